@@ -1,0 +1,1214 @@
+//! Attribution: which quote goes with which cue and speaker. Direct quotes are attributed from
+//! the words right after or right before their marks; reported speech from the subject before
+//! a cue and the clause after it; pronouns and title nouns are resolved to entities.
+
+use crate::cue::{Cue, CueClass};
+use crate::document::QuoteKind;
+use crate::entity::{is_adverb_or_aux, Entities, TitleTarget};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::quote::QuoteSpan;
+use crate::span::Span;
+use crate::text::{is_capitalized, Token};
+
+/// A speaker found next to a cue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct SpeakerRef {
+    pub(crate) span: Span,
+    pub(crate) entity: Option<u32>,
+}
+
+/// An attributed quote, all offsets.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Attributed {
+    pub(crate) kind: QuoteKind,
+    pub(crate) content: Span,
+    pub(crate) speaker: Option<SpeakerRef>,
+    pub(crate) cue: Option<Span>,
+    pub(crate) confidence: f32,
+}
+
+/// What attribution reads.
+pub(crate) struct Input<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) paragraphs: &'a [Span],
+    pub(crate) sentences: &'a [Span],
+    pub(crate) tokens: &'a [Token],
+    pub(crate) cues: &'a [Cue],
+    pub(crate) quotes: &'a [QuoteSpan],
+    pub(crate) entities: &'a Entities,
+    /// An entry's titles, lowercase, to link "the minister" to an entry titled so.
+    pub(crate) entry_titles: &'a dyn Fn(u32) -> &'a [String],
+    pub(crate) roles: &'a [&'static str],
+}
+
+/// Words that end a noun phrase when walking back from a cue.
+const STOP: &[&str] = &[
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "not",
+    "to",
+    "by",
+    "with",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "of",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "than",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "or",
+    "but",
+    "if",
+    "when",
+    "while",
+    "because",
+    "so",
+    "where",
+    "although",
+    "though",
+    "since",
+    "until",
+    "also",
+    "said",
+    "says",
+    "told",
+    "it",
+    "there",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "then",
+    "meanwhile",
+    "however",
+    "this",
+    "these",
+    "those",
+    "we",
+    "i",
+    "you",
+    "me",
+    "us",
+    "him",
+    "them",
+    "no",
+    "yes",
+    "not",
+    "during",
+    "under",
+    "against",
+    "through",
+    "without",
+    "like",
+    "unlike",
+    "even",
+    "just",
+    "despite",
+    "amid",
+    "among",
+    "toward",
+    "towards",
+    "upon",
+    "within",
+    "across",
+    "behind",
+    "beyond",
+    "via",
+    "per",
+    "whereas",
+    "unless",
+    "once",
+    "now",
+    "here",
+    "all",
+    "any",
+];
+/// Prepositions allowed inside a speaker's noun phrase after a role or a name:
+/// "a spokeswoman for the agency", "Lavrov of Russia".
+const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with", "to"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+/// Words that can start a reported clause without "that".
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "will", "would", "could", "should", "can", "may", "might", "must",
+    "has", "have", "had", "did", "does", "do", "won't", "wouldn't", "can't", "couldn't", "isn't",
+    "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "shall",
+];
+/// Adverbials between a cue and its content: "said in a statement that", "told reporters on
+/// Tuesday that".
+const BRIDGE: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "early",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "news",
+    "conference",
+    "press",
+    "briefing",
+    "reporters",
+    "journalists",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "week",
+    "month",
+    "year",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "also",
+    "later",
+    "repeatedly",
+    "previously",
+    "recently",
+    "again",
+    "publicly",
+    "privately",
+    "separately",
+    "television",
+    "radio",
+    "speech",
+    "letter",
+    "post",
+    "email",
+    "remarks",
+    "written",
+    ",",
+    "an",
+    "to",
+    "his",
+    "her",
+    "their",
+];
+
+/// Finds every attributed quote.
+pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
+    let mut a = Attributor {
+        inp,
+        used_cue: vec![false; inp.cues.len()],
+        out: Vec::new(),
+    };
+    let mut direct_done = vec![false; inp.quotes.len()];
+    for (qi, q) in inp.quotes.iter().enumerate() {
+        if let Some(d) = a.direct(qi, q) {
+            a.out.push(d);
+            direct_done[qi] = true;
+        }
+    }
+    for ci in 0..inp.cues.len() {
+        if !a.used_cue[ci] {
+            if let Some(r) = a.reported(ci, &direct_done) {
+                a.out.push(r);
+            }
+        }
+    }
+    a.out.sort_by(|x, y| {
+        x.content
+            .start()
+            .cmp(&y.content.start())
+            .then(x.content.end().cmp(&y.content.end()))
+    });
+    // A quote inside a mixed quote's content is that quote's fragment, not a quote of its own.
+    let mixed: Vec<Span> = a
+        .out
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Mixed)
+        .map(|q| q.content)
+        .collect();
+    a.out.retain(|q| {
+        q.kind == QuoteKind::Mixed
+            || !mixed
+                .iter()
+                .any(|m| m.contains(q.content) && *m != q.content)
+    });
+    a.follow_on(&direct_done);
+    a.out.sort_by(|x, y| {
+        x.content
+            .start()
+            .cmp(&y.content.start())
+            .then(x.content.end().cmp(&y.content.end()))
+    });
+    // A passage scraped twice yields its quotes once.
+    let text = inp.text;
+    let mut seen: Vec<(QuoteKind, &str)> = Vec::new();
+    a.out.retain(|q| {
+        let key = (q.kind, text[q.content.range()].trim());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    a.out
+}
+
+struct Attributor<'a, 'b> {
+    inp: &'b Input<'a>,
+    used_cue: Vec<bool>,
+    out: Vec<Attributed>,
+}
+
+impl<'a, 'b> Attributor<'a, 'b> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.inp.tokens[i].text(self.inp.text)
+    }
+
+    fn lower_is(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.tok(i);
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn first_token_at_or_after(&self, pos: usize) -> usize {
+        self.inp.tokens.partition_point(|t| t.span.start() < pos)
+    }
+
+    fn sentence_of(&self, pos: usize) -> Span {
+        let s = self.inp.sentences;
+        let i = s.partition_point(|x| x.end() <= pos);
+        s.get(i).copied().unwrap_or(Span::new(pos, pos))
+    }
+
+    /// Token range of the sentence holding `pos`.
+    fn sentence_tokens(&self, pos: usize) -> (usize, usize) {
+        let s = self.sentence_of(pos);
+        (
+            self.first_token_at_or_after(s.start()),
+            self.first_token_at_or_after(s.end()),
+        )
+    }
+
+    fn cue_at(&self, tok: usize) -> Option<usize> {
+        let start = self.inp.tokens[tok].span.start();
+        self.inp
+            .cues
+            .binary_search_by_key(&start, |c| c.span.start())
+            .ok()
+    }
+
+    fn is_mark(&self, i: usize) -> bool {
+        matches!(self.tok(i), "\"" | "“" | "”" | "«" | "»" | "„")
+    }
+
+    fn inside_quote(&self, pos: usize) -> Option<&'a QuoteSpan> {
+        let q = self.inp.quotes;
+        let i = q.partition_point(|x| x.outer.end() <= pos);
+        q.get(i).filter(|x| x.outer.start() <= pos)
+    }
+
+    /// Whether the cue at `ci` is a verb used as speech here, not a noun or a passive.
+    fn cue_is_verb(&self, ci: usize, c: usize, s0: usize) -> bool {
+        let cue = &self.inp.cues[ci];
+        if cue.class == CueClass::According {
+            return true;
+        }
+        if c > s0
+            && self.lower_is(
+                c - 1,
+                &[
+                    "the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "that",
+                    "to", "be", "been", "being", "is", "was", "were", "are",
+                ],
+            )
+        {
+            return false;
+        }
+        // A capitalized cue word inside a name ("United States", "Sky News").
+        let m = &self.inp.entities.mentions;
+        let i = m.partition_point(|x| x.span.end() <= cue.span.start());
+        if m.get(i).is_some_and(|x| x.span.overlaps(cue.span)) {
+            return false;
+        }
+        true
+    }
+
+    // ---------------------------------------------------------------- direct quotes
+
+    fn direct(&mut self, qi: usize, q: &QuoteSpan) -> Option<Attributed> {
+        let confidence_scale = if q.closed { 1.0 } else { 0.8 };
+        if let Some((speaker, cue, conf)) = self.after_quote(qi, q) {
+            return Some(Attributed {
+                kind: QuoteKind::Direct,
+                content: q.content,
+                speaker: Some(speaker),
+                cue,
+                confidence: conf * confidence_scale,
+            });
+        }
+        if let Some((speaker, cue, conf)) = self.before_quote(qi, q) {
+            return Some(Attributed {
+                kind: QuoteKind::Direct,
+                content: q.content,
+                speaker,
+                cue,
+                confidence: conf * confidence_scale,
+            });
+        }
+        None
+    }
+
+    /// `"…," Trump said` / `"…," said Trump` / `"…" — Trump` / `"…," according to Trump`.
+    fn after_quote(&mut self, qi: usize, q: &QuoteSpan) -> Option<(SpeakerRef, Option<Span>, f32)> {
+        let n = self.inp.tokens.len();
+        let mut t = self.first_token_at_or_after(q.outer.end());
+        if t >= n
+            || self
+                .text_between(q.outer.end(), self.inp.tokens[t].span.start())
+                .contains('\n')
+        {
+            return None;
+        }
+        let (_, s_end) = self.sentence_tokens(self.inp.tokens[t].span.start());
+        let content = &self.inp.text[q.content.range()];
+        let ends_clause = content.ends_with([',', '.', '?', '!', '…']) || self.tok(t) == ",";
+        while t < n && matches!(self.tok(t), "," | ".") && t < s_end {
+            t += 1;
+        }
+        if t >= s_end.min(n) {
+            return None;
+        }
+        // Dash attribution.
+        if matches!(self.tok(t), "—" | "–" | "-") {
+            let (a, b) = self.np_forward(t + 1, s_end)?;
+            return Some((self.resolve_np(a, b), None, 0.85));
+        }
+        if !ends_clause {
+            return None;
+        }
+        // Inverted: the cue first.
+        if let Some(ci) = self.cue_at(t) {
+            let cue = self.inp.cues[ci];
+            let np_start = if cue.class == CueClass::According {
+                t + 2
+            } else {
+                t + 1
+            };
+            if !matches!(cue.class, CueClass::Naming) {
+                if let Some((a, b)) = self.np_forward(np_start, s_end) {
+                    self.used_cue[ci] = true;
+                    let sp = self.resolve_np(a, b);
+                    return Some((
+                        sp,
+                        Some(cue.span),
+                        if sp.entity.is_some() { 0.95 } else { 0.85 },
+                    ));
+                }
+            }
+            return None;
+        }
+        // Subject then cue, within a few words.
+        let first = self.tok(t);
+        let starts_np = is_capitalized(first)
+            || self.lower_is(t, PRONOUNS)
+            || self.lower_is(
+                t,
+                &[
+                    "the",
+                    "a",
+                    "an",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "one",
+                    "two",
+                    "three",
+                    "several",
+                    "many",
+                    "some",
+                    "officials",
+                    "sources",
+                    "analysts",
+                    "experts",
+                ],
+            );
+        if !starts_np {
+            return None;
+        }
+        let limit = (t + 10).min(s_end);
+        let mut c = t + 1;
+        while c < limit {
+            if self.is_mark(c) || matches!(self.tok(c), "." | ";" | ":") {
+                return None;
+            }
+            if let Some(ci) = self.cue_at(c) {
+                let cue = self.inp.cues[ci];
+                if matches!(cue.class, CueClass::Naming) {
+                    return None;
+                }
+                let (a, b) = self.subject_before(c, t)?;
+                if a != t {
+                    return None;
+                }
+                self.used_cue[ci] = true;
+                let sp = self.resolve_np(a, b);
+                let conf = if sp.entity.is_some() { 0.95 } else { 0.85 };
+                let _ = qi;
+                return Some((sp, Some(cue.span), conf));
+            }
+            c += 1;
+        }
+        None
+    }
+
+    /// `Trump said: "…"` / `Trump said, "…"` / the second half of a split quote.
+    fn before_quote(
+        &mut self,
+        qi: usize,
+        q: &QuoteSpan,
+    ) -> Option<(Option<SpeakerRef>, Option<Span>, f32)> {
+        let open_tok = self.first_token_at_or_after(q.outer.start());
+        let (s0, _) = self.sentence_tokens(q.outer.start());
+        let region = match qi.checked_sub(1).map(|p| self.inp.quotes[p].outer.end()) {
+            Some(prev_end) => s0.max(self.first_token_at_or_after(prev_end)),
+            None => s0,
+        };
+        if open_tok <= region {
+            return None;
+        }
+        let mut u = open_tok - 1;
+        let colon = self.tok(u) == ":";
+        if matches!(self.tok(u), ":" | ",") || self.lower_is(u, &["that"]) {
+            if u == region {
+                return None;
+            }
+            u -= 1;
+        }
+        // The cue within the last few words: "said on Tuesday:", "told reporters:".
+        let mut c = u;
+        let lowest = u.saturating_sub(5).max(region);
+        loop {
+            if let Some(ci) = self.cue_at(c) {
+                let cue = self.inp.cues[ci];
+                if cue.class == CueClass::Naming || !self.cue_is_verb(ci, c, region) {
+                    return None;
+                }
+                self.used_cue[ci] = true;
+                let speaker = match self.subject_before(c, region) {
+                    Some((a, b)) => Some(self.resolve_np(a, b)),
+                    None => self.inherited_speaker(c, region),
+                };
+                let conf = match speaker {
+                    Some(SpeakerRef {
+                        entity: Some(_), ..
+                    }) => {
+                        if colon {
+                            0.95
+                        } else {
+                            0.9
+                        }
+                    }
+                    Some(_) => 0.8,
+                    None => 0.5,
+                };
+                return Some((speaker, Some(cue.span), conf));
+            }
+            if c == lowest || self.is_mark(c) {
+                return None;
+            }
+            c -= 1;
+        }
+    }
+
+    fn text_between(&self, a: usize, b: usize) -> &'a str {
+        &self.inp.text[a..b.max(a)]
+    }
+
+    // ---------------------------------------------------------------- reported speech
+
+    fn reported(&mut self, ci: usize, direct_done: &[bool]) -> Option<Attributed> {
+        let cue = self.inp.cues[ci];
+        if self.inside_quote(cue.span.start()).is_some() {
+            return None;
+        }
+        let c = self.first_token_at_or_after(cue.span.start());
+        let (s0, s_end) = self.sentence_tokens(cue.span.start());
+        if !self.cue_is_verb(ci, c, s0) {
+            return None;
+        }
+        if cue.class == CueClass::According {
+            return self.according(ci, c, s0, s_end, direct_done);
+        }
+        // A participle after a comma ("…, suggesting that") or a coordinated verb ("but
+        // insisted that") shares its subject with the clause before.
+        let word = self.tok(c);
+        let participle = word.ends_with("ing")
+            && c > s0
+            && (self.tok(c - 1) == ","
+                || self.lower_is(
+                    c - 1,
+                    &[
+                        "despite", "after", "before", "while", "by", "without", "when", "in",
+                        "since",
+                    ],
+                ));
+        let speaker = if participle {
+            self.inherited_speaker(c, s0)
+        } else {
+            match self.subject_before(c, s0) {
+                Some((a, b)) => Some(self.resolve_np(a, b)),
+                None => self.inherited_speaker(c, s0),
+            }
+        };
+
+        // Where the content starts.
+        let mut k = c + 1;
+        let mut that = false;
+        let look = (k + 7).min(s_end);
+        if let Some(t) = (k..look).find(|&i| self.lower_is(i, &["that"])) {
+            if (k..t).all(|i| {
+                self.lower_is(i, BRIDGE)
+                    || is_capitalized(self.tok(i))
+                    || (matches!(
+                        cue.lemma,
+                        "tell" | "assure" | "inform" | "remind" | "warn" | "promise"
+                    ) && self.inp.tokens[i].word)
+            }) {
+                k = t + 1;
+                that = true;
+            }
+        }
+        if !that
+            && k < s_end
+            && self.lower_is(k, &["whether", "if", "why", "how", "what", "when", "who"])
+            && matches!(
+                cue.lemma,
+                "ask" | "wonder" | "question" | "explain" | "say" | "tell"
+            )
+        {
+            that = true;
+        }
+        if k >= s_end || !self.inp.tokens[k].word && !self.is_mark(k) {
+            return None;
+        }
+        if !that
+            && self.lower_is(
+                k,
+                &[
+                    "to", "for", "on", "off", "so", "of", "about", "by", "out", "up", "in", "into",
+                    "with", "it", "as",
+                ],
+            )
+        {
+            return None;
+        }
+        let e = self.content_end(k, s_end);
+        if e <= k {
+            return None;
+        }
+        let mut content = Span::new(
+            self.inp.tokens[k].span.start(),
+            self.inp.tokens[e - 1].span.end(),
+        );
+        // Never cut a quote in two.
+        if let Some(q) = self.inside_quote(content.end() - 1) {
+            if q.outer.end() > content.end() {
+                content = Span::new(content.start(), q.outer.end());
+            }
+        }
+        let quoted: Vec<usize> = (0..self.inp.quotes.len())
+            .filter(|&i| content.contains(self.inp.quotes[i].outer))
+            .collect();
+        let kind = if quoted.is_empty() {
+            QuoteKind::Indirect
+        } else if quoted.len() == 1 && self.inp.quotes[quoted[0]].outer == content {
+            if direct_done[quoted[0]] {
+                return None;
+            }
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Mixed
+        };
+        match (cue.class, kind) {
+            (CueClass::Naming, QuoteKind::Indirect) => return None,
+            (CueClass::ThatClause, QuoteKind::Indirect) if !that => return None,
+            (CueClass::Clause, QuoteKind::Indirect)
+                if !that && (participle || !self.looks_like_clause(k, e)) =>
+            {
+                return None
+            }
+            _ => {}
+        }
+        if kind == QuoteKind::Direct {
+            content = self.inp.quotes[quoted[0]].content;
+        }
+        let mut confidence = match (kind, that) {
+            (QuoteKind::Direct, _) => 0.85,
+            (QuoteKind::Mixed, _) => 0.8,
+            (_, true) => 0.8,
+            (_, false) => 0.7,
+        };
+        confidence *= match speaker {
+            Some(SpeakerRef {
+                entity: Some(_), ..
+            }) => 1.0,
+            Some(_) => 0.9,
+            None => 0.5,
+        };
+        if participle {
+            confidence *= 0.9;
+        }
+        self.used_cue[ci] = true;
+        Some(Attributed {
+            kind,
+            content,
+            speaker,
+            cue: Some(cue.span),
+            confidence,
+        })
+    }
+
+    /// "according to X, …" and "…, according to X".
+    fn according(
+        &mut self,
+        ci: usize,
+        c: usize,
+        s0: usize,
+        s_end: usize,
+        direct_done: &[bool],
+    ) -> Option<Attributed> {
+        let cue = self.inp.cues[ci];
+        let np_start = c + 2;
+        let (a, b) = self.np_forward(np_start, s_end)?;
+        let speaker = self.resolve_np(a, b);
+        let content = if (s0..c).all(|i| !self.inp.tokens[i].word || is_adverb_or_aux(self.tok(i)))
+        {
+            // Leading: the content follows the source and its comma.
+            let k = if b < s_end && self.tok(b) == "," {
+                b + 1
+            } else {
+                b
+            };
+            let e = self.content_end(k, s_end);
+            (e > k).then(|| {
+                Span::new(
+                    self.inp.tokens[k].span.start(),
+                    self.inp.tokens[e - 1].span.end(),
+                )
+            })?
+        } else {
+            let mut e = c;
+            while e > s0 && matches!(self.tok(e - 1), "," | "(" | "—" | "–") {
+                e -= 1;
+            }
+            let mut k = s0;
+            // Start after an earlier attribution in the sentence, if any.
+            while k < e && self.is_mark(k) {
+                k += 1;
+            }
+            (e > k).then(|| {
+                Span::new(
+                    self.inp.tokens[k].span.start(),
+                    self.inp.tokens[e - 1].span.end(),
+                )
+            })?
+        };
+        let quoted: Vec<usize> = (0..self.inp.quotes.len())
+            .filter(|&i| content.overlaps(self.inp.quotes[i].outer))
+            .collect();
+        if quoted.iter().any(|&i| direct_done[i]) {
+            return None;
+        }
+        let kind = if quoted.is_empty() {
+            QuoteKind::Indirect
+        } else {
+            QuoteKind::Mixed
+        };
+        self.used_cue[ci] = true;
+        let confidence = if speaker.entity.is_some() { 0.8 } else { 0.7 };
+        Some(Attributed {
+            kind,
+            content,
+            speaker: Some(speaker),
+            cue: Some(cue.span),
+            confidence,
+        })
+    }
+
+    /// A that-less complement looks like a clause when a finite verb or auxiliary follows its
+    /// first word: "said the plan would fail", not "acknowledged the complexity".
+    fn looks_like_clause(&self, k: usize, e: usize) -> bool {
+        if e - k < 3 {
+            return false;
+        }
+        (k + 1..e.min(k + 8)).any(|i| {
+            self.lower_is(i, AUXILIARIES) || {
+                let w = self.tok(i);
+                w.len() > 3
+                    && w.chars().all(|c| c.is_lowercase())
+                    && w.ends_with("ed")
+                    && !self.lower_is(
+                        i - 1,
+                        &["the", "a", "an", "of", "his", "her", "their", "its", "-"],
+                    )
+            }
+        })
+    }
+
+    /// The token just past the reported content that starts at `k`.
+    fn content_end(&self, k: usize, s_end: usize) -> usize {
+        let mut e = k;
+        let mut depth = 0usize;
+        while e < s_end {
+            let w = self.tok(e);
+            let pos = self.inp.tokens[e].span.start();
+            let in_quote = self
+                .inside_quote(pos)
+                .is_some_and(|q| q.outer.start() < pos);
+            if !in_quote && e > k && self.inp.tokens[e].word {
+                // A word after a comma (perhaps inside closing marks: `"predator," reflecting`)
+                // that opens a new clause ends the content.
+                let mut p = e - 1;
+                while p > k && self.is_mark(p) {
+                    p -= 1;
+                }
+                if self.tok(p) == "," && depth == 0 {
+                    let ing =
+                        w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase());
+                    if ing
+                        || self.lower_is(
+                            e,
+                            &[
+                                "according",
+                                "which",
+                                "while",
+                                "whereas",
+                                "although",
+                                "though",
+                                "who",
+                            ],
+                        )
+                    {
+                        break;
+                    }
+                }
+            }
+            if !in_quote {
+                match w {
+                    ";" | "—" | "–" => break,
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    "," if depth == 0 && e + 1 < s_end => {
+                        let mut n = e + 1;
+                        while n < s_end && self.is_mark(n) {
+                            n += 1;
+                        }
+                        if n < s_end {
+                            // A parenthetical attribution: ", he said," / ", Smith added".
+                            if (n + 1..(n + 4).min(s_end)).any(|i| {
+                                self.cue_at(i).is_some_and(|ci| {
+                                    self.inp.cues[ci].class != CueClass::According
+                                }) && (n..i).all(|j| {
+                                    self.inp.tokens[j].word && !self.lower_is(j, STOP)
+                                        || self.lower_is(j, PRONOUNS)
+                                })
+                            }) {
+                                break;
+                            }
+                        }
+                    }
+                    _ if self.lower_is(e, &["and", "but"]) => {
+                        let mut n = e + 1;
+                        while n < s_end && is_adverb_or_aux(self.tok(n)) {
+                            n += 1;
+                        }
+                        if n < s_end
+                            && self
+                                .cue_at(n)
+                                .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
+                        {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            e += 1;
+        }
+        // Trailing punctuation is not content, closing marks are.
+        while e > k && !self.inp.tokens[e - 1].word && !self.is_mark(e - 1) {
+            e -= 1;
+        }
+        e
+    }
+
+    // ---------------------------------------------------------------- speakers
+
+    /// The noun phrase ending just before cue token `c`, no further back than `s0`.
+    fn subject_before(&self, c: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut j = c;
+        while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
+            j -= 1;
+        }
+        if j == s0 {
+            return None;
+        }
+        let w = self.tok(j - 1);
+        if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.tok(j - 2) == "," {
+            return self.np_ending_at(j - 2, s0);
+        }
+        if w == "," {
+            // An apposition between commas: "Dmitry Polyanskiy, a deputy representative, said".
+            let mut k = j - 1;
+            while k > s0 && j - 1 - k < 25 {
+                k -= 1;
+                if self.tok(k) == "," || self.is_mark(k) {
+                    break;
+                }
+            }
+            if k > s0
+                && self.tok(k) == ","
+                && k + 1 < j - 1
+                && self.lower_is(
+                    k + 1,
+                    &[
+                        "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
+                    ],
+                )
+            {
+                return self.np_ending_at(k, s0);
+            }
+            return None;
+        }
+        self.np_ending_at(j, s0)
+    }
+
+    fn np_ending_at(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut k = end;
+        while k > s0 && end - k < 10 {
+            let i = k - 1;
+            let t = self.inp.tokens[i];
+            if !t.word {
+                let w = self.tok(i);
+                // A hyphen joining a name, or an apostrophe-s split off.
+                if w == "-" && i > s0 && self.inp.tokens[i - 1].span.end() == t.span.start() {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if self.lower_is(i, STOP) && !self.lower_is(i, PRONOUNS) {
+                let prep = self.lower_is(i, NP_PREPOSITIONS);
+                if prep
+                    && k < end
+                    && i > s0
+                    && (self.is_role_word(i - 1) || is_capitalized(self.tok(i - 1)))
+                {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if self.lower_is(i, PRONOUNS) {
+                // A pronoun is a whole noun phrase.
+                if k == end {
+                    k -= 1;
+                }
+                break;
+            }
+            k -= 1;
+        }
+        // Do not begin on a preposition.
+        while k < end && self.lower_is(k, NP_PREPOSITIONS) {
+            k += 1;
+        }
+        (k < end).then_some((k, end))
+    }
+
+    /// A noun phrase from `start` on: "Mayor Jane Doe", "the minister", "a spokeswoman for X".
+    fn np_forward(&self, start: usize, s_end: usize) -> Option<(usize, usize)> {
+        let mut e = start;
+        while e < s_end && e - start < 10 {
+            let t = self.inp.tokens[e];
+            if !t.word {
+                if self.tok(e) == "-"
+                    && e > start
+                    && self.inp.tokens[e - 1].span.end() == t.span.start()
+                {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.lower_is(e, STOP) && !self.lower_is(e, PRONOUNS) {
+                if self.lower_is(e, NP_PREPOSITIONS)
+                    && e > start
+                    && (self.is_role_word(e - 1) || is_capitalized(self.tok(e - 1)))
+                    && e + 1 < s_end
+                    && self.inp.tokens[e + 1].word
+                {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            e += 1;
+        }
+        (e > start).then_some((start, e))
+    }
+
+    fn is_role_word(&self, i: usize) -> bool {
+        let w = self.tok(i).to_lowercase();
+        let w = w.trim_end_matches('s');
+        self.inp
+            .roles
+            .iter()
+            .any(|r| crate::role::head(r) == w || crate::role::head(r) == format!("{w}s"))
+            || matches!(w, "official" | "spokesperson" | "member" | "head" | "chief")
+    }
+
+    /// Resolves the noun phrase of tokens `a..b` to a speaker.
+    fn resolve_np(&self, a: usize, b: usize) -> SpeakerRef {
+        let span = Span::new(
+            self.inp.tokens[a].span.start(),
+            self.inp.tokens[b - 1].span.end(),
+        );
+        let ents = self.inp.entities;
+        // A named person or organization, not in a possessive ("Trump's aide" is not Trump).
+        let m = &ents.mentions;
+        let lo = m.partition_point(|x| x.span.end() <= span.start());
+        let mut best = None;
+        for x in &m[lo..] {
+            if x.span.start() >= span.end() {
+                break;
+            }
+            if x.possessive || !span.contains(x.span) {
+                continue;
+            }
+            let kind = ents.list[x.entity as usize].kind;
+            let whole = x.span == span || b - a <= 2;
+            if kind == EntityKind::Person
+                || kind == EntityKind::Organization
+                || (kind == EntityKind::Location && whole)
+            {
+                best = Some(*x);
+            }
+        }
+        if let Some(x) = best {
+            return SpeakerRef {
+                span: x.span,
+                entity: Some(x.entity),
+            };
+        }
+        if b - a == 1 && self.lower_is(a, PRONOUNS) {
+            return SpeakerRef {
+                span,
+                entity: self.resolve_pronoun(a),
+            };
+        }
+        // A generic role: "the minister", "the company's chief executive".
+        let t = &ents.titles;
+        let lo = t.partition_point(|x| x.span.end() <= span.start());
+        for r in t[lo..].iter().take_while(|r| r.span.start() < span.end()) {
+            if let TitleTarget::Role(role) = r.target {
+                if let Some(e) = self.resolve_role(
+                    crate::role::head(self.inp.roles[role as usize]),
+                    span.start(),
+                ) {
+                    return SpeakerRef {
+                        span,
+                        entity: Some(e),
+                    };
+                }
+            }
+        }
+        SpeakerRef { span, entity: None }
+    }
+
+    /// The speaker of the clause a participle or coordinated cue hangs from: the speaker of an
+    /// earlier cue of the sentence, else the sentence's first person or organization.
+    fn inherited_speaker(&self, c: usize, s0: usize) -> Option<SpeakerRef> {
+        let pos = self.inp.tokens[c].span.start();
+        if let Some(prev) = self.out.iter().rev().find(|q| {
+            q.cue.is_some_and(|cs| {
+                cs.start() < pos && cs.start() >= self.inp.tokens[s0].span.start()
+            })
+        }) {
+            return prev.speaker;
+        }
+        let start = self.inp.tokens[s0].span.start();
+        let m = &self.inp.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < start);
+        for x in &m[lo..] {
+            if x.span.start() >= pos {
+                break;
+            }
+            let kind = self.inp.entities.list[x.entity as usize].kind;
+            if !x.possessive
+                && matches!(kind, EntityKind::Person | EntityKind::Organization)
+                && self.inside_quote(x.span.start()).is_none()
+            {
+                return Some(SpeakerRef {
+                    span: x.span,
+                    entity: Some(x.entity),
+                });
+            }
+        }
+        // A pronoun subject: "where he acknowledged …, indicating that".
+        (s0..c)
+            .find(|&i| self.lower_is(i, &["he", "she"]))
+            .map(|i| SpeakerRef {
+                span: self.inp.tokens[i].span,
+                entity: self.resolve_pronoun(i),
+            })
+    }
+
+    /// "he", "she", "they", "it": the first fitting mention of the current sentence before the
+    /// pronoun, else of each sentence before it, up to four back (subjects come first).
+    fn resolve_pronoun(&self, i: usize) -> Option<u32> {
+        let w = self.tok(i).to_ascii_lowercase();
+        let pos = self.inp.tokens[i].span.start();
+        let ents = self.inp.entities;
+        let fits = |e: u32| -> bool {
+            let d = &ents.list[e as usize];
+            match w.as_str() {
+                "he" => {
+                    d.kind == EntityKind::Person
+                        && d.gender != Some(Gender::Female)
+                        && d.gender != Some(Gender::Other)
+                }
+                "she" => {
+                    d.kind == EntityKind::Person
+                        && d.gender != Some(Gender::Male)
+                        && d.gender != Some(Gender::Other)
+                }
+                "it" | "they" => d.kind == EntityKind::Organization,
+                _ => false,
+            }
+        };
+        let sents = self.inp.sentences;
+        let mut si = sents.partition_point(|s| s.end() <= pos);
+        let mut limit = pos;
+        for _ in 0..5 {
+            let Some(s) = sents.get(si) else { break };
+            let m = &ents.mentions;
+            let lo = m.partition_point(|x| x.span.start() < s.start());
+            for x in &m[lo..] {
+                if x.span.start() >= limit.min(s.end()) {
+                    break;
+                }
+                if !x.possessive && fits(x.entity) && self.inside_quote(x.span.start()).is_none() {
+                    return Some(x.entity);
+                }
+            }
+            if si == 0 {
+                break;
+            }
+            si -= 1;
+            limit = usize::MAX;
+        }
+        None
+    }
+
+    /// The latest person before `pos` the article or the gazetteer gives this role.
+    fn resolve_role(&self, head: &str, pos: usize) -> Option<u32> {
+        let ents = self.inp.entities;
+        let m = &ents.mentions;
+        let hi = m.partition_point(|x| x.span.start() < pos);
+        m[..hi].iter().rev().map(|x| x.entity).find(|&e| {
+            let d = &ents.list[e as usize];
+            d.kind == EntityKind::Person
+                && (d.roles.iter().any(|r| crate::role::head(r) == head)
+                    || match d.origin {
+                        crate::entity::Origin::Gazetteer(entry) => (self.inp.entry_titles)(entry)
+                            .iter()
+                            .any(|t| t.split_whitespace().any(|w| w == head)),
+                        _ => false,
+                    })
+        })
+    }
+
+    // ---------------------------------------------------------------- follow-on quotes
+
+    /// A quote that opens a paragraph with no attribution of its own continues the speaker of
+    /// the direct quote just before it.
+    fn follow_on(&mut self, direct_done: &[bool]) {
+        let paras = self.inp.paragraphs;
+        let mut added = Vec::new();
+        for (qi, q) in self.inp.quotes.iter().enumerate() {
+            if direct_done[qi] || self.out.iter().any(|a| a.content.overlaps(q.outer)) {
+                continue;
+            }
+            let pi = paras.partition_point(|p| p.end() <= q.outer.start());
+            let Some(p) = paras.get(pi) else { continue };
+            if p.start() != q.outer.start() || q.outer.len() * 2 < p.len() {
+                continue;
+            }
+            let floor = paras[pi.saturating_sub(2)].start();
+            let prev = self
+                .out
+                .iter()
+                .chain(added.iter())
+                .filter(|a: &&Attributed| {
+                    a.content.end() <= q.outer.start()
+                        && a.content.start() >= floor
+                        && a.kind == QuoteKind::Direct
+                })
+                .max_by_key(|a| a.content.end());
+            if let Some(prev) = prev {
+                if let Some(sp) = prev.speaker {
+                    added.push(Attributed {
+                        kind: QuoteKind::Direct,
+                        content: q.content,
+                        speaker: Some(sp),
+                        cue: None,
+                        confidence: 0.6,
+                    });
+                }
+            }
+        }
+        self.out.extend(added);
+    }
+}

@@ -1,0 +1,134 @@
+//! The result of an extraction: entities and quotes, as serde data.
+
+use serde::Serialize;
+
+use crate::gazetteer::EntityKind;
+use crate::span::Span;
+
+/// Everything whosaid found in one article.
+///
+/// Entities are ordered by first mention, mentions and quotes by start offset, so the same
+/// input always gives the same value and the same JSON.
+///
+/// ```
+/// let doc = whosaid::Extractor::new().extract("“We will see,” Putin said.");
+/// assert_eq!(doc.entities[0].id, "vladimir-putin");
+/// assert_eq!(doc.quotes[0].text, "We will see,");
+/// assert_eq!(doc.quotes[0].speaker.as_ref().unwrap().text, "Putin");
+/// let json = serde_json::to_string(&doc).unwrap();
+/// assert!(json.starts_with("{\"entities\":[{\"id\":\"vladimir-putin\""));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Quotes in order of start offset.
+    pub quotes: Vec<Quote>,
+}
+
+/// Where an entity's knowledge comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// An entry of the gazetteer.
+    Gazetteer,
+    /// Inferred from the article: a role before a name, an apposition, or a name next to a cue.
+    Inferred,
+}
+
+/// An entity and every mention of it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// The gazetteer id, or for an inferred entity a slug of its name ("dmitry-polyanskiy").
+    pub id: String,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// The canonical name: the gazetteer's, or the fullest form the article gives.
+    pub name: String,
+    /// Whether it comes from the gazetteer or was inferred.
+    pub source: Source,
+    /// Every mention, by start offset.
+    pub mentions: Vec<Mention>,
+    /// The Wikidata QID, where the gazetteer gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// One mention of an entity: its span and text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// The mention as written, `input[start..end]`.
+    pub text: String,
+}
+
+impl Mention {
+    /// The mention's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// How a quote reports speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The speaker's words in quotation marks: `"…," Trump said`.
+    Direct,
+    /// Reported speech carrying a quoted fragment: `Macron called Putin a "predator"`.
+    Mixed,
+    /// Reported speech without quotation marks: `Lavrov emphasized that …`.
+    Indirect,
+}
+
+/// Who said a quote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Speaker {
+    /// The entity id, when the speaker resolves to one.
+    pub entity: Option<String>,
+    /// The entity's canonical name; without an entity, the words of the attribution.
+    pub name: String,
+    /// The words of the attribution as written next to the cue: "he", "the minister", "Lavrov".
+    pub text: String,
+    /// Byte offset of the first byte of `text`.
+    pub start: usize,
+    /// Byte offset just past `text`.
+    pub end: usize,
+}
+
+/// A quote: what was said, by whom, with which cue.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The content, `input[start..end]`: for a direct quote without its marks, for a mixed one
+    /// with the quoted fragment's marks, for an indirect one without a leading "that".
+    pub text: String,
+    /// Byte offset of the first byte of the content.
+    pub start: usize,
+    /// Byte offset just past the content.
+    pub end: usize,
+    /// The speaker, or `None` when nobody can be identified.
+    pub speaker: Option<Speaker>,
+    /// The reporting verb or phrase as written ("stated", "according to"), or `None` for a
+    /// quote whose speaker is carried over from the previous one.
+    pub cue: Option<String>,
+    /// How sure the attribution is, from 0 to 1; see the README for how it is computed.
+    pub confidence: f32,
+    /// Byte span of the cue, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue_start: Option<usize>,
+    /// Byte offset just past the cue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue_end: Option<usize>,
+}
+
+impl Quote {
+    /// The content's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}

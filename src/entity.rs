@@ -1,0 +1,843 @@
+//! Entities: gazetteer matches resolved to entries (aliases, surnames, titles), and people and
+//! organizations the gazetteer lacks, inferred from a role before a name, an apposition, or a
+//! name as the subject of a cue.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::cue::{Cue, CueClass};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::matcher::{Found, Matcher};
+use crate::span::Span;
+use crate::text::{is_capitalized, Token};
+
+/// How a gazetteer string names its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NameRole {
+    /// The canonical name or an alias.
+    Name,
+    /// A surname derived from the canonical name, used only where it is not ambiguous.
+    Surname,
+}
+
+/// A target of the names matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameTarget {
+    pub(crate) entry: u32,
+    pub(crate) role: NameRole,
+}
+
+/// A target of the titles matcher: an entry's own title, or a generic role noun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TitleTarget {
+    Entry(u32),
+    Role(u16),
+}
+
+/// Where an entity comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Gazetteer(u32),
+    /// Inferred; the span is its fullest name as first written.
+    Inferred(Span),
+}
+
+/// An entity found in one document.
+#[derive(Clone, Debug)]
+pub(crate) struct EntityData {
+    pub(crate) origin: Origin,
+    pub(crate) kind: EntityKind,
+    pub(crate) gender: Option<Gender>,
+    /// Role phrases the article gives this entity ("deputy representative"), lowercase.
+    pub(crate) roles: Vec<String>,
+}
+
+/// A mention of an entity by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MentionData {
+    pub(crate) span: Span,
+    pub(crate) entity: u32,
+    pub(crate) possessive: bool,
+}
+
+/// A title or role phrase in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TitleRef {
+    pub(crate) span: Span,
+    pub(crate) target: TitleTarget,
+    /// Whether a name follows it directly ("Foreign Minister Sergei Lavrov").
+    pub(crate) before_name: bool,
+}
+
+/// What the entity stage produces.
+#[derive(Debug, Default)]
+pub(crate) struct Entities {
+    pub(crate) list: Vec<EntityData>,
+    /// Sorted by start.
+    pub(crate) mentions: Vec<MentionData>,
+    /// Sorted by start.
+    pub(crate) titles: Vec<TitleRef>,
+}
+
+/// What the entity stage reads from the extractor.
+pub(crate) struct Knowledge<'a> {
+    pub(crate) kinds: &'a [EntityKind],
+    pub(crate) genders: &'a [Option<Gender>],
+    pub(crate) names: &'a Matcher<NameTarget>,
+    pub(crate) titles: &'a Matcher<TitleTarget>,
+    pub(crate) roles: &'a [&'static str],
+}
+
+/// Capitalized words that start sentences or clauses and are never part of a person's name.
+const NOT_NAME: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "By",
+    "After",
+    "Before",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "As",
+    "Despite",
+    "Although",
+    "Meanwhile",
+    "However",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Asked",
+    "According",
+    "Speaking",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Now",
+    "Then",
+    "There",
+    "Here",
+    "Some",
+    "Many",
+    "Most",
+    "Other",
+    "Others",
+    "Both",
+    "All",
+    "No",
+    "Not",
+    "So",
+    "Yet",
+    "Still",
+    "Also",
+    "Even",
+    "Just",
+    "Only",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "Where",
+    "Which",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Said",
+    "Says",
+    "Told",
+    "Under",
+    "Over",
+    "About",
+    "Into",
+    "Through",
+    "During",
+    "Without",
+    "Within",
+    "Against",
+    "Among",
+    "Between",
+    "Because",
+    "Since",
+    "Until",
+    "Unless",
+    "Though",
+    "Whether",
+    "Such",
+    "Every",
+    "Each",
+    "Any",
+    "Several",
+    "Few",
+    "More",
+    "Less",
+    "Once",
+    "Twice",
+    "Former",
+    "New",
+    "Senior",
+    "Top",
+    "Chief",
+    "Deputy",
+    "Acting",
+    "Interim",
+];
+
+/// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "ibn",
+    "dos", "das",
+];
+
+/// Last words that make a capitalized name an organization.
+const ORG_HEADS: &[&str] = &[
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Company",
+    "Co.",
+    "Group",
+    "Party",
+    "Council",
+    "Committee",
+    "Commission",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Bank",
+    "University",
+    "College",
+    "Institute",
+    "Foundation",
+    "Association",
+    "Union",
+    "Court",
+    "Police",
+    "Hospital",
+    "Office",
+    "Authority",
+    "Board",
+    "Service",
+    "Administration",
+    "Bureau",
+    "Federation",
+    "League",
+    "Club",
+    "Network",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "FC",
+    "Airlines",
+    "Motors",
+    "Partners",
+    "Holdings",
+    "Systems",
+    "Labs",
+    "Technologies",
+    "Center",
+    "Centre",
+    "School",
+    "Society",
+    "Fund",
+    "Trust",
+    "Institution",
+    "Alliance",
+    "Coalition",
+    "Campaign",
+    "Museum",
+    "Church",
+    "Team",
+    "Department",
+    "Senate",
+    "Assembly",
+    "Parliament",
+];
+
+/// Words skipped between a subject and its cue: "Smith also said", "Jones has repeatedly said".
+pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "also"
+            | "has"
+            | "had"
+            | "have"
+            | "then"
+            | "later"
+            | "again"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "once"
+            | "further"
+            | "separately"
+            | "earlier"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "allegedly"
+            | "subsequently"
+            | "simply"
+            | "flatly"
+            | "firmly"
+            | "openly"
+            | "quickly"
+            | "frequently"
+            | "often"
+            | "always"
+            | "never"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "has also"
+            | "had also"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "just"
+            | "already"
+            | "even"
+            | "still"
+            | "explicitly"
+            | "clearly"
+            | "strongly"
+            | "angrily"
+            | "bluntly"
+    )
+}
+
+/// Resolves gazetteer matches and infers what the gazetteer lacks.
+pub(crate) fn resolve(
+    k: &Knowledge<'_>,
+    text: &str,
+    tokens: &[Token],
+    cues: &[Cue],
+    found_names: &[Found],
+    found_titles: &[Found],
+) -> Entities {
+    let mut b = Resolver {
+        k,
+        text,
+        tokens,
+        list: Vec::new(),
+        index: HashMap::new(),
+        mentions: Vec::new(),
+    };
+
+    // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
+    // article claims the surnames and shared aliases it could stand for.
+    let named: HashSet<u32> = found_names
+        .iter()
+        .filter_map(|f| {
+            let mut t = k
+                .names
+                .targets(text, f)
+                .filter(|t| t.role == NameRole::Name);
+            let first = t.next()?;
+            t.next().is_none().then_some(first.entry)
+        })
+        .collect();
+    for f in found_names {
+        let targets: Vec<NameTarget> = k.names.targets(text, f).collect();
+        let pick = |role: NameRole| -> Option<u32> {
+            let of_role: Vec<u32> = targets
+                .iter()
+                .filter(|t| t.role == role)
+                .map(|t| t.entry)
+                .collect();
+            match of_role.as_slice() {
+                [] => None,
+                [one] => Some(*one),
+                many => many
+                    .iter()
+                    .rev()
+                    .find(|e| named.contains(e))
+                    .copied()
+                    .or_else(|| (role == NameRole::Name).then(|| *many.last().unwrap())),
+            }
+        };
+        let Some(entry) = pick(NameRole::Name).or_else(|| pick(NameRole::Surname)) else {
+            continue;
+        };
+        let entity = b.entity(
+            Origin::Gazetteer(entry),
+            k.kinds[entry as usize],
+            k.genders[entry as usize],
+        );
+        b.mentions.push(MentionData {
+            span: f.span,
+            entity,
+            possessive: f.possessive > 0,
+        });
+    }
+
+    // Titles. An entry's own title alone ("the Russian president") is a mention of it.
+    let mut titles = Vec::with_capacity(found_titles.len());
+    for f in found_titles {
+        let Some(target) = k.titles.targets(text, f).last() else {
+            continue;
+        };
+        let before_name = next_word_starts_name(text, f.span.end());
+        titles.push(TitleRef {
+            span: f.span,
+            target,
+            before_name,
+        });
+    }
+
+    b.infer_from_titles(&titles);
+    b.infer_from_appositions(&titles);
+    b.infer_from_cues(cues, &titles);
+    for t in &titles {
+        if let (TitleTarget::Entry(entry), false) = (t.target, t.before_name) {
+            let named = b.mentions.iter().any(|m| {
+                m.span.overlaps(t.span) && b.list[m.entity as usize].kind == EntityKind::Person
+            });
+            if !named {
+                let entity = b.entity(
+                    Origin::Gazetteer(entry),
+                    k.kinds[entry as usize],
+                    k.genders[entry as usize],
+                );
+                b.mentions.push(MentionData {
+                    span: t.span,
+                    entity,
+                    possessive: false,
+                });
+            }
+        }
+    }
+    b.find_inferred_mentions();
+    b.finish(titles)
+}
+
+struct Resolver<'a> {
+    k: &'a Knowledge<'a>,
+    text: &'a str,
+    tokens: &'a [Token],
+    list: Vec<EntityData>,
+    index: HashMap<OriginKey, u32>,
+    mentions: Vec<MentionData>,
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum OriginKey {
+    Gazetteer(u32),
+    Inferred(String),
+}
+
+impl<'a> Resolver<'a> {
+    fn entity(&mut self, origin: Origin, kind: EntityKind, gender: Option<Gender>) -> u32 {
+        let key = match origin {
+            Origin::Gazetteer(e) => OriginKey::Gazetteer(e),
+            Origin::Inferred(span) => OriginKey::Inferred(normalize(&self.text[span.range()])),
+        };
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(EntityData {
+            origin,
+            kind,
+            gender,
+            roles: Vec::new(),
+        });
+        self.index.insert(key, i);
+        i
+    }
+
+    fn covered(&self, span: Span) -> bool {
+        self.mentions.iter().any(|m| m.span.overlaps(span))
+    }
+
+    fn token_at(&self, pos: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.end() <= pos);
+        (i < self.tokens.len() && self.tokens[i].span.start() <= pos).then_some(i)
+    }
+
+    fn token_starting_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start() < pos)
+    }
+
+    /// The person mentioned at token `i`, if a gazetteer mention covers it.
+    fn mention_at(&self, span: Span) -> Option<&MentionData> {
+        self.mentions.iter().find(|m| m.span.overlaps(span))
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// How many tokens from `i` on form a capitalized name, stopping at `limit` tokens and at
+    /// anything already known.
+    fn name_run(&self, i: usize, limit: usize, titles: &[TitleRef]) -> usize {
+        let mut n = 0;
+        let mut j = i;
+        while j < self.tokens.len() && n < limit {
+            let t = self.tokens[j];
+            let w = t.text(self.text);
+            let adjacent = j > i && self.tokens[j - 1].span.end() == t.span.start();
+            let ok = if !t.word {
+                // A hyphen inside a name: "Jean-Luc".
+                w == "-"
+                    && adjacent
+                    && j + 1 < self.tokens.len()
+                    && is_capitalized(self.tok(j + 1))
+                    && self.tokens[j + 1].span.start() == t.span.end()
+            } else if n > 0 && PARTICLES.contains(&w) {
+                j + 1 < self.tokens.len() && is_capitalized(self.tok(j + 1))
+            } else {
+                is_name_word(w)
+            };
+            if !ok || self.covered(t.span) || titles.iter().any(|r| r.span.overlaps(t.span)) {
+                break;
+            }
+            if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
+                break;
+            }
+            n += 1;
+            j += 1;
+        }
+        // Never end on a particle or hyphen.
+        while n > 0 && (!self.tokens[i + n - 1].word || PARTICLES.contains(&self.tok(i + n - 1))) {
+            n -= 1;
+        }
+        n
+    }
+
+    fn span_of(&self, i: usize, n: usize) -> Span {
+        Span::new(
+            self.tokens[i].span.start(),
+            self.tokens[i + n - 1].span.end(),
+        )
+    }
+
+    fn infer(&mut self, i: usize, n: usize, role: Option<String>) {
+        let span = self.span_of(i, n);
+        let last = self.tok(i + n - 1);
+        let kind = if ORG_HEADS.contains(&last) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
+        };
+        let entity = self.entity(Origin::Inferred(span), kind, None);
+        self.mentions.push(MentionData {
+            span,
+            entity,
+            possessive: crate::text::possessive_len(self.text, span.end()) > 0,
+        });
+        if let Some(role) = role {
+            self.list[entity as usize].roles.push(role);
+        }
+    }
+
+    fn add_role(&mut self, entity: u32, role: &str) {
+        let role = role.to_lowercase();
+        let roles = &mut self.list[entity as usize].roles;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+
+    /// "Deputy Representative Dmitry Polyanskiy", "Mayor Jane Doe", "Foreign Minister Sergei Lavrov".
+    fn infer_from_titles(&mut self, titles: &[TitleRef]) {
+        for t in titles.iter().filter(|t| t.before_name) {
+            let role_text = &self.text[t.span.range()];
+            let next = self.token_starting_at_or_after(t.span.end());
+            if next >= self.tokens.len() {
+                continue;
+            }
+            if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
+                if self.list[m.entity as usize].kind == EntityKind::Person {
+                    self.add_role(m.entity, role_text);
+                }
+                continue;
+            }
+            let n = self.name_run(next, 4, titles);
+            let capital_role = is_capitalized(role_text);
+            if n >= 2 || (n == 1 && capital_role) {
+                let role = match t.target {
+                    TitleTarget::Role(r) if crate::role::is_honorific(self.k.roles[r as usize]) => {
+                        None
+                    }
+                    _ => Some(role_text.to_lowercase()),
+                };
+                self.infer(next, n, role);
+            }
+        }
+    }
+
+    /// "Dmitry Polyanskiy, a deputy representative from Russia": a name, a comma, then within
+    /// a few words a role.
+    fn infer_from_appositions(&mut self, titles: &[TitleRef]) {
+        for t in titles {
+            let Some(first) = self.token_at(t.span.start()) else {
+                continue;
+            };
+            // Walk back over the apposition's opening words to a comma.
+            let mut j = first;
+            let mut steps = 0;
+            while j > 0 && steps < 5 {
+                let w = self.tok(j - 1);
+                if w == "," {
+                    break;
+                }
+                if !self.tokens[j - 1].word
+                    || self.text[self.tokens[j - 1].span.end()..self.tokens[j].span.start()]
+                        .contains('\n')
+                {
+                    steps = 5;
+                    break;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            if steps >= 5 || j == 0 || self.tok(j - 1) != "," {
+                continue;
+            }
+            let opener = if j < first { self.tok(j) } else { "" };
+            let determiner = matches!(
+                opener.to_ascii_lowercase().as_str(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "former"
+            ) || opener.ends_with("'s")
+                || opener.ends_with("’s");
+            if j < first && !determiner {
+                continue;
+            }
+            let comma = j - 1;
+            if comma == 0 {
+                continue;
+            }
+            let role_text = self.text[t.span.range()].to_lowercase();
+            if let Some(m) = self.mention_at(self.tokens[comma - 1].span).copied() {
+                if self.list[m.entity as usize].kind == EntityKind::Person {
+                    self.add_role(m.entity, &role_text);
+                }
+                continue;
+            }
+            // The name ends just before the comma: find where it starts.
+            let mut start = comma;
+            while start > 0 && comma - start < 4 {
+                let n = self.name_run(start - 1, comma - start + 1, titles);
+                if n == comma - start + 1 {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let n = comma - start;
+            if n >= 2 {
+                self.infer(start, n, Some(role_text));
+            }
+        }
+    }
+
+    /// "Jane Doe said", "said Jane Doe": a full name next to a cue.
+    fn infer_from_cues(&mut self, cues: &[Cue], titles: &[TitleRef]) {
+        for cue in cues.iter().filter(|c| c.class != CueClass::According) {
+            let Some(c) = self.token_at(cue.span.start()) else {
+                continue;
+            };
+            // Subject before the cue.
+            let mut j = c;
+            while j > 0 && is_adverb_or_aux(self.tok(j - 1)) {
+                j -= 1;
+            }
+            let mut start = j;
+            while start > 0 && j - start < 4 {
+                let n = self.name_run(start - 1, j - start + 1, titles);
+                if n == j - start + 1 {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            if j - start >= 2 && !self.covered(self.span_of(start, j - start)) {
+                self.infer(start, j - start, None);
+                continue;
+            }
+            // Subject after the cue: "said Jane Doe".
+            if cue.lemma == "say"
+                || cue.lemma == "add"
+                || cue.lemma == "tell"
+                || cue.lemma == "write"
+            {
+                let n = self.name_run(c + 1, 4, titles);
+                if n >= 2 {
+                    self.infer(c + 1, n, None);
+                }
+            }
+        }
+    }
+
+    /// Every further mention of an inferred entity: its full name, and a person's surname.
+    fn find_inferred_mentions(&mut self) {
+        let mut forms: Vec<(String, u32)> = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            if let Origin::Inferred(span) = e.origin {
+                let name = &self.text[span.range()];
+                forms.push((name.to_string(), i as u32));
+                if e.kind == EntityKind::Person {
+                    if let Some(last) = name.rsplit(' ').next() {
+                        if last.len() > 2 && last != name {
+                            forms.push((last.to_string(), i as u32));
+                        }
+                    }
+                }
+            }
+        }
+        if forms.is_empty() {
+            return;
+        }
+        // A surname shared by two inferred people names neither.
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for (f, _) in &forms {
+            *count.entry(f.as_str()).or_default() += 1;
+        }
+        let forms: Vec<(String, u32)> = forms
+            .iter()
+            .filter(|(f, _)| count[f.as_str()] == 1)
+            .cloned()
+            .collect();
+        let mut b = crate::matcher::MatcherBuilder::new();
+        for (f, e) in &forms {
+            b.add(f, *e, crate::matcher::Accept::Exact);
+        }
+        let m = b.build();
+        let mut found = Vec::new();
+        m.find_all(self.text, &mut found);
+        for f in found {
+            if self.covered(f.span) {
+                continue;
+            }
+            if let Some(entity) = m.targets(self.text, &f).next() {
+                self.mentions.push(MentionData {
+                    span: f.span,
+                    entity,
+                    possessive: f.possessive > 0,
+                });
+            }
+        }
+    }
+
+    fn finish(mut self, titles: Vec<TitleRef>) -> Entities {
+        self.mentions
+            .sort_by_key(|m| (m.span.start(), m.span.end()));
+        self.mentions.dedup_by_key(|m| m.span);
+        // Renumber entities by first mention.
+        let mut order: Vec<u32> = Vec::with_capacity(self.list.len());
+        let mut seen = vec![false; self.list.len()];
+        for m in &self.mentions {
+            if !seen[m.entity as usize] {
+                seen[m.entity as usize] = true;
+                order.push(m.entity);
+            }
+        }
+        let mut new_id = vec![u32::MAX; self.list.len()];
+        for (n, &old) in order.iter().enumerate() {
+            new_id[old as usize] = n as u32;
+        }
+        let list = order
+            .iter()
+            .map(|&old| self.list[old as usize].clone())
+            .collect();
+        for m in &mut self.mentions {
+            m.entity = new_id[m.entity as usize];
+        }
+        Entities {
+            list,
+            mentions: self.mentions,
+            titles,
+        }
+    }
+}
+
+fn is_name_word(w: &str) -> bool {
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() || NOT_NAME.contains(&w) {
+        return false;
+    }
+    // All-capital words of two or more letters are acronyms, not names.
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let acronym = letters >= 2 && upper == letters;
+    let possessive = w.ends_with("’s") || w.ends_with("'s");
+    !(acronym || possessive)
+}
+
+/// Whether the next word after `pos` (same line, only spaces between) is capitalized.
+fn next_word_starts_name(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whitespace-normalized form of a name, the key of an inferred entity.
+fn normalize(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}

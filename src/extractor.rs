@@ -1,0 +1,487 @@
+//! The extractor: built once from gazetteers, then run on any number of articles.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use crate::attribution::{self, Attributed};
+use crate::cue;
+use crate::document::{Document, Entity, Mention, Quote, Source, Speaker};
+use crate::entity::{self, Entities, Knowledge, NameRole, NameTarget, Origin, TitleTarget};
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::{self, Case, EntityKind, Entry, Gender};
+use crate::matcher::{Accept, Matcher, MatcherBuilder};
+use crate::quote;
+use crate::role::ROLES;
+use crate::sentence;
+use crate::span::Span;
+use crate::text;
+
+/// Finds entities and attributed quotes in English news text.
+///
+/// Cheap to clone (the data sits behind an `Arc`) and `Send + Sync`, so one extractor serves
+/// every thread.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::{Extractor, QuoteKind};
+///
+/// let text = "Foreign Minister Sergei Lavrov emphasized that any dialogue should begin gradually.";
+/// let doc = Extractor::new().extract(text);
+/// let quote = &doc.quotes[0];
+/// assert_eq!(quote.kind, QuoteKind::Indirect);
+/// assert_eq!(quote.text, "any dialogue should begin gradually");
+/// assert_eq!(quote.speaker.as_ref().unwrap().entity.as_deref(), Some("sergei-lavrov"));
+/// assert_eq!(quote.cue.as_deref(), Some("emphasized"));
+/// ```
+#[derive(Clone)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    entries: Vec<Entry>,
+    kinds: Vec<EntityKind>,
+    genders: Vec<Option<Gender>>,
+    titles_lower: Vec<Vec<String>>,
+    names: Matcher<NameTarget>,
+    titles: Matcher<TitleTarget>,
+}
+
+static BUILTIN_ENTRIES: Lazy<Vec<Entry>> = Lazy::new(|| {
+    let mut all = Vec::new();
+    for (name, text) in gazetteer::BUILTIN {
+        // The built-in files are checked by a unit test; a bad one is a bug in this crate.
+        match gazetteer::parse_jsonl(name, text) {
+            Ok(entries) => all.extend(entries),
+            Err(e) => panic!("built-in gazetteer is invalid: {e}"),
+        }
+    }
+    all
+});
+
+static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
+    Extractor::builder()
+        .build()
+        .unwrap_or_else(|e| panic!("built-in gazetteer is invalid: {e}"))
+});
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("entries", &self.inner.entries.len())
+            .finish()
+    }
+}
+
+impl Extractor {
+    /// An extractor over the built-in gazetteers. The first call parses them and builds the
+    /// automata; later calls return a clone of the same extractor.
+    ///
+    /// # Performance
+    ///
+    /// The first call takes a few milliseconds; every later one is an `Arc` clone.
+    pub fn new() -> Extractor {
+        DEFAULT.clone()
+    }
+
+    /// A builder, to add gazetteers or leave out the built-in one.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// The gazetteer entries this extractor knows.
+    pub fn entries(&self) -> &[Entry] {
+        &self.inner.entries
+    }
+
+    /// Heap bytes held by the extractor's automata and tables, roughly.
+    pub fn memory_usage(&self) -> usize {
+        let i = &self.inner;
+        i.names.memory_usage()
+            + i.titles.memory_usage()
+            + i.entries.len() * std::mem::size_of::<Entry>()
+    }
+
+    /// Finds the entities and attributed quotes of one article.
+    ///
+    /// Never panics: any `&str` gives a [`Document`], and every span in it lies on char
+    /// boundaries of `text`.
+    ///
+    /// ```
+    /// let text = "\u{201c}We’ll learn more in the next few weeks,\u{201d} Trump stated.";
+    /// let doc = whosaid::Extractor::new().extract(text);
+    /// let q = &doc.quotes[0];
+    /// assert_eq!(&text[q.start..q.end], "We’ll learn more in the next few weeks,");
+    /// let speaker = q.speaker.as_ref().unwrap();
+    /// assert_eq!((speaker.start, speaker.end, speaker.name.as_str()), (48, 53, "Donald Trump"));
+    /// ```
+    pub fn extract(&self, text: &str) -> Document {
+        let inner = &*self.inner;
+        let paragraphs = sentence::paragraphs(text);
+        let sentences = sentence::sentences(text, &paragraphs);
+        let mut tokens = Vec::new();
+        text::tokenize(text, Span::new(0, text.len()), &mut tokens);
+
+        let mut found_names = Vec::new();
+        inner.names.find_all(text, &mut found_names);
+        let mut found_titles = Vec::new();
+        inner.titles.find_all(text, &mut found_titles);
+        let mut cues = Vec::new();
+        cue::find_cues(text, &mut cues);
+
+        let knowledge = Knowledge {
+            kinds: &inner.kinds,
+            genders: &inner.genders,
+            names: &inner.names,
+            titles: &inner.titles,
+            roles: ROLES,
+        };
+        let entities = entity::resolve(
+            &knowledge,
+            text,
+            &tokens,
+            &cues,
+            &found_names,
+            &found_titles,
+        );
+
+        let mut quotes = Vec::new();
+        quote::find_quotes(text, &paragraphs, &mut quotes);
+
+        let titles_of = |e: u32| -> &[String] { &inner.titles_lower[e as usize] };
+        let input = attribution::Input {
+            text,
+            paragraphs: &paragraphs,
+            sentences: &sentences,
+            tokens: &tokens,
+            cues: &cues,
+            quotes: &quotes,
+            entities: &entities,
+            entry_titles: &titles_of,
+            roles: ROLES,
+        };
+        let attributed = attribution::attribute(&input);
+        self.document(text, &entities, &attributed)
+    }
+
+    fn document(&self, text: &str, entities: &Entities, attributed: &[Attributed]) -> Document {
+        let inner = &*self.inner;
+        let ids: Vec<String> = {
+            let mut used = std::collections::HashSet::new();
+            entities
+                .list
+                .iter()
+                .map(|e| {
+                    let base = match e.origin {
+                        Origin::Gazetteer(entry) => inner.entries[entry as usize].id.clone(),
+                        Origin::Inferred(span) => slug(&text[span.range()]),
+                    };
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while !used.insert(id.clone()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    id
+                })
+                .collect()
+        };
+        let names: Vec<String> = entities
+            .list
+            .iter()
+            .map(|e| match e.origin {
+                Origin::Gazetteer(entry) => inner.entries[entry as usize].name.clone(),
+                Origin::Inferred(span) => text[span.range()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            })
+            .collect();
+        let mut out: Vec<Entity> = entities
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Entity {
+                id: ids[i].clone(),
+                kind: e.kind,
+                name: names[i].clone(),
+                source: match e.origin {
+                    Origin::Gazetteer(_) => Source::Gazetteer,
+                    Origin::Inferred(_) => Source::Inferred,
+                },
+                mentions: Vec::new(),
+                wikidata: match e.origin {
+                    Origin::Gazetteer(entry) => inner.entries[entry as usize].wikidata.clone(),
+                    Origin::Inferred(_) => None,
+                },
+            })
+            .collect();
+        for m in &entities.mentions {
+            out[m.entity as usize].mentions.push(Mention {
+                start: m.span.start(),
+                end: m.span.end(),
+                text: text[m.span.range()].to_string(),
+            });
+        }
+        let quotes = attributed
+            .iter()
+            .map(|a| Quote {
+                kind: a.kind,
+                text: text[a.content.range()].to_string(),
+                start: a.content.start(),
+                end: a.content.end(),
+                speaker: a.speaker.map(|s| {
+                    let words = text[s.span.range()].to_string();
+                    Speaker {
+                        entity: s.entity.map(|e| ids[e as usize].clone()),
+                        name: s
+                            .entity
+                            .map_or_else(|| words.clone(), |e| names[e as usize].clone()),
+                        text: words,
+                        start: s.span.start(),
+                        end: s.span.end(),
+                    }
+                }),
+                cue: a.cue.map(|c| text[c.range()].to_string()),
+                confidence: (a.confidence * 100.0).round() / 100.0,
+                cue_start: a.cue.map(|c| c.start()),
+                cue_end: a.cue.map(|c| c.end()),
+            })
+            .collect();
+        Document {
+            entities: out,
+            quotes,
+        }
+    }
+}
+
+/// A lowercase slug of a name: "Dmitry Polyanskiy" → "dmitry-polyanskiy".
+fn slug(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    while s.ends_with('-') {
+        s.pop();
+    }
+    if s.is_empty() {
+        s.push_str("entity");
+    }
+    s
+}
+
+/// Collects gazetteers, then builds an [`Extractor`].
+///
+/// Setters return `&mut Self`; everything that can be wrong with a gazetteer is reported by
+/// the setter that reads it or by [`build`](ExtractorBuilder::build), so
+/// [`Extractor::extract`] cannot fail.
+///
+/// Entries are matched in the order added: the built-in set first, then each user source. When
+/// two entries share a name or alias, the one added last wins, unless the article names the
+/// other in full; a user entry whose `id` is a built-in one replaces it.
+///
+/// ```
+/// use whosaid::Extractor;
+///
+/// let people = r#"{"id": "jane-doe", "kind": "person", "name": "Jane Doe", "aliases": ["Doe"], "gender": "female"}"#;
+/// let extractor = Extractor::builder().gazetteer_str("people.jsonl", people)?.build()?;
+/// let doc = extractor.extract("\"The bridge opens in May,\" Doe said.");
+/// assert_eq!(doc.quotes[0].speaker.as_ref().unwrap().entity.as_deref(), Some("jane-doe"));
+/// # Ok::<(), whosaid::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    builtin: bool,
+    /// User entries with the source they came from.
+    user: Vec<(String, Entry)>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the built-in gazetteers and nothing else.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder {
+            builtin: true,
+            user: Vec::new(),
+        }
+    }
+
+    /// Whether to include the built-in gazetteers (the default is yes).
+    pub fn builtin(&mut self, yes: bool) -> &mut Self {
+        self.builtin = yes;
+        self
+    }
+
+    /// Adds the entries of a JSON Lines gazetteer file.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read, is not UTF-8, or has a bad line; the error names the path
+    /// and line.
+    pub fn gazetteer_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let origin = path.display().to_string();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::new(&origin, None, ErrorKind::Io(e.to_string())))?;
+        let entries = gazetteer::parse_bytes(&origin, &bytes)?;
+        self.user
+            .extend(entries.into_iter().map(|e| (origin.clone(), e)));
+        Ok(self)
+    }
+
+    /// Adds the entries of a JSON Lines gazetteer held in a string; `origin` names it in errors.
+    ///
+    /// # Errors
+    ///
+    /// A bad line; the error names `origin` and the line.
+    pub fn gazetteer_str(&mut self, origin: &str, jsonl: &str) -> Result<&mut Self, Error> {
+        let entries = gazetteer::parse_jsonl(origin, jsonl)?;
+        self.user
+            .extend(entries.into_iter().map(|e| (origin.to_string(), e)));
+        Ok(self)
+    }
+
+    /// Adds one entry; it is checked by [`build`](ExtractorBuilder::build).
+    pub fn entry(&mut self, entry: Entry) -> &mut Self {
+        self.user.push(("<entry>".to_string(), entry));
+        self
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    ///
+    /// An entry added with [`entry`](ExtractorBuilder::entry) is invalid, or two user entries
+    /// share an id.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let mut entries: Vec<Entry> = if self.builtin {
+            BUILTIN_ENTRIES.clone()
+        } else {
+            Vec::new()
+        };
+        let mut by_id: std::collections::HashMap<String, (usize, bool)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), (i, true)))
+            .collect();
+        for (n, (origin, entry)) in self.user.iter().enumerate() {
+            entry.validate().map_err(|k| Error::new(origin, None, k))?;
+            match by_id.get(&entry.id).copied() {
+                Some((i, true)) => {
+                    entries[i] = entry.clone();
+                    by_id.insert(entry.id.clone(), (i, false));
+                }
+                Some((_, false)) => {
+                    let _ = n;
+                    return Err(Error::new(
+                        origin,
+                        None,
+                        ErrorKind::DuplicateId(entry.id.clone()),
+                    ));
+                }
+                None => {
+                    by_id.insert(entry.id.clone(), (entries.len(), false));
+                    entries.push(entry.clone());
+                }
+            }
+        }
+        Ok(Extractor {
+            inner: Arc::new(Inner::new(entries)),
+        })
+    }
+}
+
+impl Inner {
+    fn new(entries: Vec<Entry>) -> Inner {
+        cue::warm();
+        let mut names = MatcherBuilder::new();
+        let mut titles = MatcherBuilder::new();
+        for (r, role) in ROLES.iter().enumerate() {
+            titles.add(role, TitleTarget::Role(r as u16), Accept::Any);
+        }
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as u32;
+            let accept = match e.case {
+                Case::Sensitive => Accept::ExactOrUpper,
+                Case::Insensitive => Accept::Any,
+            };
+            let name = NameTarget {
+                entry: i,
+                role: NameRole::Name,
+            };
+            names.add(&e.name, name, accept);
+            for a in &e.aliases {
+                names.add(a, name, accept);
+            }
+            if e.kind == EntityKind::Person {
+                // "Trump" for "Donald Trump": news names people by surname after first mention.
+                let parts: Vec<&str> = e.name.split_whitespace().collect();
+                if let [.., last] = parts.as_slice() {
+                    if parts.len() >= 2
+                        && last.chars().count() >= 3
+                        && !e.aliases.iter().any(|a| a == last)
+                    {
+                        names.add(
+                            last,
+                            NameTarget {
+                                entry: i,
+                                role: NameRole::Surname,
+                            },
+                            accept,
+                        );
+                    }
+                }
+            }
+            for t in &e.titles {
+                titles.add(t, TitleTarget::Entry(i), Accept::Any);
+            }
+        }
+        Inner {
+            kinds: entries.iter().map(|e| e.kind).collect(),
+            genders: entries.iter().map(|e| e.gender).collect(),
+            titles_lower: entries
+                .iter()
+                .map(|e| e.titles.iter().map(|t| t.to_lowercase()).collect())
+                .collect(),
+            names: names.build(),
+            titles: titles.build(),
+            entries,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oibits() {
+        fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Dmitry Polyanskiy"), "dmitry-polyanskiy");
+        assert_eq!(slug("  O’Brien-Smith "), "o-brien-smith");
+        assert_eq!(slug("!!"), "entity");
+    }
+}

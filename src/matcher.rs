@@ -1,0 +1,309 @@
+//! Gazetteer matching: one Aho-Corasick pass over the text, keeping whole-word matches whose
+//! case the entry allows, leftmost-longest.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+
+use crate::span::Span;
+use crate::text::{is_word_char, next_char, possessive_len, prev_char};
+
+/// Which case a target accepts for the string it was registered under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Accept {
+    /// The bytes as written, or all in capitals when the pattern has lowercase letters.
+    ExactOrUpper,
+    /// The bytes as written only (used for the capitalized form of a non-ASCII pattern).
+    Exact,
+    /// Any ASCII case.
+    Any,
+}
+
+/// What a pattern stands for; the matcher does not interpret it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Target<T> {
+    pub(crate) value: T,
+    pub(crate) accept: Accept,
+}
+
+/// A whole-word match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) span: Span,
+    pub(crate) pattern: u32,
+    /// Bytes of a possessive ending right after the match ("’s"), 0 if none.
+    pub(crate) possessive: u8,
+}
+
+/// Collects patterns, then builds a [`Matcher`].
+pub(crate) struct MatcherBuilder<T> {
+    index: HashMap<Box<str>, u32>,
+    patterns: Vec<Box<str>>,
+    targets: Vec<Vec<Target<T>>>,
+}
+
+impl<T: Copy + PartialEq> MatcherBuilder<T> {
+    pub(crate) fn new() -> Self {
+        MatcherBuilder {
+            index: HashMap::new(),
+            patterns: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+
+    /// Registers `s` as naming `value`. Non-ASCII strings also get their capitalized form, so
+    /// that all-capital text ("ÉLYSÉE") matches as ASCII names do through case folding.
+    pub(crate) fn add(&mut self, s: &str, value: T, accept: Accept) {
+        let s = s.trim();
+        if s.is_empty() {
+            return;
+        }
+        self.add_one(s, value, accept);
+        if !s.is_ascii() && accept != Accept::Exact {
+            let upper = s.to_uppercase();
+            if upper != s {
+                self.add_one(&upper, value, Accept::Exact);
+            }
+            if accept == Accept::Any {
+                let lower = s.to_lowercase();
+                if lower != s {
+                    self.add_one(&lower, value, Accept::Exact);
+                }
+            }
+        }
+    }
+
+    fn add_one(&mut self, s: &str, value: T, accept: Accept) {
+        let id = match self.index.get(s) {
+            Some(&id) => id,
+            None => {
+                let id = self.patterns.len() as u32;
+                self.index.insert(s.into(), id);
+                self.patterns.push(s.into());
+                self.targets.push(Vec::new());
+                id
+            }
+        };
+        let targets = &mut self.targets[id as usize];
+        let target = Target { value, accept };
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
+
+    pub(crate) fn build(self) -> Matcher<T> {
+        // Leftmost-longest so "United Nations Security Council" wins over "United Nations".
+        // ASCII case folding in the automaton lets one pass serve case-sensitive names (checked
+        // after the match), all-capital datelines and case-insensitive titles alike. The kind
+        // (DFA for small sets, contiguous NFA for large ones) is left to the crate's heuristic,
+        // which bounds memory for gazetteers of a million names.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(self.patterns.iter().map(|p| p.as_bytes()))
+            .ok();
+        Matcher {
+            automaton,
+            patterns: self.patterns,
+            targets: self.targets,
+        }
+    }
+}
+
+/// A compiled set of patterns.
+pub(crate) struct Matcher<T> {
+    /// `None` only when the pattern set is empty or too large for the automaton; such a
+    /// matcher finds nothing.
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Box<str>>,
+    targets: Vec<Vec<Target<T>>>,
+}
+
+impl<T: Copy> Matcher<T> {
+    /// The targets of a pattern that accept the matched text.
+    pub(crate) fn targets<'a>(
+        &'a self,
+        text: &'a str,
+        found: &Found,
+    ) -> impl Iterator<Item = T> + 'a {
+        let pattern = &self.patterns[found.pattern as usize];
+        let matched = &text[found.span.range()];
+        self.targets[found.pattern as usize]
+            .iter()
+            .filter(move |t| accepts(t.accept, pattern, matched))
+            .map(|t| t.value)
+    }
+
+    /// Heap bytes held, roughly.
+    pub(crate) fn memory_usage(&self) -> usize {
+        let automaton = self.automaton.as_ref().map_or(0, |a| a.memory_usage());
+        let patterns: usize = self.patterns.iter().map(|p| p.len() + 16).sum();
+        let targets: usize = self
+            .targets
+            .iter()
+            .map(|t| 24 + t.capacity() * std::mem::size_of::<Target<T>>())
+            .sum();
+        automaton + patterns + targets
+    }
+
+    /// Appends every whole-word match in `text`, leftmost-longest, to `out`.
+    ///
+    /// A candidate that fails (inside a word, or in a case its entry does not allow) gives way
+    /// to the longest valid shorter pattern at the same start; failing that, the search goes on
+    /// at the next word, so the work stays linear in the text.
+    pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Found>) {
+        let Some(ac) = &self.automaton else { return };
+        let hay = text.as_bytes();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let start = m.start();
+            if prev_char(text, start).is_some_and(is_word_char) {
+                pos = next_word_start(text, start);
+                continue;
+            }
+            let mut cand = m;
+            let mut found = None;
+            loop {
+                let end = cand.end();
+                if self.is_valid(text, start, end, cand.pattern().as_u32()) {
+                    found = Some(cand);
+                    break;
+                }
+                if end <= start + 1 {
+                    break;
+                }
+                match ac.find(Input::new(hay).span(start..end - 1)) {
+                    Some(m2) if m2.start() == start => cand = m2,
+                    _ => break,
+                }
+            }
+            match found {
+                Some(m) => {
+                    let possessive = possessive_len(text, m.end()) as u8;
+                    out.push(Found {
+                        span: Span::new(m.start(), m.end()),
+                        pattern: m.pattern().as_u32(),
+                        possessive,
+                    });
+                    pos = m.end();
+                }
+                None => pos = next_char_boundary(text, start + 1),
+            }
+        }
+    }
+
+    fn is_valid(&self, text: &str, start: usize, end: usize, pattern: u32) -> bool {
+        if !text.is_char_boundary(end) {
+            return false;
+        }
+        let last = prev_char(text, end);
+        if last.is_some_and(is_word_char) && next_char(text, end).is_some_and(is_word_char) {
+            return false;
+        }
+        let p = &self.patterns[pattern as usize];
+        let matched = &text[start..end];
+        self.targets[pattern as usize]
+            .iter()
+            .any(|t| accepts(t.accept, p, matched))
+    }
+}
+
+fn accepts(accept: Accept, pattern: &str, matched: &str) -> bool {
+    match accept {
+        Accept::Any => true,
+        Accept::Exact => pattern == matched,
+        Accept::ExactOrUpper => {
+            pattern == matched
+                || (pattern.bytes().any(|b| b.is_ascii_lowercase())
+                    && pattern.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && !matched.bytes().any(|b| b.is_ascii_lowercase()))
+        }
+    }
+}
+
+/// The first byte at or after `i` that starts a word following a non-word char.
+fn next_word_start(text: &str, i: usize) -> usize {
+    match text[i..].char_indices().find(|&(_, c)| !is_word_char(c)) {
+        Some((j, c)) => i + j + c.len_utf8(),
+        None => text.len(),
+    }
+}
+
+fn next_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(patterns: &[(&str, Accept)], text: &str) -> Vec<(String, Vec<usize>)> {
+        let mut b = MatcherBuilder::new();
+        for (i, (p, a)) in patterns.iter().enumerate() {
+            b.add(p, i, *a);
+        }
+        let m = b.build();
+        let mut out = Vec::new();
+        m.find_all(text, &mut out);
+        out.iter()
+            .map(|f| {
+                (
+                    text[f.span.range()].to_string(),
+                    m.targets(text, f).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_possessives_and_hyphens() {
+        let p = [
+            ("Putin", Accept::ExactOrUpper),
+            ("Zelensky", Accept::ExactOrUpper),
+        ];
+        let got = find(
+            &p,
+            "Zelensky-Putin talks; Putin’s aides; Putinism; PUTIN; putin",
+        );
+        let words: Vec<_> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(words, ["Zelensky", "Putin", "Putin", "PUTIN"]);
+    }
+
+    #[test]
+    fn longest_valid_shorter_match_wins() {
+        let p = [
+            ("NATO", Accept::ExactOrUpper),
+            ("NATO allies", Accept::ExactOrUpper),
+        ];
+        assert_eq!(find(&p, "NATO alliesX")[0].0, "NATO");
+        assert_eq!(find(&p, "NATO allies.")[0].0, "NATO allies");
+        // "nato" lowercase is not NATO.
+        assert!(find(&p, "donato nato").is_empty());
+    }
+
+    #[test]
+    fn non_ascii_capitals_and_any_case() {
+        let p = [
+            ("Élysée", Accept::ExactOrUpper),
+            ("foreign minister", Accept::Any),
+        ];
+        let got = find(&p, "ÉLYSÉE and the Élysée; the Foreign Minister");
+        let words: Vec<_> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(words, ["ÉLYSÉE", "Élysée", "Foreign Minister"]);
+    }
+
+    #[test]
+    fn shared_strings_keep_every_target() {
+        let p = [
+            ("Georgia", Accept::ExactOrUpper),
+            ("Georgia", Accept::ExactOrUpper),
+        ];
+        assert_eq!(find(&p, "in Georgia")[0].1, [0, 1]);
+    }
+}

@@ -1,0 +1,173 @@
+//! Quote spans: where quotation marks open and close.
+
+use crate::span::Span;
+use crate::text::{next_char, prev_char};
+
+/// A quoted passage found by its marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct QuoteSpan {
+    /// From the opening mark to just past the closing mark (or the end of the paragraph when
+    /// the closing mark is missing).
+    pub(crate) outer: Span,
+    /// Between the marks, trimmed of white space.
+    pub(crate) content: Span,
+    /// Whether a closing mark was found.
+    pub(crate) closed: bool,
+    /// Whether the quote runs over more than one paragraph.
+    pub(crate) multi_paragraph: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight double quote: which one it is depends on its neighbours.
+    Straight,
+}
+
+fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
+    let c = next_char(text, i)?;
+    let m = match c {
+        '“' | '«' | '„' => Mark::Open,
+        '”' | '»' => Mark::Close,
+        '"' => Mark::Straight,
+        _ => return None,
+    };
+    Some((m, c.len_utf8()))
+}
+
+/// Finds double-quoted passages. Single quotes are left alone: inside a double quote they are
+/// nested quotes, and elsewhere they are far more often apostrophes than marks.
+///
+/// A quote is open until its closing mark. At the end of a paragraph an open quote continues
+/// when the next paragraph starts with an opening mark (the news convention for a quote over
+/// several paragraphs); otherwise it ends there, unclosed.
+pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSpan>) {
+    // Quote marks are rare: skip paragraphs with none of their lead bytes (memchr scans fast).
+    let mut open: Option<(usize, bool)> = None; // (offset of the opening mark, multi-paragraph)
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let bytes = &text.as_bytes()[para.range()];
+        for rel in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+            let i = para.start() + rel;
+            let Some((mark, len)) = mark_at(text, i) else {
+                continue;
+            };
+            let before = prev_char(text, i);
+            let after = next_char(text, i + len);
+            let kind = match mark {
+                Mark::Straight => {
+                    let space_before =
+                        before.map_or(true, |c| c.is_whitespace() || "([{—–-/".contains(c));
+                    let space_after = after.map_or(true, |c| c.is_whitespace());
+                    let looks_open = space_before && !space_after;
+                    let looks_close = space_after && !space_before;
+                    if looks_close || (open.is_some() && !looks_open) {
+                        Mark::Close
+                    } else {
+                        Mark::Open
+                    }
+                }
+                m => m,
+            };
+            match (kind, open) {
+                (Mark::Open, Some((start, multi)))
+                    if multi && is_paragraph_start(text, para, i) =>
+                {
+                    // The repeated opening mark of a continued quote.
+                    open = Some((start, multi));
+                }
+                (Mark::Open, _) => open = Some((i, false)),
+                (Mark::Close, Some((start, multi))) => {
+                    push(text, out, start, i, i + len, true, multi);
+                    open = None;
+                }
+                (Mark::Close, None) | (Mark::Straight, _) => {}
+            }
+        }
+        if let Some((start, _)) = open {
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|next| {
+                mark_at(text, next.start()).is_some_and(|(m, _)| m != Mark::Close)
+            });
+            if next_opens {
+                open = Some((start, true));
+            } else {
+                push(text, out, start, para.end(), para.end(), false, false);
+                open = None;
+            }
+        }
+    }
+}
+
+fn is_paragraph_start(_text: &str, para: &Span, i: usize) -> bool {
+    para.start() == i
+}
+
+fn push(
+    text: &str,
+    out: &mut Vec<QuoteSpan>,
+    open: usize,
+    close: usize,
+    outer_end: usize,
+    closed: bool,
+    multi: bool,
+) {
+    let open_len = next_char(text, open).map_or(1, |c| c.len_utf8());
+    let inner = &text[open + open_len..close];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let start = open + open_len + lead;
+    let end = (close - trail).max(start);
+    if end <= start {
+        return;
+    }
+    out.push(QuoteSpan {
+        outer: Span::new(open, outer_end),
+        content: Span::new(start, end),
+        closed,
+        multi_paragraph: multi,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::paragraphs;
+
+    fn quotes(text: &str) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        find_quotes(text, &paragraphs(text), &mut out);
+        out.iter()
+            .map(|q| (&text[q.content.range()], q.closed))
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_guillemets() {
+        assert_eq!(
+            quotes("“One,” he said. \"Two\" and «three» but it's Ukraine’s."),
+            [("One,", true), ("Two", true), ("three", true)]
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        assert_eq!(
+            quotes("“He said ‘no’ twice,” she said."),
+            [("He said ‘no’ twice,", true)]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let t = "“First part.\n“Second part,” he said.\nNext.";
+        assert_eq!(quotes(t), [("First part.\n“Second part,", true)]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_paragraph() {
+        assert_eq!(
+            quotes("He said “it is over.\nNext paragraph."),
+            [("it is over.", false)]
+        );
+    }
+}

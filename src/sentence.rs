@@ -1,0 +1,163 @@
+//! Paragraphs and sentences, abbreviation-aware.
+
+use crate::span::Span;
+use crate::text::{is_word_char, prev_char};
+
+/// Words that end with a dot without ending a sentence when a capitalized word follows.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Cpl", "Pvt", "Sen", "Rep", "Gov", "Pres", "Amb", "Sec", "Supt", "Insp", "Det", "Rev", "Fr",
+    "St", "Mt", "Ft", "Jr", "Sr", "No", "Nos", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "Ave",
+    "Blvd", "Rd", "Dept", "Univ", "approx", "est", "Calif", "Mass", "Conn", "Penn", "Ariz", "Fla",
+    "Ga", "Ill", "Md", "Mich", "Minn", "Wash", "Va", "Tenn", "Wis", "Ky", "La", "Ala", "Okla",
+    "Ore", "Colo", "Nev", "Del",
+];
+
+/// Paragraphs: maximal runs of non-blank lines are not merged; each line is a paragraph, since
+/// scraped news puts one paragraph a line. Spans exclude the line break and surrounding blanks.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push(Span::new(trimmed_start, trimmed_end));
+        }
+        start = end;
+    }
+    out
+}
+
+/// Splits each paragraph into sentences at `.`, `!` or `?` (and any closing quotes or brackets
+/// after it) followed by white space and an uppercase letter, digit or opening mark, except
+/// after an abbreviation or a single-letter initial.
+pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for para in paragraphs {
+        let p = &text[para.range()];
+        let mut start = 0;
+        let bytes = p.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'.' || b == b'!' || b == b'?' {
+                let mut end = i + 1;
+                // Swallow runs of terminal punctuation and closing marks: `."`, `?”`, `.)`.
+                while end < p.len() {
+                    let c = p[end..].chars().next().unwrap_or(' ');
+                    if matches!(
+                        c,
+                        '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+                    ) {
+                        end += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if is_break(p, i, end) {
+                    out.push(Span::new(para.start() + start, para.start() + end));
+                    let rest = &p[end..];
+                    start = end + (rest.len() - rest.trim_start().len());
+                    i = start;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        if start < p.len() {
+            out.push(Span::new(para.start() + start, para.end()));
+        }
+    }
+    out
+}
+
+/// Whether the terminal punctuation at `dot` (ending at `end`) ends a sentence.
+fn is_break(p: &str, dot: usize, end: usize) -> bool {
+    let rest = &p[end..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return false; // no white space after: "U.S.-led", "3.5"
+    }
+    let Some(next) = trimmed.chars().next() else {
+        return false;
+    };
+    if !(next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–'))
+    {
+        return false;
+    }
+    if &p[dot..dot + 1] != "." {
+        return true;
+    }
+    // The word before the dot.
+    let before = &p[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_word_char(c) || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // A single initial ("J.") or a dotted abbreviation ("U.S.") before a capitalized word is
+    // more often inside a sentence than at its end.
+    if letters == 1 && prev_char(before, before.len()).is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    if word.contains('.') {
+        return false;
+    }
+    !ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, &paragraphs(text))
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            split("Mr. Smith met Gen. J. Doe in the U.S. on Monday. He left.\nNew line here"),
+            [
+                "Mr. Smith met Gen. J. Doe in the U.S. on Monday.",
+                "He left.",
+                "New line here"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            split("\u{201c}We won.\u{201d} She smiled. \"Is it over?\" he asked."),
+            [
+                "\u{201c}We won.\u{201d}",
+                "She smiled.",
+                "\"Is it over?\" he asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn no_break_without_space() {
+        assert_eq!(
+            split("A 3.5 rise. U.S.-led talks."),
+            ["A 3.5 rise.", "U.S.-led talks."]
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Snapshot tests over every fixture article: a readable rendering that a reviewer checks
+//! against the text, and the JSON contract for the seed article.
+
+use whosaid::{Document, Extractor};
+
+/// One line per entity and quote: `kind [start..end] "slice" <- speaker (cue, confidence)`.
+fn render(text: &str, doc: &Document) -> String {
+    let mut out = String::new();
+    for e in &doc.entities {
+        let spans: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|m| format!("{}..{}", m.start, m.end))
+            .collect();
+        out.push_str(&format!(
+            "{:?} {} {:?} ({:?}) [{}]\n",
+            e.kind,
+            e.id,
+            e.name,
+            e.source,
+            spans.join(" ")
+        ));
+    }
+    out.push('\n');
+    for q in &doc.quotes {
+        assert_eq!(
+            &text[q.start..q.end],
+            q.text,
+            "quote text must slice the input"
+        );
+        let speaker = match &q.speaker {
+            Some(s) => {
+                assert_eq!(
+                    &text[s.start..s.end],
+                    s.text,
+                    "speaker text must slice the input"
+                );
+                format!(
+                    "{:?} [{}..{}] = {}",
+                    s.text,
+                    s.start,
+                    s.end,
+                    s.entity.as_deref().unwrap_or("?")
+                )
+            }
+            None => "nobody".to_string(),
+        };
+        out.push_str(&format!(
+            "{:?} [{}..{}] {:?}\n    <- {} ({}, {})\n",
+            q.kind,
+            q.start,
+            q.end,
+            q.text,
+            speaker,
+            q.cue.as_deref().unwrap_or("-"),
+            q.confidence
+        ));
+    }
+    out
+}
+
+#[test]
+fn fixtures() {
+    let extractor = Extractor::new();
+    insta::glob!("fixtures/*.txt", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let doc = extractor.extract(&text);
+        for e in &doc.entities {
+            for m in &e.mentions {
+                assert_eq!(&text[m.start..m.end], m.text);
+            }
+        }
+        insta::assert_snapshot!(render(&text, &doc));
+    });
+}
+
+#[test]
+fn seed_article_json() {
+    let text = include_str!("fixtures/seed-article.txt");
+    let doc = Extractor::new().extract(text);
+    insta::assert_json_snapshot!(doc);
+}
+
+#[test]
+fn same_input_same_json() {
+    let text = include_str!("fixtures/seed-article.txt");
+    let a = serde_json::to_string(&Extractor::new().extract(text)).unwrap();
+    let b = serde_json::to_string(&Extractor::builder().build().unwrap().extract(text)).unwrap();
+    assert_eq!(a, b);
+}
