@@ -233,6 +233,14 @@ const BRIDGE: &[&str] = &[
     "their",
 ];
 
+/// Verbs whose object (the person addressed) may stand between them and their content.
+fn cue_takes_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell" | "assure" | "inform" | "remind" | "warn" | "promise" | "ask" | "urge"
+    )
+}
+
 /// Finds every attributed quote.
 pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
     let mut a = Attributor {
@@ -489,9 +497,6 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     return None;
                 }
                 let (a, b) = self.subject_before(c, t)?;
-                if a != t {
-                    return None;
-                }
                 self.used_cue[ci] = true;
                 let sp = self.resolve_np(a, b);
                 let conf = if sp.entity.is_some() { 0.95 } else { 0.85 };
@@ -532,7 +537,13 @@ impl<'a, 'b> Attributor<'a, 'b> {
         loop {
             if let Some(ci) = self.cue_at(c) {
                 let cue = self.inp.cues[ci];
-                if cue.class == CueClass::Naming || !self.cue_is_verb(ci, c, region) {
+                // Only adverbials or the person addressed between the cue and the quote.
+                let bridged = (c + 1..=u).all(|i| {
+                    self.lower_is(i, BRIDGE)
+                        || is_capitalized(self.tok(i))
+                        || (cue_takes_object(cue.lemma) && self.inp.tokens[i].word)
+                });
+                if !bridged || cue.class == CueClass::Naming || !self.cue_is_verb(ci, c, region) {
                     return None;
                 }
                 self.used_cue[ci] = true;
@@ -611,10 +622,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             if (k..t).all(|i| {
                 self.lower_is(i, BRIDGE)
                     || is_capitalized(self.tok(i))
-                    || (matches!(
-                        cue.lemma,
-                        "tell" | "assure" | "inform" | "remind" | "warn" | "promise"
-                    ) && self.inp.tokens[i].word)
+                    || (cue_takes_object(cue.lemma) && self.inp.tokens[i].word)
             }) {
                 k = t + 1;
                 that = true;
@@ -908,17 +916,22 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     break;
                 }
             }
-            if k > s0
-                && self.tok(k) == ","
-                && k + 1 < j - 1
-                && self.lower_is(
-                    k + 1,
-                    &[
-                        "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
-                    ],
-                )
-            {
-                return self.np_ending_at(k, s0);
+            if k >= s0 && self.tok(k) == "," && k + 1 < j - 1 {
+                // "the bank's economist, Ruth Adler, said": the name between the commas.
+                let between = k + 1..j - 1;
+                if between.len() <= 4
+                    && between
+                        .clone()
+                        .all(|i| is_capitalized(self.tok(i)) || self.tok(i) == "-")
+                {
+                    return Some((k + 1, j - 1));
+                }
+                let opener = [
+                    "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
+                ];
+                if k > s0 && self.lower_is(k + 1, &opener) {
+                    return self.np_ending_at(k, s0);
+                }
             }
             return None;
         }

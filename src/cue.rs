@@ -159,9 +159,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     ];
     for (words, class) in classes {
         for &w in words {
-            stems
-                .entry(stemmer.stem(w).into_owned())
-                .or_insert((w, class));
+            for form in inflections(w) {
+                stems
+                    .entry(stemmer.stem(&form).into_owned())
+                    .or_insert((w, class));
+            }
             let p: String = w.chars().take(4).collect();
             prefixes.push(p);
         }
@@ -189,6 +191,23 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
 });
 
+/// The regular inflections of a verb, since the stemmer does not always bring them to the
+/// same stem ("added" stems to "ad", "add" to "add").
+fn inflections(w: &str) -> Vec<String> {
+    let mut v = vec![w.to_string(), format!("{w}s"), format!("{w}ing")];
+    if let Some(stem) = w.strip_suffix('e') {
+        v.push(format!("{w}d"));
+        v.push(format!("{stem}ing"));
+    } else if let Some(stem) = w.strip_suffix('y') {
+        v.push(format!("{stem}ied"));
+        v.push(format!("{stem}ies"));
+        v.push(format!("{w}ed"));
+    } else {
+        v.push(format!("{w}ed"));
+    }
+    v
+}
+
 /// Forces the lexicon to be built, so the first `extract` does not pay for it.
 pub(crate) fn warm() {
     Lazy::force(&LEXICON);
@@ -200,7 +219,8 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
     let mut buf = String::new();
     for m in lex.prefilter.find_iter(text) {
         let start = m.start();
-        if prev_char(text, start).is_some_and(is_word_char) {
+        // Inside a word, or the second half of a compound ("so-called", "well-known").
+        if prev_char(text, start).is_some_and(|c| is_word_char(c) || c == '-') {
             continue;
         }
         if m.end() - start == "according to".len()

@@ -701,9 +701,13 @@ impl<'a> Resolver<'a> {
             let Some(c) = self.token_at(cue.span.start()) else {
                 continue;
             };
-            // Subject before the cue.
+            // Subject before the cue, or a name between commas: "the bank's economist, Ruth
+            // Adler, said".
             let mut j = c;
             while j > 0 && is_adverb_or_aux(self.tok(j - 1)) {
+                j -= 1;
+            }
+            if j > 0 && self.tok(j - 1) == "," {
                 j -= 1;
             }
             let mut start = j;

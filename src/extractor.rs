@@ -479,6 +479,15 @@ mod tests {
     }
 
     #[test]
+    fn builtin_ids_are_unique_across_files() {
+        let mut seen = std::collections::HashSet::new();
+        for e in BUILTIN_ENTRIES.iter() {
+            assert!(seen.insert(e.id.as_str()), "duplicate built-in id {}", e.id);
+        }
+        assert!(seen.len() > 2000, "built-in gazetteer has only {} entries", seen.len());
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("Dmitry Polyanskiy"), "dmitry-polyanskiy");
         assert_eq!(slug("  O’Brien-Smith "), "o-brien-smith");

@@ -375,7 +375,7 @@ def slug(s: str) -> str:
 
 # Never emitted as an alias: ordinary English words that a folded or source
 # spelling would otherwise produce.
-BAD_ALIASES = {"Male", "Hue", "Nice", "Reading", "Split", "Mobile", "Bath"}
+BAD_ALIASES = {"Male", "Hue", "Leon", "Nice", "Reading", "Split", "Mobile", "Bath"}
 
 
 def clean_alias(a: str) -> str | None:
