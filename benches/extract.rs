@@ -1,1 +1,865 @@
-fn main() {}
+//! Throughput of `Extractor::extract`, build times of gazetteers up to a million names, and
+//! adversarial inputs, each beside the raw search it has to beat.
+//!
+//! ```text
+//! # everything (about 4-5 minutes on 2 cores with the short settings)
+//! CARGO_TARGET_DIR=/work/target-bench cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3
+//! # one group, or one benchmark (the filter is a regex over "group/id")
+//! cargo bench --bench extract -- extract/
+//! cargo bench --bench extract -- extract/corpus/
+//! cargo bench --bench extract -- 'extract/articles/1m'
+//! cargo bench --bench extract -- build/
+//! cargo bench --bench extract -- adversarial/
+//! ```
+//!
+//! Groups:
+//!
+//! - `extract/<input>` with `Throughput::Bytes`, for input `seed` (the seed article),
+//!   `corpus` (>= 10 MiB of news text passed to ONE `extract` call) and `articles` (the same
+//!   bytes as ~3,700 separate articles, the realistic case). Each gazetteer (`builtin`, `100k`,
+//!   `1m` synthetic person entries plus the built-in set) has a `<gazetteer>-ac` twin: one
+//!   `aho_corasick` leftmost-longest pass over every name and alias of `ex.entries()`, counting
+//!   matches over the same text. The summary at the end prints each figure's ratio to it.
+//! - `build/builtin`, `build/100k`, `build/1m`: `ExtractorBuilder::build` (entries already
+//!   parsed; the JSON Lines parse of the generated gazetteers is timed once and printed).
+//! - `adversarial/<input>`, 2 MiB each, beside `adversarial/ordinary` (a 2 MiB slice of the
+//!   corpus). Before timing, each input is probed at 128 KiB and 512 KiB to catch superlinear
+//!   work; an input predicted to take over a minute at 2 MiB is reported and left out.
+//!
+//! The corpus is built in memory from `tests/fixtures/*.txt`: the articles are cycled, their
+//! paragraphs shuffled (headline first) with a fixed-seed PRNG, so it is deterministic and not
+//! one article repeated verbatim. Nothing expensive is built for a group the filter skips.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
+use criterion::{measurement::WallTime, Throughput};
+use once_cell::sync::Lazy;
+use whosaid::{EntityKind, Entry, Extractor, ExtractorBuilder};
+
+const MIB: usize = 1024 * 1024;
+/// Size of the `corpus` and `articles` inputs.
+const CORPUS_BYTES: usize = 10 * MIB;
+/// Size of each adversarial input.
+const ADVERSARIAL_BYTES: usize = 2 * MIB;
+/// Depth of the nested-quotes input at `ADVERSARIAL_BYTES`.
+const NESTING: usize = 50_000;
+/// An adversarial input predicted to take longer than this at full size is not run.
+const PROBE_BUDGET: Duration = Duration::from_secs(60);
+/// An input whose single run takes longer than this is reported from the probe only.
+const CRITERION_MAX_RUN: Duration = Duration::from_secs(4);
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic inputs
+
+/// splitmix64: small, fast, good enough to shuffle paragraphs reproducibly.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            v.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `tests/fixtures/*.txt`, sorted by file name, each as its list of paragraphs.
+static FIXTURES: Lazy<Vec<(String, Vec<String>)>> = Lazy::new(|| {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("tests/fixtures")
+        .map(|e| e.expect("tests/fixtures entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("fixture is UTF-8");
+            let paragraphs = text
+                .lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                paragraphs,
+            )
+        })
+        .collect()
+});
+
+static SEED: Lazy<String> = Lazy::new(|| {
+    std::fs::read_to_string(fixtures_dir().join("seed-article.txt")).expect("seed article")
+});
+
+/// At least `CORPUS_BYTES` of articles: fixtures cycled, body paragraphs shuffled.
+static ARTICLES: Lazy<Vec<String>> = Lazy::new(|| {
+    let mut rng = Rng(0x5eed_2025);
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut i = 0;
+    while total < CORPUS_BYTES {
+        let (_, paragraphs) = &FIXTURES[i % FIXTURES.len()];
+        i += 1;
+        let Some((head, body)) = paragraphs.split_first() else {
+            continue;
+        };
+        let mut body: Vec<&String> = body.iter().collect();
+        rng.shuffle(&mut body);
+        let mut article = String::with_capacity(4096);
+        article.push_str(head);
+        for p in body {
+            article.push_str("\n\n");
+            article.push_str(p);
+        }
+        article.push('\n');
+        total += article.len() + 1;
+        out.push(article);
+    }
+    out
+});
+
+/// The articles joined into one text, blank line between articles.
+static CORPUS: Lazy<String> = Lazy::new(|| ARTICLES.join("\n"));
+
+/// Words of the fixtures without sentence or quote punctuation, for the one-sentence input.
+static VOCABULARY: Lazy<Vec<String>> = Lazy::new(|| {
+    let mut words = Vec::new();
+    for (_, paragraphs) in FIXTURES.iter() {
+        for p in paragraphs {
+            for w in p.split_whitespace() {
+                let w: String = w
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+                    .collect();
+                if !w.is_empty() {
+                    words.push(w);
+                }
+            }
+        }
+    }
+    words
+});
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic gazetteers
+
+/// 100 three-letter syllables, consonant-vowel-consonant, so concatenations are unambiguous.
+fn syllables() -> Vec<String> {
+    const C: &[u8] = b"bdfgklmnprstvz";
+    const V: &[u8] = b"aeiou";
+    const E: &[u8] = b"lnrst";
+    let all = C.len() * V.len() * E.len(); // 350
+    (0..100)
+        .map(|j| {
+            let k = (j * 3) % all;
+            let s = [
+                C[k % C.len()],
+                V[(k / C.len()) % V.len()],
+                E[(k / (C.len() * V.len())) % E.len()],
+            ];
+            String::from_utf8(s.to_vec()).unwrap()
+        })
+        .collect()
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// `n` person entries, "Firstname Lastname" with the surname as alias. Surnames are unique
+/// (three syllables from a bijective scramble of the index, so up to 1,000,000), first names
+/// come from 32 x 32 syllable pairs.
+fn synthetic_entries(n: usize) -> Vec<Entry> {
+    const FIRST_A: [&str; 32] = [
+        "Al", "Be", "Ca", "Da", "E", "Fa", "Ga", "Ha", "I", "Jo", "Ka", "Le", "Ma", "Na", "O",
+        "Pa", "Ra", "Sa", "Ta", "U", "Va", "Wi", "Ya", "Za", "Ro", "Mi", "Lu", "Ce", "De", "Fe",
+        "Gi", "Ho",
+    ];
+    const FIRST_B: [&str; 32] = [
+        "bel", "dric", "na", "ra", "lia", "mon", "ton", "vin", "ric", "dan", "sha", "len", "mir",
+        "rek", "tha", "via", "nor", "lan", "bert", "ka", "ro", "dia", "nes", "ven", "tor", "lio",
+        "mar", "cia", "nio", "sef", "gor", "wen",
+    ];
+    assert!(
+        n <= 1_000_000,
+        "synthetic surnames are unique up to 1,000,000"
+    );
+    let syl = syllables();
+    let mut rng = Rng(0x6a2e_77e7);
+    (0..n)
+        .map(|i| {
+            // 7919 is prime and coprime with 10^6: a bijection on 0..10^6.
+            let p = (i * 7919 + 12_345) % 1_000_000;
+            let surname = capitalize(&format!(
+                "{}{}{}",
+                syl[p / 10_000],
+                syl[(p / 100) % 100],
+                syl[p % 100]
+            ));
+            let h = rng.next() as usize;
+            let first = format!("{}{}", FIRST_A[h % 32], FIRST_B[(h / 32) % 32]);
+            let mut e = Entry::new(
+                format!("synth-{i:07}"),
+                EntityKind::Person,
+                format!("{first} {surname}"),
+            );
+            e.aliases.push(surname);
+            e
+        })
+        .collect()
+}
+
+fn to_jsonl(entries: &[Entry]) -> String {
+    let mut s = String::with_capacity(entries.len() * 96);
+    for e in entries {
+        let line = serde_json::json!({
+            "id": e.id, "kind": "person", "name": e.name, "aliases": e.aliases,
+        });
+        s.push_str(&line.to_string());
+        s.push('\n');
+    }
+    s
+}
+
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or("?".to_string(), |kb| format!("{:.0} MiB", kb / 1024.0))
+    };
+    format!("rss {}, peak rss {}", field("VmRSS:"), field("VmHWM:"))
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / MIB as f64
+}
+
+/// A builder holding the built-in set plus `n` synthetic entries, parsed from JSON Lines as a
+/// user's file would be (the parse is timed once and printed).
+fn synthetic_builder(n: usize, label: &str) -> ExtractorBuilder {
+    let t = Instant::now();
+    let jsonl = to_jsonl(&synthetic_entries(n));
+    let generated = t.elapsed();
+    let t = Instant::now();
+    let mut builder = Extractor::builder();
+    builder
+        .gazetteer_str(&format!("synthetic-{label}.jsonl"), &jsonl)
+        .expect("synthetic gazetteer parses");
+    eprintln!(
+        "[setup] gazetteer {label}: generated {n} entries ({:.1} MiB JSONL) in {:.2?}; \
+         gazetteer_str parse {:.2?}",
+        mib(jsonl.len()),
+        generated,
+        t.elapsed()
+    );
+    builder
+}
+
+fn built(builder: &ExtractorBuilder, label: &str) -> Extractor {
+    let before = rss();
+    let t = Instant::now();
+    let ex = builder.build().expect("builds");
+    eprintln!(
+        "[setup] build {label}: {:.2?} (one run), {} entries, memory_usage() {:.1} MiB; \
+         before: {before}; after: {}",
+        t.elapsed(),
+        ex.entries().len(),
+        mib(ex.memory_usage()),
+        rss()
+    );
+    ex
+}
+
+static BUILDER_100K: Lazy<ExtractorBuilder> = Lazy::new(|| synthetic_builder(100_000, "100k"));
+static BUILDER_1M: Lazy<ExtractorBuilder> = Lazy::new(|| synthetic_builder(1_000_000, "1m"));
+
+static EX_BUILTIN: Lazy<Extractor> = Lazy::new(|| {
+    let ex = Extractor::new();
+    eprintln!(
+        "[setup] builtin: {} entries, memory_usage() {:.2} MiB",
+        ex.entries().len(),
+        mib(ex.memory_usage())
+    );
+    ex
+});
+static EX_100K: Lazy<Extractor> = Lazy::new(|| built(&BUILDER_100K, "100k"));
+static EX_1M: Lazy<Extractor> = Lazy::new(|| built(&BUILDER_1M, "1m"));
+
+/// The naive baseline: every name and alias of the extractor's entries in one leftmost-longest
+/// automaton, as `AhoCorasick::builder()` builds it by default.
+fn baseline(ex: &Extractor, label: &str) -> AhoCorasick {
+    let t = Instant::now();
+    let mut patterns: Vec<&str> = Vec::new();
+    for e in ex.entries() {
+        patterns.push(&e.name);
+        patterns.extend(e.aliases.iter().map(String::as_str));
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("baseline automaton");
+    eprintln!(
+        "[setup] baseline {label}: {} patterns, {:?}, built in {:.2?}, {:.1} MiB",
+        patterns.len(),
+        ac.kind(),
+        t.elapsed(),
+        mib(ac.memory_usage())
+    );
+    ac
+}
+
+static AC_BUILTIN: Lazy<AhoCorasick> = Lazy::new(|| baseline(&EX_BUILTIN, "builtin"));
+static AC_100K: Lazy<AhoCorasick> = Lazy::new(|| baseline(&EX_100K, "100k"));
+static AC_1M: Lazy<AhoCorasick> = Lazy::new(|| baseline(&EX_1M, "1m"));
+
+struct Gazetteer {
+    label: &'static str,
+    extractor: &'static Lazy<Extractor>,
+    baseline: &'static Lazy<AhoCorasick>,
+}
+
+static GAZETTEERS: [Gazetteer; 3] = [
+    Gazetteer {
+        label: "builtin",
+        extractor: &EX_BUILTIN,
+        baseline: &AC_BUILTIN,
+    },
+    Gazetteer {
+        label: "100k",
+        extractor: &EX_100K,
+        baseline: &AC_100K,
+    },
+    Gazetteer {
+        label: "1m",
+        extractor: &EX_1M,
+        baseline: &AC_1M,
+    },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Adversarial inputs, each about `n` bytes
+
+fn quote_marks(n: usize) -> String {
+    const MARKS: [char; 5] = ['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'];
+    let mut rng = Rng(1);
+    let mut s = String::with_capacity(n + 4);
+    while s.len() < n {
+        s.push(MARKS[rng.below(MARKS.len())]);
+    }
+    s
+}
+
+/// “word “word … x … word” word” with the depth scaled to the size (50,000 at 2 MiB).
+fn nested_quotes(n: usize) -> String {
+    const WORDS: [&str; 8] = [
+        "the", "plan", "will", "work", "Putin", "said", "they", "Trump",
+    ];
+    let depth = (NESTING as u64 * n as u64 / ADVERSARIAL_BYTES as u64).max(1) as usize;
+    // Each level is "“" + words + " " on the left and " " + words + "”" on the right.
+    let per_side = n / depth / 2;
+    let mut rng = Rng(2);
+    let mut words = |budget: usize| {
+        let mut w = String::new();
+        while w.len() + 4 < budget {
+            if !w.is_empty() {
+                w.push(' ');
+            }
+            w.push_str(WORDS[rng.below(WORDS.len())]);
+        }
+        w
+    };
+    let mut s = String::with_capacity(n + 64);
+    let mut right = Vec::with_capacity(depth);
+    for _ in 0..depth {
+        s.push('\u{201c}');
+        s.push_str(&words(per_side));
+        s.push(' ');
+        right.push(words(per_side));
+    }
+    s.push_str("middle");
+    for w in right.iter().rev() {
+        s.push(' ');
+        s.push_str(w);
+        s.push('\u{201d}');
+    }
+    s
+}
+
+/// One sentence of fixture words with commas, no sentence-ending punctuation.
+fn one_sentence(n: usize) -> String {
+    let vocab = &*VOCABULARY;
+    let mut rng = Rng(3);
+    let mut s = String::with_capacity(n + 32);
+    let mut since_comma = 0;
+    while s.len() < n {
+        if !s.is_empty() {
+            if since_comma > 6 && rng.below(4) == 0 {
+                s.push(',');
+                since_comma = 0;
+            }
+            s.push(' ');
+        }
+        s.push_str(&vocab[rng.below(vocab.len())]);
+        since_comma += 1;
+    }
+    s
+}
+
+fn cue_storm(n: usize) -> String {
+    const CUES: [&str; 24] = [
+        "said",
+        "told",
+        "added",
+        "stated",
+        "insisted",
+        "warned",
+        "emphasized",
+        "expressed",
+        "indicated",
+        "labeled",
+        "called",
+        "according to",
+        "says",
+        "tells",
+        "adds",
+        "argued",
+        "noted",
+        "claimed",
+        "explained",
+        "announced",
+        "saying",
+        "stressed",
+        "wrote",
+        "replied",
+    ];
+    let mut rng = Rng(4);
+    let mut s = String::with_capacity(n + 16);
+    while s.len() < n {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(CUES[rng.below(CUES.len())]);
+    }
+    s
+}
+
+fn title_storm(n: usize) -> String {
+    const TITLES: [&str; 20] = [
+        "President",
+        "Minister",
+        "Governor",
+        "Senator",
+        "Secretary",
+        "Chancellor",
+        "Prime Minister",
+        "Foreign Minister",
+        "Deputy",
+        "General",
+        "Mayor",
+        "Judge",
+        "Ambassador",
+        "Director",
+        "Chairman",
+        "Commissioner",
+        "Spokesman",
+        "Councilman",
+        "Chief",
+        "Representative",
+    ];
+    let tail = " Jane Doe said the plan would work.";
+    let mut rng = Rng(5);
+    let mut s = String::with_capacity(n + 16);
+    while s.len() + tail.len() < n {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(TITLES[rng.below(TITLES.len())]);
+    }
+    s.push_str(tail);
+    s
+}
+
+/// Letters only: random lowercase with built-in names run in ("putinqzTrumpxy…").
+fn one_word(n: usize) -> String {
+    const NAMES: [&str; 8] = [
+        "Putin", "Zelensky", "Trump", "Macron", "Kremlin", "NATO", "Ukraine", "Russia",
+    ];
+    let mut rng = Rng(6);
+    let mut s = String::with_capacity(n + 16);
+    while s.len() < n {
+        if rng.below(40) == 0 {
+            s.push_str(NAMES[rng.below(NAMES.len())]);
+        } else {
+            s.push((b'a' + rng.below(26) as u8) as char);
+        }
+    }
+    s
+}
+
+/// A slice of the corpus of about `n` bytes, cut at a paragraph break.
+fn ordinary(n: usize) -> String {
+    let corpus = &*CORPUS;
+    let end = corpus[n.min(corpus.len())..]
+        .find("\n\n")
+        .map_or(corpus.len(), |i| n + i);
+    corpus[..end].to_string()
+}
+
+type Generator = fn(usize) -> String;
+
+const ADVERSARIAL: [(&str, Generator); 7] = [
+    ("ordinary", ordinary),
+    ("quote-marks", quote_marks),
+    ("nested-quotes", nested_quotes),
+    ("one-sentence", one_sentence),
+    ("cue-storm", cue_storm),
+    ("title-storm", title_storm),
+    ("one-word", one_word),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Selection and the summary
+
+/// The benchmark filter criterion was given (a regex over "group/id"), if any.
+static FILTER: Lazy<Option<regex::Regex>> = Lazy::new(|| {
+    const WITH_VALUE: &[&str] = &[
+        "-c",
+        "--color",
+        "-s",
+        "--save-baseline",
+        "-b",
+        "--baseline",
+        "--baseline-lenient",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--nresamples",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--profile-time",
+        "--output-format",
+        "--plotting-backend",
+        "--format",
+        "--logfile",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let exact = args.iter().any(|a| a == "--exact");
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        if a.starts_with('-') {
+            i += if WITH_VALUE.contains(&a.as_str()) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        let pattern = if exact {
+            format!("^{}$", regex::escape(a))
+        } else {
+            a.clone()
+        };
+        return regex::Regex::new(&pattern).ok();
+    }
+    None
+});
+
+fn selected(id: &str) -> bool {
+    FILTER.as_ref().map_or(true, |f| f.is_match(id))
+}
+
+/// (criterion group, function id, bytes per iteration) of every benchmark registered.
+static RAN: Mutex<Vec<(String, String, usize)>> = Mutex::new(Vec::new());
+
+fn register(group: &str, id: &str, bytes: usize) {
+    if selected(&format!("{group}/{id}")) {
+        RAN.lock()
+            .unwrap()
+            .push((group.to_string(), id.to_string(), bytes));
+    }
+}
+
+fn criterion_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return PathBuf::from(home);
+    }
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return PathBuf::from(target).join("criterion");
+    }
+    // The bench runs as <target>/release/deps/extract-<hash>.
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.ancestors().nth(3).map(|t| t.join("criterion")))
+        .unwrap_or_else(|| PathBuf::from("target/criterion"))
+}
+
+/// Mean time in seconds of one iteration, from criterion's estimates of this run.
+fn mean_seconds(group: &str, id: &str) -> Option<f64> {
+    let safe = |s: &str| s.replace(['?', '"', '/', '\\', '*', '<', '>', ':', '|', '^'], "_");
+    let path = criterion_dir()
+        .join(safe(group))
+        .join(safe(id))
+        .join("new/estimates.json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    Some(json["mean"]["point_estimate"].as_f64()? / 1e9)
+}
+
+fn summary(_: &mut Criterion) {
+    let ran = RAN.lock().unwrap().clone();
+    if ran.is_empty() {
+        return;
+    }
+    println!("\nsummary (MiB/s = bytes per second / 2^20; ratio: extract over its baseline,");
+    println!("adversarial per-byte time over ordinary; build: mean time):");
+    println!(
+        "{:<26} {:<14} {:>12} {:>10} {:>9}",
+        "group", "id", "mean", "MiB/s", "ratio"
+    );
+    for (group, id, bytes) in &ran {
+        let Some(t) = mean_seconds(group, id) else {
+            continue;
+        };
+        let rate = |bytes: usize, t: f64| bytes as f64 / t / MIB as f64;
+        let ratio = if group.starts_with("extract/") && !id.ends_with("-ac") {
+            ran.iter()
+                .find(|(g, i, _)| g == group && *i == format!("{id}-ac"))
+                .and_then(|(g, i, b)| Some(rate(*bytes, t) / rate(*b, mean_seconds(g, i)?)))
+                .map_or(String::new(), |r| format!("{r:.3}"))
+        } else if group == "adversarial" && id != "ordinary" {
+            ran.iter()
+                .find(|(g, i, _)| g == group && i == "ordinary")
+                .and_then(|(g, i, b)| Some((t / *bytes as f64) / (mean_seconds(g, i)? / *b as f64)))
+                .map_or(String::new(), |r| format!("{r:.2}x"))
+        } else {
+            String::new()
+        };
+        let mean = if t >= 1.0 {
+            format!("{t:.3} s")
+        } else {
+            format!("{:.3} ms", t * 1e3)
+        };
+        let rate = if *bytes > 0 {
+            format!("{:.1}", rate(*bytes, t))
+        } else {
+            String::new()
+        };
+        println!("{group:<26} {id:<14} {mean:>12} {rate:>10} {ratio:>9}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benchmarks
+
+/// Times the first `Extractor::new()` (parse + build of the built-in set) and the first
+/// `extract` (lazy statics of the pipeline), once per process, before anything else.
+fn first_calls(_: &mut Criterion) {
+    let t = Instant::now();
+    let ex = Extractor::new();
+    let new = t.elapsed();
+    let t = Instant::now();
+    black_box(ex.extract("\u{201c}Hello,\u{201d} Trump said. Putin told reporters that it was."));
+    eprintln!(
+        "[setup] first Extractor::new(): {new:.2?}; first extract (warms lazies): {:.2?}; {}",
+        t.elapsed(),
+        rss()
+    );
+}
+
+fn bench_input(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    group: &str,
+    texts: &'static [String],
+    gazetteers: &[&'static Gazetteer],
+) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    g.throughput(Throughput::Bytes(bytes as u64));
+    for gz in gazetteers {
+        let ac_id = format!("{}-ac", gz.label);
+        register(group, gz.label, bytes);
+        register(group, &ac_id, bytes);
+        g.bench_function(gz.label, |b| {
+            let ex = &**gz.extractor;
+            b.iter(|| {
+                for t in texts {
+                    black_box(ex.extract(black_box(t)));
+                }
+            })
+        });
+        g.bench_function(&ac_id, |b| {
+            let ac = &**gz.baseline;
+            b.iter(|| {
+                let mut n = 0;
+                for t in texts {
+                    n += ac.find_iter(black_box(t.as_str())).count();
+                }
+                n
+            })
+        });
+    }
+}
+
+fn extract(c: &mut Criterion) {
+    static SEED_ONE: Lazy<Vec<String>> = Lazy::new(|| vec![SEED.clone()]);
+    static CORPUS_ONE: Lazy<Vec<String>> = Lazy::new(|| vec![CORPUS.clone()]);
+    let all: Vec<&Gazetteer> = GAZETTEERS.iter().collect();
+
+    let mut g = c.benchmark_group("extract/seed");
+    bench_input(&mut g, "extract/seed", &SEED_ONE, &all);
+    g.finish();
+
+    if selected("extract/corpus") || selected("extract/articles") {
+        eprintln!(
+            "[setup] corpus: {:.1} MiB in {} articles from {} fixtures",
+            mib(CORPUS.len()),
+            ARTICLES.len(),
+            FIXTURES.len()
+        );
+    }
+    for (name, texts) in [
+        ("extract/corpus", &*CORPUS_ONE),
+        ("extract/articles", &*ARTICLES),
+    ] {
+        let mut g = c.benchmark_group(name);
+        g.sample_size(10).sampling_mode(SamplingMode::Flat);
+        bench_input(&mut g, name, texts, &all);
+        g.finish();
+    }
+}
+
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10).sampling_mode(SamplingMode::Flat);
+    register("build", "builtin", 0);
+    g.bench_function("builtin", |b| {
+        let builder = Extractor::builder();
+        b.iter(|| builder.build().unwrap())
+    });
+    for (label, builder) in [("100k", &BUILDER_100K), ("1m", &BUILDER_1M)] {
+        register("build", label, 0);
+        g.bench_function(label, |b| {
+            let builder = &**builder;
+            if label == "1m" {
+                // Also print the single-run figures (memory_usage, RSS) once.
+                Lazy::force(&EX_1M);
+            }
+            b.iter(|| builder.build().unwrap())
+        });
+    }
+    g.finish();
+}
+
+fn adversarial(c: &mut Criterion) {
+    if !selected("adversarial") && !ADVERSARIAL.iter().any(|(n, _)| selected(n)) {
+        return;
+    }
+    let ex = &*EX_BUILTIN;
+    let mut g = c.benchmark_group("adversarial");
+    g.sample_size(10).sampling_mode(SamplingMode::Flat);
+    for (name, generate) in ADVERSARIAL {
+        if !selected(&format!("adversarial/{name}")) {
+            continue;
+        }
+        // Probe: 128 KiB, 512 KiB, then full size only if the growth predicts it fits.
+        let mut report = format!("[probe] adversarial/{name}:");
+        let mut last: Option<(usize, Duration)> = None;
+        let mut full_run = None;
+        for size in [
+            ADVERSARIAL_BYTES / 16,
+            ADVERSARIAL_BYTES / 4,
+            ADVERSARIAL_BYTES,
+        ] {
+            if let Some((prev, t)) = last {
+                let scale = size as f64 / prev as f64;
+                // Assume the growth seen so far continues (at least linear).
+                let predicted = t.as_secs_f64() * scale * scale;
+                if size == ADVERSARIAL_BYTES && predicted > PROBE_BUDGET.as_secs_f64() {
+                    report.push_str(&format!(
+                        " 2 MiB predicted > {predicted:.0} s (quadratic guess): not run"
+                    ));
+                    break;
+                }
+            }
+            let text = generate(size);
+            let t = Instant::now();
+            let doc = ex.extract(&text);
+            let took = t.elapsed();
+            report.push_str(&format!(
+                " {} KiB {:.2?} ({} entities, {} quotes);",
+                text.len() / 1024,
+                took,
+                doc.entities.len(),
+                doc.quotes.len()
+            ));
+            if let Some((prev, t)) = last {
+                let exp = (took.as_secs_f64() / t.as_secs_f64()).ln()
+                    / (text.len() as f64 / prev as f64).ln();
+                report.push_str(&format!(" growth exponent {exp:.2};"));
+            }
+            last = Some((text.len(), took));
+            if size == ADVERSARIAL_BYTES {
+                full_run = Some((text, took));
+            }
+        }
+        eprintln!("{report}");
+        let Some((text, took)) = full_run else {
+            continue;
+        };
+        if took > CRITERION_MAX_RUN {
+            eprintln!(
+                "[probe] adversarial/{name}: one run takes {took:.2?}; left out of criterion"
+            );
+            continue;
+        }
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        register("adversarial", name, text.len());
+        g.bench_function(name, |b| b.iter(|| ex.extract(black_box(text))));
+    }
+    g.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = first_calls, extract, build, adversarial, summary
+}
+criterion_main!(benches);

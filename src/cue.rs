@@ -254,7 +254,10 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
             .stems
             .get(buf.as_str())
             .or_else(|| lex.stems.get(lex.stemmer.stem(&buf).as_ref()));
-        if let Some(&(lemma, class)) = hit {
+        // "reporters", "callers": nouns made from the verb share its stem.
+        let agent_noun =
+            (buf.ends_with("er") || buf.ends_with("ers")) && !buf.starts_with("answer");
+        if let (Some(&(lemma, class)), false) = (hit, agent_noun) {
             out.push(Cue {
                 span: Span::new(start, end),
                 class,

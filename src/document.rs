@@ -26,6 +26,76 @@ pub struct Document {
     pub quotes: Vec<Quote>,
 }
 
+impl Document {
+    /// Renders `text` (the article this document was extracted from) with every finding marked
+    /// inline, for reading in a terminal: an entity mention as `[Putin|person]`, a quote's
+    /// content as `⟦…⟧` followed by `{kind: speaker, cue}`.
+    ///
+    /// Spans that do not fit `text` (another article given by mistake) are skipped, never a
+    /// panic.
+    ///
+    /// ```
+    /// let text = "“We will see,” Putin said.";
+    /// let doc = whosaid::Extractor::new().extract(text);
+    /// assert_eq!(
+    ///     doc.render(text),
+    ///     "“⟦We will see,⟧{direct: Vladimir Putin, said}” [Putin|person] said."
+    /// );
+    /// ```
+    pub fn render(&self, text: &str) -> String {
+        // (offset, rank, marker): at one offset, closing markers come before opening ones, and
+        // longer spans open first and close last, so nested spans nest.
+        let mut marks: Vec<(usize, u8, usize, String)> = Vec::new();
+        let fits = |s: usize, e: usize| {
+            s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        };
+        for q in &self.quotes {
+            if !fits(q.start, q.end) {
+                continue;
+            }
+            let who = q.speaker.as_ref().map_or("?", |s| s.name.as_str());
+            let kind = match q.kind {
+                QuoteKind::Direct => "direct",
+                QuoteKind::Mixed => "mixed",
+                QuoteKind::Indirect => "indirect",
+            };
+            let cue = q.cue.as_deref().map_or(String::new(), |c| format!(", {c}"));
+            marks.push((q.start, 1, usize::MAX - q.end, "⟦".to_string()));
+            marks.push((
+                q.end,
+                0,
+                usize::MAX - q.start,
+                format!("⟧{{{kind}: {who}{cue}}}"),
+            ));
+        }
+        for e in &self.entities {
+            let kind = match e.kind {
+                EntityKind::Person => "person",
+                EntityKind::Organization => "organization",
+                EntityKind::Location => "location",
+                EntityKind::Nationality => "nationality",
+            };
+            for m in &e.mentions {
+                if !fits(m.start, m.end) {
+                    continue;
+                }
+                marks.push((m.start, 1, usize::MAX - m.end, "[".to_string()));
+                marks.push((m.end, 0, usize::MAX - m.start, format!("|{kind}]")));
+            }
+        }
+        marks.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        let mut out = String::with_capacity(text.len() + marks.len() * 16);
+        let mut at = 0;
+        for (pos, _, _, marker) in marks {
+            out.push_str(&text[at..pos]);
+            out.push_str(&marker);
+            at = pos;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
 /// Where an entity's knowledge comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

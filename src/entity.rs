@@ -419,7 +419,16 @@ pub(crate) fn resolve(
                     .or_else(|| (role == NameRole::Name).then(|| *many.last().unwrap())),
             }
         };
-        let Some(entry) = pick(NameRole::Name).or_else(|| pick(NameRole::Surname)) else {
+        // A surname right after another capitalized name word belongs to someone else:
+        // "Ana Silva" is not Lula da Silva.
+        let surname = || {
+            if preceded_by_name_word(text, f.span.start()) {
+                None
+            } else {
+                pick(NameRole::Surname)
+            }
+        };
+        let Some(entry) = pick(NameRole::Name).or_else(surname) else {
             continue;
         };
         let entity = b.entity(
@@ -832,6 +841,24 @@ fn is_name_word(w: &str) -> bool {
     let acronym = letters >= 2 && upper == letters;
     let possessive = w.ends_with("’s") || w.ends_with("'s");
     !(acronym || possessive)
+}
+
+/// Whether the word just before `pos` (one space away) could be part of a name.
+fn preceded_by_name_word(text: &str, pos: usize) -> bool {
+    let before = &text[..pos];
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let start = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &rest[start..];
+    is_name_word(word)
+        && !crate::role::ROLES
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(word))
 }
 
 /// Whether the next word after `pos` (same line, only spaces between) is capitalized.

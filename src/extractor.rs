@@ -484,7 +484,11 @@ mod tests {
         for e in BUILTIN_ENTRIES.iter() {
             assert!(seen.insert(e.id.as_str()), "duplicate built-in id {}", e.id);
         }
-        assert!(seen.len() > 2000, "built-in gazetteer has only {} entries", seen.len());
+        assert!(
+            seen.len() > 2000,
+            "built-in gazetteer has only {} entries",
+            seen.len()
+        );
     }
 
     #[test]

@@ -1,0 +1,822 @@
+//! Property tests (issue 5): `extract` never panics, every span it reports slices the input on
+//! char boundaries, quotes nest or stay apart, the output is deterministic, and the gazetteer
+//! matcher finds exactly what a brute-force scan of the documented rules finds.
+//!
+//! The number of cases comes from `PROPTEST_CASES` (256 by default) and the seed from
+//! `PROPTEST_RNG_SEED` (random by default); proptest 1.x reads both in `Config::default()`.
+//! Failures are not persisted to files: a minimized failing input belongs in
+//! `tests/regressions.rs`, as a test named for what broke.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use proptest::sample::{select, Index};
+use whosaid::{Case, Document, EntityKind, Entry, Extractor, Source};
+
+fn config() -> ProptestConfig {
+    // `default()` applies PROPTEST_CASES, PROPTEST_RNG_SEED and the other PROPTEST_* variables.
+    let mut config = ProptestConfig::default();
+    config.failure_persistence = None;
+    if std::env::var_os("PROPTEST_MAX_SHRINK_TIME").is_none() {
+        // Shrinking runs `extract` thousands of times; keep a failing run bounded.
+        config.max_shrink_time = 60_000;
+    }
+    config
+}
+
+/// The built-in extractor, and a second one built separately so that anything depending on
+/// hash seeds or per-instance state would show as a difference between the two.
+fn extractors() -> &'static (Extractor, Extractor) {
+    static EXTRACTORS: OnceLock<(Extractor, Extractor)> = OnceLock::new();
+    EXTRACTORS.get_or_init(|| {
+        let other = Extractor::builder().build().expect("built-in gazetteers");
+        (Extractor::new(), other)
+    })
+}
+
+fn fixtures() -> &'static [(String, String)] {
+    static FIXTURES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut all: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|entry| entry.expect("fixture directory entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let text =
+                    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                (name, text)
+            })
+            .collect();
+        all.sort();
+        assert!(
+            all.len() >= 10,
+            "expected the fixture articles in {}",
+            dir.display()
+        );
+        all
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariants of any Document
+// ---------------------------------------------------------------------------------------------
+
+fn check_span(
+    text: &str,
+    what: &str,
+    start: usize,
+    end: usize,
+    slice: &str,
+) -> Result<(), TestCaseError> {
+    prop_assert!(
+        start <= end && end <= text.len(),
+        "{}: span {}..{} is reversed or past the end ({} bytes)",
+        what,
+        start,
+        end,
+        text.len()
+    );
+    prop_assert!(
+        text.is_char_boundary(start) && text.is_char_boundary(end),
+        "{}: span {}..{} is not on char boundaries",
+        what,
+        start,
+        end
+    );
+    prop_assert_eq!(
+        &text[start..end],
+        slice,
+        "{}: text is not input[{}..{}]",
+        what,
+        start,
+        end
+    );
+    Ok(())
+}
+
+/// Everything the output contract promises about spans and order, for any input.
+fn check_document(text: &str, doc: &Document) -> Result<(), TestCaseError> {
+    let mut ids = std::collections::HashSet::new();
+    let mut previous_first = 0;
+    for e in &doc.entities {
+        prop_assert!(ids.insert(e.id.as_str()), "duplicate entity id {:?}", e.id);
+        for m in &e.mentions {
+            check_span(
+                text,
+                &format!("mention of {}", e.id),
+                m.start,
+                m.end,
+                &m.text,
+            )?;
+        }
+        prop_assert!(
+            e.mentions.windows(2).all(|w| w[0].start <= w[1].start),
+            "mentions of {} are not ordered by start",
+            e.id
+        );
+        if let Some(first) = e.mentions.first() {
+            prop_assert!(
+                previous_first <= first.start,
+                "entity {} is not in order of first mention",
+                e.id
+            );
+            previous_first = first.start;
+        }
+    }
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let what = format!("quote {i}");
+        check_span(text, &what, q.start, q.end, &q.text)?;
+        if let Some(s) = &q.speaker {
+            check_span(text, &format!("speaker of {what}"), s.start, s.end, &s.text)?;
+        }
+        match (&q.cue, q.cue_start, q.cue_end) {
+            (Some(cue), Some(start), Some(end)) => {
+                check_span(text, &format!("cue of {what}"), start, end, cue)?
+            }
+            (None, None, None) => {}
+            other => {
+                return Err(TestCaseError::fail(format!(
+                    "{what}: cue and cue span disagree: {other:?}"
+                )))
+            }
+        }
+        prop_assert!(
+            (0.0..=1.0).contains(&q.confidence),
+            "{}: confidence {} is not within 0..=1",
+            what,
+            q.confidence
+        );
+    }
+    prop_assert!(
+        doc.quotes.windows(2).all(|w| w[0].start <= w[1].start),
+        "quotes are not ordered by start"
+    );
+    for (i, a) in doc.quotes.iter().enumerate() {
+        for b in &doc.quotes[i + 1..] {
+            let overlap = a.start < b.end && b.start < a.end;
+            let nested =
+                (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+            prop_assert!(
+                !overlap || nested,
+                "quotes {:?} ({}..{}) and {:?} ({}..{}) overlap without nesting",
+                a.text,
+                a.start,
+                a.end,
+                b.text,
+                b.start,
+                b.end
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Extracts with both extractors and twice with one, checks the invariants, and checks that
+/// all three results serialize to the same JSON.
+fn check_text(text: &str) -> Result<(), TestCaseError> {
+    let (a, b) = extractors();
+    let first = a.extract(text);
+    check_document(text, &first)?;
+    let json = serde_json::to_string(&first).expect("a Document serializes");
+    let again = serde_json::to_string(&a.extract(text)).expect("a Document serializes");
+    prop_assert_eq!(&json, &again, "extracting twice gave different JSON");
+    let other = serde_json::to_string(&b.extract(text)).expect("a Document serializes");
+    prop_assert_eq!(&json, &other, "two extractors gave different JSON");
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitrary text
+// ---------------------------------------------------------------------------------------------
+
+const QUOTE_MARKS: &[&str] = &[
+    "\"", "\u{201c}", "\u{201d}", "\u{ab}", "\u{bb}", "\u{2018}", "\u{2019}", "'", "\u{201e}",
+];
+
+const NAMES: &[&str] = &[
+    "Putin",
+    "Vladimir Putin",
+    "Trump",
+    "Donald Trump",
+    "Zelensky",
+    "Volodymyr Zelensky",
+    "Lavrov",
+    "Sergei Lavrov",
+    "Macron",
+    "Emmanuel Macron",
+    "NATO",
+    "Kremlin",
+    "the Kremlin",
+    "United Nations",
+    "Ukraine",
+    "Russia",
+    "Moscow",
+    "Russian",
+    "French",
+    "President",
+    "Russian President",
+    "Foreign Minister",
+    "the minister",
+    "the Russian president",
+    "Deputy Representative",
+    "spokesman",
+    "Dmitry Polyanskiy",
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "No. 10",
+    "PUTIN",
+    "KYIV",
+    "putin",
+];
+
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tells",
+    "told reporters",
+    "according to",
+    "According to",
+    "added",
+    "emphasized that",
+    "insisted",
+    "warned",
+    "stated",
+    "called",
+    "labeled",
+    "indicated",
+    "expressed",
+    "that",
+    "who",
+    "he",
+    "she",
+    "they",
+    "He",
+    "She",
+    "it",
+    "has not said",
+    "in a statement",
+];
+
+const EMOJI: &[&str] = &[
+    "\u{1f600}",
+    "\u{1f44d}\u{1f3fd}",
+    "\u{1f1fa}\u{1f1e6}",
+    "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}",
+    "\u{2764}\u{fe0f}",
+];
+
+const SCRIPTS: &[&str] = &[
+    "\u{4e2d}\u{56fd}",
+    "\u{7fd2}\u{8fd1}\u{5e73}\u{8bf4}",
+    "\u{41f}\u{443}\u{442}\u{438}\u{43d}",
+    "\u{441}\u{43a}\u{430}\u{437}\u{430}\u{43b}",
+    "\u{642}\u{627}\u{644}",
+    "\u{628}\u{648}\u{62a}\u{64a}\u{646}",
+    "\u{5e2}\u{5d1}\u{5e8}\u{5d9}\u{5ea}",
+    "\u{c9}lys\u{e9}e",
+    "Kova\u{10d}",
+    "\u{130}stanbul",
+    "stra\u{df}e",
+];
+
+const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "-", " \u{2014} ", "--"];
+
+const PUNCTUATION: &[&str] = &[
+    ".", ",", ":", ";", "?", "!", "(", ")", "...", "\u{2026}", ". ", ", ", ": ",
+];
+
+const NEWLINES: &[&str] = &["\n", "\n\n", "\r\n", "\r", "\n\n\n", "\u{2028}", "\u{2029}"];
+
+fn control_char() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap().to_string()),
+        select(&["\u{7f}", "\u{85}", "\u{a0}", "\u{200b}", "\u{200e}", "\u{feff}", "\u{fffd}"][..])
+            .prop_map(str::to_string),
+    ]
+}
+
+fn combining_mark() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0x300u32..0x370).prop_map(|c| char::from_u32(c).unwrap().to_string()),
+        select(&["\u{20dd}", "\u{fe0f}", "\u{1ab0}"][..]).prop_map(str::to_string),
+    ]
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[A-Za-z]{1,10}",
+        4 => Just(" ".to_string()),
+        3 => select(QUOTE_MARKS).prop_map(str::to_string),
+        3 => select(NAMES).prop_map(str::to_string),
+        3 => select(CUES).prop_map(str::to_string),
+        2 => select(PUNCTUATION).prop_map(str::to_string),
+        1 => select(NEWLINES).prop_map(str::to_string),
+        1 => control_char(),
+        1 => combining_mark(),
+        1 => select(EMOJI).prop_map(str::to_string),
+        1 => select(SCRIPTS).prop_map(str::to_string),
+        1 => select(DASHES).prop_map(str::to_string),
+        1 => "[0-9]{1,4}",
+        1 => any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+fn news_like_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..80).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_text_keeps_the_invariants(text in news_like_text()) {
+        check_text(&text)?;
+    }
+
+    #[test]
+    fn any_string_keeps_the_invariants(text in any::<String>()) {
+        check_text(&text)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutated fixture articles
+// ---------------------------------------------------------------------------------------------
+
+const INSERTS: &[&str] = &[
+    "\"",
+    "\u{201c}",
+    "\u{201d}",
+    "\u{ab}",
+    "\u{bb}",
+    "\u{2018}",
+    "\u{2019}",
+    "'",
+    "\n\n",
+    "\n",
+    "\u{2014}",
+    " said ",
+    " Putin ",
+    "\u{301}",
+    "\u{1f600}",
+    ", he said, \"",
+    " according to ",
+    "\u{0}",
+];
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{2018}' | '\u{2019}'
+    )
+}
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    /// Inserts a mark (or a short string) at a char boundary.
+    Insert(Index, &'static str),
+    /// Deletes one quote mark or apostrophe.
+    DeleteMark(Index),
+    /// Exchanges two quote marks or apostrophes.
+    SwapMarks(Index, Index),
+    /// Replaces a quote mark with another.
+    ReplaceMark(Index, &'static str),
+    /// Deletes any one char.
+    DeleteChar(Index),
+    /// Swaps two adjacent chars.
+    SwapChars(Index),
+    /// Inserts a copy of one paragraph before another (a scraper's duplicate).
+    DuplicateParagraph(Index, Index),
+    /// Cuts the text at a char boundary.
+    Truncate(Index),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        3 => (any::<Index>(), select(INSERTS)).prop_map(|(i, s)| Mutation::Insert(i, s)),
+        2 => any::<Index>().prop_map(Mutation::DeleteMark),
+        2 => (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::SwapMarks(a, b)),
+        2 => (any::<Index>(), select(QUOTE_MARKS)).prop_map(|(i, s)| Mutation::ReplaceMark(i, s)),
+        1 => any::<Index>().prop_map(Mutation::DeleteChar),
+        1 => any::<Index>().prop_map(Mutation::SwapChars),
+        1 => (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::DuplicateParagraph(a, b)),
+        1 => any::<Index>().prop_map(Mutation::Truncate),
+    ]
+}
+
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+fn mark_positions(text: &str) -> Vec<(usize, char)> {
+    text.char_indices().filter(|&(_, c)| is_mark(c)).collect()
+}
+
+fn apply(text: &mut String, m: &Mutation) {
+    match m {
+        Mutation::Insert(at, s) => {
+            let b = boundaries(text);
+            text.insert_str(b[at.index(b.len())], s);
+        }
+        Mutation::DeleteMark(at) => {
+            let marks = mark_positions(text);
+            if !marks.is_empty() {
+                let (i, c) = marks[at.index(marks.len())];
+                text.replace_range(i..i + c.len_utf8(), "");
+            }
+        }
+        Mutation::SwapMarks(a, b) => {
+            let marks = mark_positions(text);
+            if !marks.is_empty() {
+                let (i, c) = marks[a.index(marks.len())];
+                let (j, d) = marks[b.index(marks.len())];
+                let ((i, c), (j, d)) = if i <= j {
+                    ((i, c), (j, d))
+                } else {
+                    ((j, d), (i, c))
+                };
+                if i != j {
+                    // Replace the later one first so the earlier offset stays valid.
+                    text.replace_range(j..j + d.len_utf8(), c.encode_utf8(&mut [0; 4]));
+                    text.replace_range(i..i + c.len_utf8(), d.encode_utf8(&mut [0; 4]));
+                }
+            }
+        }
+        Mutation::ReplaceMark(at, s) => {
+            let marks = mark_positions(text);
+            if !marks.is_empty() {
+                let (i, c) = marks[at.index(marks.len())];
+                text.replace_range(i..i + c.len_utf8(), s);
+            }
+        }
+        Mutation::DeleteChar(at) => {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            if !chars.is_empty() {
+                let (i, c) = chars[at.index(chars.len())];
+                text.replace_range(i..i + c.len_utf8(), "");
+            }
+        }
+        Mutation::SwapChars(at) => {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            if chars.len() >= 2 {
+                let k = at.index(chars.len() - 1);
+                let ((i, c), (_, d)) = (chars[k], chars[k + 1]);
+                let swapped = format!("{d}{c}");
+                text.replace_range(i..i + c.len_utf8() + d.len_utf8(), &swapped);
+            }
+        }
+        Mutation::DuplicateParagraph(which, before) => {
+            let paragraphs: Vec<&str> = text.split("\n\n").collect();
+            let copy = paragraphs[which.index(paragraphs.len())].to_string();
+            let mut out: Vec<&str> = paragraphs.clone();
+            out.insert(before.index(paragraphs.len() + 1), &copy);
+            *text = out.join("\n\n");
+        }
+        Mutation::Truncate(at) => {
+            let b = boundaries(text);
+            text.truncate(b[at.index(b.len())]);
+        }
+    }
+}
+
+fn mutated_fixture() -> impl Strategy<Value = String> {
+    let count = fixtures().len();
+    (0..count, prop::collection::vec(mutation(), 1..8)).prop_map(|(f, mutations)| {
+        let mut text = fixtures()[f].1.clone();
+        for m in &mutations {
+            apply(&mut text, m);
+        }
+        text
+    })
+}
+
+#[test]
+fn fixtures_keep_the_invariants() {
+    for (name, text) in fixtures() {
+        if let Err(e) = check_text(text) {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn mutated_fixtures_keep_the_invariants(text in mutated_fixture()) {
+        check_text(&text)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gazetteer matcher against a brute-force oracle
+// ---------------------------------------------------------------------------------------------
+
+/// A location entry of the random gazetteer: its names (the first is `name`, the rest aliases)
+/// and its case rule.
+#[derive(Clone, Debug)]
+struct Loc {
+    names: Vec<String>,
+    case: Case,
+}
+
+/// Names over a small alphabet so that matches, prefixes and case variants are frequent; no
+/// leading or trailing space (the builder trims names).
+fn oracle_name() -> impl Strategy<Value = String> {
+    "[abAB\u{e9}\u{c9}.'][abAB\u{e9} .']{0,4}"
+        .prop_map(|s| s.trim_end().to_string())
+        .prop_filter("a name needs a letter", |s| {
+            s.chars().any(char::is_alphabetic)
+        })
+}
+
+fn oracle_gazetteer() -> impl Strategy<Value = Vec<Loc>> {
+    let names = prop::collection::vec(oracle_name(), 1..12);
+    // Longer names made by extending others: "ab" and "ab b", "ab." and "ab's".
+    let extensions = prop::collection::vec((any::<Index>(), "[ .'abA]{1,3}"), 0..8);
+    let layout = prop::collection::vec((any::<bool>(), any::<bool>()), 20);
+    (names, extensions, layout).prop_map(|(mut names, extensions, layout)| {
+        let base = names.len();
+        for (i, suffix) in extensions {
+            let extended = format!("{}{}", names[i.index(base)], suffix);
+            names.push(extended.trim_end().to_string());
+        }
+        names.truncate(20);
+        let mut locs: Vec<Loc> = Vec::new();
+        for (name, (alias, insensitive)) in names.into_iter().zip(layout) {
+            match locs.last_mut() {
+                Some(loc) if alias && loc.names.len() < 3 => loc.names.push(name),
+                _ => locs.push(Loc {
+                    names: vec![name],
+                    case: if insensitive {
+                        Case::Insensitive
+                    } else {
+                        Case::Sensitive
+                    },
+                }),
+            }
+        }
+        locs
+    })
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Variant {
+    AsIs,
+    AsciiUpper,
+    AsciiLower,
+    Upper,
+    Lower,
+    /// Flips the ASCII case of the letters whose bit is set.
+    Flip(u32),
+}
+
+fn vary(name: &str, v: Variant) -> String {
+    match v {
+        Variant::AsIs => name.to_string(),
+        Variant::AsciiUpper => name.to_ascii_uppercase(),
+        Variant::AsciiLower => name.to_ascii_lowercase(),
+        Variant::Upper => name.to_uppercase(),
+        Variant::Lower => name.to_lowercase(),
+        Variant::Flip(bits) => name
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if bits & (1 << (i % 32)) != 0 {
+                    if c.is_ascii_lowercase() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    }
+}
+
+fn variant() -> impl Strategy<Value = Variant> {
+    prop_oneof![
+        4 => Just(Variant::AsIs),
+        2 => Just(Variant::AsciiUpper),
+        1 => Just(Variant::AsciiLower),
+        1 => Just(Variant::Upper),
+        1 => Just(Variant::Lower),
+        2 => any::<u32>().prop_map(Variant::Flip),
+    ]
+}
+
+#[derive(Clone, Debug)]
+enum OraclePiece {
+    Name(Index, Variant),
+    Junk(String),
+}
+
+fn oracle_case() -> impl Strategy<Value = (Vec<Loc>, String)> {
+    oracle_gazetteer().prop_flat_map(|locs| {
+        let piece = prop_oneof![
+            3 => (any::<Index>(), variant()).prop_map(|(i, v)| OraclePiece::Name(i, v)),
+            2 => "[abAB\u{e9}\u{c9} .'\u{2019}sx1\u{301}-]{0,3}".prop_map(OraclePiece::Junk),
+            1 => select(&[" ", "\n", "\u{a0}", "\u{2014}", "\u{301}", "\u{1f600}"][..])
+                .prop_map(|s| OraclePiece::Junk(s.to_string())),
+        ];
+        let all: Vec<String> = locs.iter().flat_map(|l| l.names.clone()).collect();
+        let text = prop::collection::vec(piece, 0..24).prop_map(move |pieces| {
+            pieces
+                .iter()
+                .map(|p| match p {
+                    OraclePiece::Name(i, v) => vary(&all[i.index(all.len())], *v),
+                    OraclePiece::Junk(s) => s.clone(),
+                })
+                .collect::<String>()
+        });
+        (Just(locs), text)
+    })
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// Whether `matched` is a form of `name` its case rule accepts.
+///
+/// Sensitive: the name as written; or, when the name has lowercase letters and at least three
+/// letters, an all-capitals form (no ASCII lowercase, ASCII case-insensitively equal); and for
+/// a non-ASCII name its full capitalized form ("ÉLYSÉE" for "Élysée").
+/// Insensitive: any ASCII case; for a non-ASCII name also its full upper- and lowercase forms.
+fn accepts(name: &str, case: Case, matched: &str) -> bool {
+    let non_ascii_form =
+        !name.is_ascii() && (matched == name.to_uppercase() || matched == name.to_lowercase());
+    match case {
+        Case::Insensitive => matched.eq_ignore_ascii_case(name) || non_ascii_form,
+        _ => {
+            matched == name
+                || (name.chars().any(char::is_lowercase)
+                    && letters(name) >= 3
+                    && !matched.bytes().any(|b| b.is_ascii_lowercase())
+                    && matched.eq_ignore_ascii_case(name))
+                || (!name.is_ascii() && matched == name.to_uppercase())
+        }
+    }
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The longest valid match starting at `start`, if any.
+fn longest_at(text: &str, locs: &[Loc], start: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for loc in locs {
+        for name in &loc.names {
+            let lengths = [
+                name.len(),
+                name.to_uppercase().len(),
+                name.to_lowercase().len(),
+            ];
+            for len in lengths {
+                let end = start + len;
+                if end > text.len() || !text.is_char_boundary(end) {
+                    continue;
+                }
+                if accepts(name, loc.case, &text[start..end])
+                    && whole_word(text, start, end)
+                    && best < Some(end)
+                {
+                    best = Some(end);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Brute force: at every char position, the longest valid match; after a match, go on at its
+/// end; without one, at the next char.
+fn oracle(text: &str, locs: &[Loc]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        if !text.is_char_boundary(pos) {
+            pos += 1;
+            continue;
+        }
+        match longest_at(text, locs, pos) {
+            Some(end) => {
+                out.push((pos, end));
+                pos = end;
+            }
+            None => pos += 1,
+        }
+    }
+    out
+}
+
+fn build(locs: &[Loc]) -> Extractor {
+    let mut builder = Extractor::builder();
+    builder.builtin(false);
+    for (i, loc) in locs.iter().enumerate() {
+        let mut entry = Entry::new(format!("loc-{i}"), EntityKind::Location, &loc.names[0]);
+        entry.aliases = loc.names[1..].to_vec();
+        entry.case = loc.case;
+        builder.entry(entry);
+    }
+    builder.build().expect("valid random gazetteer")
+}
+
+fn check_oracle(locs: &[Loc], text: &str) -> Result<(), TestCaseError> {
+    let doc = build(locs).extract(text);
+    check_document(text, &doc)?;
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for e in doc
+        .entities
+        .iter()
+        .filter(|e| e.source == Source::Gazetteer)
+    {
+        let i: usize =
+            e.id.strip_prefix("loc-")
+                .and_then(|n| n.parse().ok())
+                .expect("an id of the random gazetteer");
+        for m in &e.mentions {
+            // The mention must be one of its entity's names in a form the entity accepts.
+            prop_assert!(
+                locs[i]
+                    .names
+                    .iter()
+                    .any(|n| accepts(n, locs[i].case, &m.text)),
+                "{:?} at {}..{} is not a form of {} {:?}",
+                m.text,
+                m.start,
+                m.end,
+                e.id,
+                locs[i]
+            );
+            found.push((m.start, m.end));
+        }
+    }
+    found.sort_unstable();
+    let want = oracle(text, locs);
+    let show = |spans: &[(usize, usize)]| -> Vec<String> {
+        spans
+            .iter()
+            .map(|&(s, e)| format!("{s}..{e} {:?}", &text[s..e]))
+            .collect()
+    };
+    prop_assert_eq!(
+        show(&found),
+        show(&want),
+        "extract (left) and the brute-force oracle (right) disagree on {:?}",
+        text
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn gazetteer_matches_equal_the_oracle((locs, text) in oracle_case()) {
+        check_oracle(&locs, &text)?;
+    }
+}
+
+/// The oracle itself, on cases worked out by hand.
+#[test]
+fn oracle_follows_the_documented_rules() {
+    let loc = |names: &[&str], case: Case| Loc {
+        names: names.iter().map(|s| s.to_string()).collect(),
+        case,
+    };
+    let sensitive = [
+        loc(&["NATO", "NATO allies"], Case::Sensitive),
+        loc(&["Aba"], Case::Sensitive),
+        loc(&["\u{c9}lys\u{e9}e"], Case::Sensitive),
+    ];
+    let text = "NATO alliesX, NATO allies. ABA aba Aba's xAba \u{c9}LYS\u{c9}E";
+    let got: Vec<&str> = oracle(text, &sensitive)
+        .into_iter()
+        .map(|(s, e)| &text[s..e])
+        .collect();
+    assert_eq!(
+        got,
+        ["NATO", "NATO allies", "ABA", "Aba", "\u{c9}LYS\u{c9}E"]
+    );
+    let insensitive = [loc(&["ab", "ab b"], Case::Insensitive)];
+    let text = "AB B aB ab-b abb";
+    let got: Vec<&str> = oracle(text, &insensitive)
+        .into_iter()
+        .map(|(s, e)| &text[s..e])
+        .collect();
+    assert_eq!(got, ["AB B", "aB", "ab"]);
+}
