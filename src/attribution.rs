@@ -156,8 +156,25 @@ const STOP: &[&str] = &[
 ];
 /// Verbs whose that-less complement is almost always a clause.
 const SAYING: &[&str] = &[
-    "say", "tell", "add", "claim", "argue", "insist", "write", "believe", "think", "contend",
-    "assert", "predict", "warn", "reply", "respond", "tweet", "testify", "allege", "declare",
+    "say", "tell", "claim", "argue", "insist", "believe", "think", "contend", "assert", "predict",
+    "warn", "reply", "tweet", "testify", "allege",
+];
+/// Days that may stand between a subject and its cue.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "today",
+    "yesterday",
 ];
 /// Cue verbs whose base form is also a common noun.
 const NOUN_TOO: &[&str] = &[
@@ -289,12 +306,13 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
         .map(|q| q.content)
         .collect();
     a.out.retain(|q| {
-        q.kind == QuoteKind::Mixed
+        q.kind != QuoteKind::Direct
             || !mixed
                 .iter()
                 .any(|m| m.contains(q.content) && *m != q.content)
     });
     a.follow_on(&direct_done);
+    a.drop_crossing();
     a.out.sort_by(|x, y| {
         x.content
             .start()
@@ -375,6 +393,17 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if cue.class == CueClass::According {
             return true;
         }
+        // "has not said", "did not tell", "never said": no speech was reported.
+        let mut j = c;
+        while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
+            j -= 1;
+        }
+        if (j..c).chain(j.checked_sub(1)).any(|i| {
+            self.lower_is(i, &["not", "never", "n't", "declined", "refused"])
+                || self.tok(i).ends_with("n't")
+        }) {
+            return false;
+        }
         // A base form that is also a noun ("the public comment period", "a new report") is a
         // verb only after a subject pronoun or an auxiliary.
         let word = self.tok(c);
@@ -396,10 +425,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
             && self.lower_is(
                 c - 1,
                 &[
-                    "the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "that",
-                    "to", "be", "been", "being", "is", "was", "were", "are",
+                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "to", "be",
+                    "been", "being", "is", "was", "were", "are",
                 ],
             )
+        {
+            return false;
+        }
+        // "that report" is a noun; "a letter that argued" a relative clause's verb.
+        if c > s0 && self.lower_is(c - 1, &["that", "this"]) && word.eq_ignore_ascii_case(cue.lemma)
         {
             return false;
         }
@@ -450,6 +484,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         let (_, s_end) = self.sentence_tokens(self.inp.tokens[t].span.start());
         let content = &self.inp.text[q.content.range()];
+        let content = content.trim_end_matches(['\'', '’', '"', '”', ' ']);
         let ends_clause = content.ends_with([',', '.', '?', '!', '…']) || self.tok(t) == ",";
         while t < n && matches!(self.tok(t), "," | ".") && t < s_end {
             t += 1;
@@ -474,7 +509,23 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 t + 1
             };
             if !matches!(cue.class, CueClass::Naming) {
-                if let Some((a, b)) = self.np_forward(np_start, s_end) {
+                // The speaker must end the clause: "said Doe." or "said Doe, who …", not
+                // "said Egypt was ready" (a new clause).
+                let ends_clause = |b: usize| {
+                    b >= s_end
+                        || !self.inp.tokens[b].word
+                        || self.lower_is(
+                            b,
+                            &[
+                                "who", "in", "on", "at", "during", "after", "before", "when",
+                                "while", "as", "of",
+                            ],
+                        )
+                };
+                if let Some((a, b)) = self
+                    .np_forward(np_start, s_end)
+                    .filter(|&(_, b)| ends_clause(b))
+                {
                     self.used_cue[ci] = true;
                     let sp = self.resolve_np(a, b);
                     return Some((
@@ -659,7 +710,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let prepositional = self.lower_is(
                 k,
                 &[
-                    "in", "on", "at", "during", "to", "via", "after", "before", "through", "over",
+                    "in", "on", "at", "during", "via", "after", "before", "through", "over",
                 ],
             ) && (k..t).all(|i| {
                 self.inp.tokens[i].word
@@ -687,6 +738,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
         {
             that = true;
         }
+        // "respond if …", "warned when …": an adverbial clause, not reported content.
+        if !that
+            && k < s_end
+            && self.lower_is(
+                k,
+                &[
+                    "if", "when", "because", "while", "after", "before", "unless", "until",
+                    "whether", "how", "why", "what", "who",
+                ],
+            )
+        {
+            return None;
+        }
         if k >= s_end || !self.inp.tokens[k].word && !self.is_mark(k) {
             return None;
         }
@@ -698,7 +762,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 k,
                 &[
                     "to", "for", "on", "off", "so", "of", "about", "by", "out", "up", "in", "into",
-                    "with", "as",
+                    "with", "as", "not", "around", "over", "back", "down",
                 ],
             )
             && !(number_next && self.lower_is(k, &["about"]))
@@ -736,7 +800,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
             (CueClass::Naming, QuoteKind::Indirect) => return None,
             (CueClass::ThatClause, QuoteKind::Indirect) if !that => return None,
             (CueClass::Clause, QuoteKind::Indirect)
-                if !that && (participle || !self.looks_like_clause(cue.lemma, k, e)) =>
+                if !that
+                    && ((participle && !SAYING.contains(&cue.lemma))
+                        || !self.looks_like_clause(cue.lemma, k, e)) =>
             {
                 return None
             }
@@ -786,10 +852,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if cue.class != CueClass::Clause || a <= s0 + 1 || self.tok(a - 1) != "," {
             return None;
         }
-        let rest_is_adverbial = (c + 1..s_end).all(|i| {
-            !self.inp.tokens[i].word || self.lower_is(i, BRIDGE) || is_capitalized(self.tok(i))
-        });
-        if !rest_is_adverbial {
+        // After the cue only adverbials ("in a statement", "on Tuesday"), then the sentence's
+        // end or a comma.
+        let mut r = c + 1;
+        while r < s_end
+            && (self.lower_is(r, BRIDGE) && self.tok(r) != "," || is_capitalized(self.tok(r)))
+        {
+            r += 1;
+        }
+        if r < s_end && !matches!(self.tok(r), "," | "." | "!" | "?" | ";") {
             return None;
         }
         let mut e = a - 1;
@@ -912,18 +983,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if SAYING.contains(&lemma) {
             return true;
         }
-        (k + 1..e.min(k + 16)).any(|i| {
-            self.lower_is(i, AUXILIARIES) || {
-                let w = self.tok(i);
-                w.len() > 3
-                    && w.chars().all(|c| c.is_lowercase())
-                    && w.ends_with("ed")
-                    && !self.lower_is(
-                        i - 1,
-                        &["the", "a", "an", "of", "his", "her", "their", "its", "-"],
-                    )
-            }
-        })
+        // Other verbs take an object as often ("acknowledged the complexity", "reported a 38%
+        // jump"): ask for an auxiliary, the surest sign of a finite clause.
+        (k + 1..e.min(k + 10)).any(|i| self.lower_is(i, AUXILIARIES))
     }
 
     /// The token just past the reported content that starts at `k`.
@@ -946,7 +1008,14 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 if self.tok(p) == "," && depth == 0 {
                     let ing =
                         w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase());
+                    let cue_verb = self.cue_at(e).is_some_and(|ci| {
+                        matches!(
+                            self.inp.cues[ci].class,
+                            CueClass::Clause | CueClass::ThatClause
+                        )
+                    });
                     if ing
+                        || cue_verb
                         || self.lower_is(
                             e,
                             &[
@@ -1032,9 +1101,45 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if j == s0 {
             return None;
         }
+        // A time between subject and verb: "Norvale on Wednesday reported".
+        if j - s0 >= 2 && self.lower_is(j - 1, WEEKDAYS) {
+            j -= 1;
+            if self.lower_is(j - 1, &["on", "last", "this", "late", "early"]) {
+                j -= 1;
+            }
+        }
+        if j == s0 {
+            return None;
+        }
         let w = self.tok(j - 1);
         if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.tok(j - 2) == "," {
             return self.np_ending_at(j - 2, s0);
+        }
+        // "an open letter last week that argued": the antecedent of a relative clause.
+        if self.lower_is(j - 1, &["that", "which"]) && j - 1 > s0 {
+            let mut a = j - 1;
+            while a > s0
+                && self.lower_is(
+                    a - 1,
+                    &[
+                        "last",
+                        "this",
+                        "week",
+                        "month",
+                        "year",
+                        "earlier",
+                        "later",
+                        "today",
+                        "yesterday",
+                    ],
+                )
+            {
+                a -= 1;
+            }
+            if a > s0 && self.inp.tokens[a - 1].word && !self.lower_is(a - 1, STOP) {
+                return self.np_ending_at(a, s0);
+            }
+            return None;
         }
         if w == "," {
             // An apposition between commas: "Dmitry Polyanskiy, a deputy representative, said".
@@ -1055,6 +1160,27 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 {
                     return Some((k + 1, j - 1));
                 }
+                // "Zelensky, who has met Putin, said": the person before the commas, else
+                // "The jury president, the Danish actor Mette Holm, said": a person named in
+                // the apposition, not in a relative clause.
+                if k > s0 {
+                    if let Some((a, b)) = self.np_ending_at(k, s0) {
+                        if self.names_person(self.span_of(a, b)) {
+                            return Some((a, b));
+                        }
+                    }
+                }
+                let span = self.span_of(k + 1, j - 1);
+                if !self.lower_is(k + 1, &["who", "which", "whose"]) && self.names_person(span) {
+                    return Some((k + 1, j - 1));
+                }
+                // "Mary O'Connell, 71, who runs a bakery, said": skip an age.
+                if k >= 2
+                    && self.tok(k - 1).bytes().all(|b| b.is_ascii_digit())
+                    && self.tok(k - 2) == ","
+                {
+                    return self.np_ending_at(k - 2, s0);
+                }
                 let opener = [
                     "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
                 ];
@@ -1065,6 +1191,26 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         self.np_ending_at(j, s0)
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(
+            self.inp.tokens[a].span.start(),
+            self.inp.tokens[b - 1].span.end(),
+        )
+    }
+
+    /// Whether a non-possessive person mention lies inside `span`.
+    fn names_person(&self, span: Span) -> bool {
+        let m = &self.inp.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < span.start());
+        m[lo..]
+            .iter()
+            .take_while(|x| x.span.end() <= span.end())
+            .any(|x| {
+                !x.possessive
+                    && self.inp.entities.list[x.entity as usize].kind == EntityKind::Person
+            })
     }
 
     fn np_ending_at(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
@@ -1213,30 +1359,56 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// earlier cue of the sentence, else the sentence's first person or organization.
     fn inherited_speaker(&self, c: usize, s0: usize) -> Option<SpeakerRef> {
         let pos = self.inp.tokens[c].span.start();
+        // The speaker of an earlier cue of the sentence, unless this cue sits inside that
+        // cue's content (then it is reported, not coordinated).
         if let Some(prev) = self.out.iter().rev().find(|q| {
             q.cue.is_some_and(|cs| {
                 cs.start() < pos && cs.start() >= self.inp.tokens[s0].span.start()
-            })
+            }) && !q.content.contains(self.inp.tokens[c].span)
         }) {
             return prev.speaker;
         }
+        // Else the subject of an earlier cue of the sentence that was not itself attributed:
+        // "Norvale on Wednesday reported a jump in profit, saying …".
+        let earlier = (s0..c).rev().find(|&i| {
+            self.cue_at(i)
+                .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
+        });
+        if let Some((a, b)) = earlier.and_then(|i| self.subject_before(i, s0)) {
+            return Some(self.resolve_np(a, b));
+        }
+        // Else the sentence's first person, or failing that its first organization (not an
+        // all-capital dateline such as "UNITED NATIONS —").
         let start = self.inp.tokens[s0].span.start();
         let m = &self.inp.entities.mentions;
         let lo = m.partition_point(|x| x.span.start() < start);
-        for x in &m[lo..] {
-            if x.span.start() >= pos {
-                break;
+        let candidates = m[lo..]
+            .iter()
+            .take_while(|x| x.span.start() < pos)
+            .filter(|x| !x.possessive && self.inside_quote(x.span.start()).is_none());
+        let mut org = None;
+        for x in candidates {
+            match self.inp.entities.list[x.entity as usize].kind {
+                EntityKind::Person => {
+                    return Some(SpeakerRef {
+                        span: x.span,
+                        entity: Some(x.entity),
+                    });
+                }
+                EntityKind::Organization if org.is_none() => {
+                    let w = &self.inp.text[x.span.range()];
+                    if w.chars().any(|c| c.is_lowercase()) || w.len() <= 5 {
+                        org = Some(SpeakerRef {
+                            span: x.span,
+                            entity: Some(x.entity),
+                        });
+                    }
+                }
+                _ => {}
             }
-            let kind = self.inp.entities.list[x.entity as usize].kind;
-            if !x.possessive
-                && matches!(kind, EntityKind::Person | EntityKind::Organization)
-                && self.inside_quote(x.span.start()).is_none()
-            {
-                return Some(SpeakerRef {
-                    span: x.span,
-                    entity: Some(x.entity),
-                });
-            }
+        }
+        if org.is_some() {
+            return org;
         }
         // A pronoun subject: "where he acknowledged …, indicating that".
         (s0..c)
@@ -1310,6 +1482,34 @@ impl<'a, 'b> Attributor<'a, 'b> {
                         _ => false,
                     })
         })
+    }
+
+    /// Two quotes that overlap without one holding the other cannot both be right: keep the
+    /// more confident (the earlier on a tie).
+    fn drop_crossing(&mut self) {
+        self.out.sort_by(|x, y| {
+            x.content
+                .start()
+                .cmp(&y.content.start())
+                .then(y.content.end().cmp(&x.content.end()))
+        });
+        let mut keep: Vec<Attributed> = Vec::with_capacity(self.out.len());
+        for q in self.out.drain(..) {
+            let crossing = keep.iter().position(|k| {
+                k.content.overlaps(q.content)
+                    && !k.content.contains(q.content)
+                    && !q.content.contains(k.content)
+            });
+            match crossing {
+                Some(i) if keep[i].confidence >= q.confidence => {}
+                Some(i) => {
+                    keep.remove(i);
+                    keep.push(q);
+                }
+                None => keep.push(q),
+            }
+        }
+        self.out = keep;
     }
 
     // ---------------------------------------------------------------- follow-on quotes

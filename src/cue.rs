@@ -241,11 +241,19 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
                 .find(|&(_, c)| !c.is_alphabetic())
                 .map_or(text.len() - start, |(i, _)| i);
         let word = &text[start..end];
-        if word.len() > 20
-            || word.chars().next().is_some_and(|c| c.is_uppercase())
-                && word.len() > 1
-                && word[1..].chars().any(|c| c.is_uppercase())
-        {
+        // A capitalized cue word mid-sentence is part of a name ("Pediatric Reports").
+        let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase());
+        let sentence_start = text[..start]
+            .trim_end_matches([' ', '\u{a0}'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| {
+                matches!(
+                    c,
+                    '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—' | '(' | '‘'
+                )
+            });
+        if word.len() > 20 || (capitalized && !sentence_start) {
             continue;
         }
         buf.clear();
@@ -282,7 +290,7 @@ mod tests {
     #[test]
     fn inflections_by_stem() {
         assert_eq!(
-            cues("She says, he said, they are saying; Lavrov emphasized, stated, Labelled"),
+            cues("She says, he said, they are saying; Lavrov emphasized, stated. Labelled"),
             [
                 ("says", "say"),
                 ("said", "say"),

@@ -83,7 +83,7 @@ impl Document {
                 marks.push((m.end, 0, usize::MAX - m.start, format!("|{kind}]")));
             }
         }
-        marks.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        marks.sort_by_key(|m| (m.0, m.1, m.2));
         let mut out = String::with_capacity(text.len() + marks.len() * 16);
         let mut at = 0;
         for (pos, _, _, marker) in marks {

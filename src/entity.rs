@@ -237,6 +237,17 @@ const NOT_NAME: &[&str] = &[
     "Interim",
 ];
 
+/// Day words between a subject and its cue.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
 const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "ibn",
@@ -305,6 +316,40 @@ const ORG_HEADS: &[&str] = &[
     "Alliance",
     "Coalition",
     "Campaign",
+    "Semiconductor",
+    "Semiconductors",
+    "Energy",
+    "Pharmaceuticals",
+    "Capital",
+    "Airways",
+    "Media",
+    "Communications",
+    "Electric",
+    "Industries",
+    "Insurance",
+    "Health",
+    "Foods",
+    "Software",
+    "Robotics",
+    "Therapeutics",
+    "Logistics",
+    "Financial",
+    "Securities",
+    "Ventures",
+    "Studios",
+    "Records",
+    "Press",
+    "Reports",
+    "Review",
+    "Institutes",
+    "Programme",
+    "Program",
+    "Organization",
+    "Organisation",
+    "Initiative",
+    "Forum",
+    "Watch",
+    "International",
     "Museum",
     "Church",
     "Team",
@@ -710,13 +755,21 @@ impl<'a> Resolver<'a> {
             let Some(c) = self.token_at(cue.span.start()) else {
                 continue;
             };
+            // A time between subject and verb: "Acme on Wednesday reported".
+            let mut j = c;
+            if j >= 2 && WEEKDAYS.contains(&self.tok(j - 1)) {
+                j -= 1;
+                if ["on", "last", "this"].contains(&self.tok(j - 1)) {
+                    j -= 1;
+                }
+            }
             // Subject before the cue, or a name between commas: "the bank's economist, Ruth
             // Adler, said".
-            let mut j = c;
             while j > 0 && is_adverb_or_aux(self.tok(j - 1)) {
                 j -= 1;
             }
-            if j > 0 && self.tok(j - 1) == "," {
+            let between_commas = j > 0 && self.tok(j - 1) == ",";
+            if between_commas {
                 j -= 1;
             }
             let mut start = j;
@@ -728,7 +781,13 @@ impl<'a> Resolver<'a> {
                     break;
                 }
             }
-            if j - start >= 2 && !self.covered(self.span_of(start, j - start)) {
+            // A name before a comma is a subject only inside an apposition: "the bank's
+            // economist, Ruth Adler, said", "the jury president, the actor Mette Holm, said".
+            let enclosed = !between_commas
+                || (start.saturating_sub(6)..start)
+                    .rev()
+                    .any(|i| self.tok(i) == ",");
+            if j - start >= 2 && enclosed && !self.covered(self.span_of(start, j - start)) {
                 self.infer(start, j - start, None);
                 continue;
             }

@@ -24,6 +24,8 @@ pub(crate) enum Accept {
 pub(crate) struct Target<T> {
     pub(crate) value: T,
     pub(crate) accept: Accept,
+    /// The string as registered, which `accept` compares the matched text with.
+    form: u32,
 }
 
 /// A whole-word match.
@@ -37,9 +39,13 @@ pub(crate) struct Found {
 
 /// Collects patterns, then builds a [`Matcher`].
 pub(crate) struct MatcherBuilder<T> {
+    /// ASCII-lowercased pattern to its id: strings equal but for ASCII case share one
+    /// automaton pattern, since the automaton folds ASCII case and reports only one of them.
     index: HashMap<Box<str>, u32>,
     patterns: Vec<Box<str>>,
     targets: Vec<Vec<Target<T>>>,
+    form_index: HashMap<Box<str>, u32>,
+    forms: Vec<Box<str>>,
 }
 
 impl<T: Copy + PartialEq> MatcherBuilder<T> {
@@ -48,6 +54,8 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
             index: HashMap::new(),
             patterns: Vec::new(),
             targets: Vec::new(),
+            form_index: HashMap::new(),
+            forms: Vec::new(),
         }
     }
 
@@ -74,18 +82,32 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
     }
 
     fn add_one(&mut self, s: &str, value: T, accept: Accept) {
-        let id = match self.index.get(s) {
+        let key = s.to_ascii_lowercase();
+        let id = match self.index.get(key.as_str()) {
             Some(&id) => id,
             None => {
                 let id = self.patterns.len() as u32;
-                self.index.insert(s.into(), id);
-                self.patterns.push(s.into());
+                self.patterns.push(key.as_str().into());
+                self.index.insert(key.into_boxed_str(), id);
                 self.targets.push(Vec::new());
                 id
             }
         };
+        let form = match self.form_index.get(s) {
+            Some(&f) => f,
+            None => {
+                let f = self.forms.len() as u32;
+                self.forms.push(s.into());
+                self.form_index.insert(s.into(), f);
+                f
+            }
+        };
         let targets = &mut self.targets[id as usize];
-        let target = Target { value, accept };
+        let target = Target {
+            value,
+            accept,
+            form,
+        };
         if !targets.contains(&target) {
             targets.push(target);
         }
@@ -104,7 +126,7 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
             .ok();
         Matcher {
             automaton,
-            patterns: self.patterns,
+            forms: self.forms,
             targets: self.targets,
         }
     }
@@ -115,7 +137,7 @@ pub(crate) struct Matcher<T> {
     /// `None` only when the pattern set is empty or too large for the automaton; such a
     /// matcher finds nothing.
     automaton: Option<AhoCorasick>,
-    patterns: Vec<Box<str>>,
+    forms: Vec<Box<str>>,
     targets: Vec<Vec<Target<T>>>,
 }
 
@@ -126,18 +148,17 @@ impl<T: Copy> Matcher<T> {
         text: &'a str,
         found: &Found,
     ) -> impl Iterator<Item = T> + 'a {
-        let pattern = &self.patterns[found.pattern as usize];
         let matched = &text[found.span.range()];
         self.targets[found.pattern as usize]
             .iter()
-            .filter(move |t| accepts(t.accept, pattern, matched))
+            .filter(move |t| accepts(t.accept, &self.forms[t.form as usize], matched))
             .map(|t| t.value)
     }
 
     /// Heap bytes held, roughly.
     pub(crate) fn memory_usage(&self) -> usize {
         let automaton = self.automaton.as_ref().map_or(0, |a| a.memory_usage());
-        let patterns: usize = self.patterns.iter().map(|p| p.len() + 16).sum();
+        let patterns: usize = self.forms.iter().map(|p| p.len() + 16).sum();
         let targets: usize = self
             .targets
             .iter()
@@ -199,15 +220,15 @@ impl<T: Copy> Matcher<T> {
         if !text.is_char_boundary(end) {
             return false;
         }
-        let last = prev_char(text, end);
-        if last.is_some_and(is_word_char) && next_char(text, end).is_some_and(is_word_char) {
+        // Whole words: no alphanumeric char right after, whatever the pattern ends with, so
+        // "U.S." does not match inside "U.S.A".
+        if next_char(text, end).is_some_and(is_word_char) {
             return false;
         }
-        let p = &self.patterns[pattern as usize];
         let matched = &text[start..end];
         self.targets[pattern as usize]
             .iter()
-            .any(|t| accepts(t.accept, p, matched))
+            .any(|t| accepts(t.accept, &self.forms[t.form as usize], matched))
     }
 }
 
