@@ -17,8 +17,10 @@
 //! - `--samples N`: how many sample misses, false alarms and speaker errors to print (default 8,
 //!   chosen evenly spaced through the documents, so runs are reproducible);
 //! - `--limit N`: evaluate only the first N documents (over all files, in order);
-//! - `--kind direct|mixed|indirect`: restrict the samples and diagnostics to one kind (gold kind
-//!   for misses and speaker errors, system kind for false alarms); the tables always show all;
+//! - `--kind direct|mixed|indirect`: restrict the diagnostics and samples to one kind (gold kind
+//!   for misses, cue and speaker errors, system kind for false alarms); the tables show all;
+//! - `--cue WORD`: likewise restrict them to quotes whose cue contains WORD ("said" matches
+//!   "has said"; "(none)" selects quotes without a cue);
 //! - `--json`: print one JSON object with the headline numbers instead of the report.
 //!
 //! Without a file it reads `../shared/eval/polnear_dev.jsonl` next to the crate root.
@@ -668,11 +670,11 @@ struct Options {
     samples: usize,
     limit: usize,
     json: bool,
-    kind: Option<Kind>,
+    filter: Filter,
 }
 
 /// The usage line.
-const USAGE: &str = "usage: evaluate [--samples N] [--limit N] [--kind direct|mixed|indirect] [--json] [FILE.jsonl]...";
+const USAGE: &str = "usage: evaluate [--samples N] [--limit N] [--kind direct|mixed|indirect] [--cue WORD] [--json] [FILE.jsonl]...";
 
 /// Parses the command line; `Ok(None)` for `--help`.
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
@@ -681,7 +683,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
         samples: 8,
         limit: usize::MAX,
         json: false,
-        kind: None,
+        filter: Filter::default(),
     };
     let mut args = args.peekable();
     let number = |flag: &str, v: Option<String>| -> Result<usize, String> {
@@ -696,7 +698,12 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--json" => o.json = true,
             "--kind" => {
                 let v = args.next().unwrap_or_default();
-                o.kind = Some(Kind::parse(&v).ok_or("--kind needs direct, mixed or indirect")?);
+                o.filter.kind =
+                    Some(Kind::parse(&v).ok_or("--kind needs direct, mixed or indirect")?);
+            }
+            "--cue" => {
+                let v = args.next().ok_or("--cue needs a word")?;
+                o.filter.cue = Some(v.to_lowercase());
             }
             "-h" | "--help" => return Ok(None),
             a if a.starts_with('-') && a != "-" => {
@@ -827,41 +834,36 @@ fn render(d: &Doc, lo: usize, hi: usize, marks: &[(Span, &str, &str)]) -> String
 
 /// About 160 characters around `span`, with `span` marked ⟦ ⟧.
 fn context(d: &Doc, span: Span) -> String {
+    context_with(d, span, None)
+}
+
+/// About 160 characters around `span`, with `span` marked ⟦ ⟧ and `other`, if any, ⟨ ⟩.
+fn context_with(d: &Doc, span: Span, other: Option<Span>) -> String {
     let n = d.c2b.len() - 1;
-    let lo = span.start.saturating_sub(50);
-    let hi = (span.end + 40).min(n);
-    render(d, lo, hi, &[(span, "⟦", "⟧")])
+    let all = other.map_or(span, |o| {
+        Span::new(o.start.min(span.start), o.end.max(span.end))
+    });
+    let lo = all.start.saturating_sub(50);
+    let hi = (all.end + 40).min(n);
+    let mut marks = vec![(span, "⟦", "⟧")];
+    marks.extend(other.map(|o| (o, "⟨", "⟩")));
+    render(d, lo, hi, &marks)
 }
 
 /// Context for a speaker error: the gold speaker marked ⟦ ⟧ and the system's ⟨ ⟩, in one window
 /// when they are close, else in two.
 fn speaker_context(d: &Doc, gold: Span, sys: Option<Span>) -> String {
     let n = d.c2b.len() - 1;
-    let window = |spans: &[Span]| {
-        let lo = spans
-            .iter()
-            .map(|s| s.start)
-            .min()
-            .unwrap_or(0)
-            .saturating_sub(60);
-        let hi = (spans.iter().map(|s| s.end).max().unwrap_or(0) + 60).min(n);
-        let marks: Vec<(Span, &str, &str)> = spans
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                if i == 0 {
-                    (*s, "⟦", "⟧")
-                } else {
-                    (*s, "⟨", "⟩")
-                }
-            })
-            .collect();
-        render(d, lo, hi, &marks)
+    let window = |marks: &[(Span, &str, &str)]| {
+        let lo = marks.iter().map(|m| m.0.start).min().unwrap_or(0);
+        let hi = marks.iter().map(|m| m.0.end).max().unwrap_or(0);
+        render(d, lo.saturating_sub(60), (hi + 60).min(n), marks)
     };
+    let g = (gold, "⟦", "⟧");
     match sys {
-        Some(s) if gap(gold, s) < 120 => window(&[gold, s]),
-        Some(s) => format!("{} ……… {}", window(&[gold]), window(&[s])),
-        None => window(&[gold]),
+        Some(s) if gap(gold, s) < 120 => window(&[g, (s, "⟨", "⟩")]),
+        Some(s) => format!("{} ……… {}", window(&[g]), window(&[(s, "⟨", "⟩")])),
+        None => window(&[g]),
     }
 }
 
@@ -894,24 +896,114 @@ fn show(s: &Option<String>) -> String {
         .map_or("(none)".to_string(), |s| format!("{s:?}"))
 }
 
-/// Writes the aggregate diagnostics: boundary errors, missed cues, false-alarm cues, cue
-/// confusions and speaker error types.
-fn write_diagnostics(out: &mut String, evals: &[Eval], kind: Option<Kind>) {
-    let want = |k: Kind| kind.map_or(true, |w| w == k);
+/// Which quotes the diagnostics and samples look at (`--kind`, `--cue`).
+#[derive(Clone, Debug, Default)]
+struct Filter {
+    kind: Option<Kind>,
+    /// Lowercase; a cue passes when its normalized form contains it ("(none)" for no cue).
+    cue: Option<String>,
+}
+
+impl Filter {
+    /// Whether a quote of this kind and cue passes.
+    fn accepts(&self, kind: Kind, cue: Option<&str>) -> bool {
+        let cue = cue.map_or("(none)".to_string(), normalize_cue);
+        self.kind.map_or(true, |k| k == kind)
+            && self.cue.as_ref().map_or(true, |c| cue.contains(c.as_str()))
+    }
+
+    /// Whether a gold quote passes.
+    fn gold(&self, g: &Gold) -> bool {
+        self.accepts(g.kind, g.cue.as_deref())
+    }
+
+    /// Whether a system quote passes.
+    fn sys(&self, s: &Sys) -> bool {
+        self.accepts(s.kind, s.cue.as_deref())
+    }
+
+    /// A label for headings, empty without a filter.
+    fn label(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(k) = self.kind {
+            parts.push(format!("kind {}", k.name()));
+        }
+        if let Some(c) = &self.cue {
+            parts.push(format!("cue ~ {c:?}"));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", parts.join(", "))
+        }
+    }
+}
+
+/// Why a gold quote was not found at T=0.3.
+fn miss_reason(e: &Eval, gi: usize) -> &'static str {
+    let d = &e.doc;
+    let g = &d.gold[gi];
+    let best =
+        (0..d.sys.len()).max_by_key(|&si| (d.sys[si].span.overlap(g.span), std::cmp::Reverse(si)));
+    match best {
+        Some(si) if d.sys[si].span.overlap(g.span) > 0 => {
+            if d.sys[si].span.overlap(g.span) as f64 > THRESHOLDS[0] * g.span.len() as f64 {
+                "its best-covering system quote found another gold quote"
+            } else {
+                "overlapped, but covered <= 30%"
+            }
+        }
+        _ => "no system quote overlaps it",
+    }
+}
+
+/// Why a system quote found nothing at T=0.3.
+fn alarm_reason(e: &Eval, si: usize) -> &'static str {
+    let d = &e.doc;
+    let s = &d.sys[si];
+    let overlapping: Vec<usize> = (0..d.gold.len())
+        .filter(|&gi| d.gold[gi].span.overlap(s.span) > 0)
+        .collect();
+    if overlapping.is_empty() {
+        "overlaps no gold quote"
+    } else if overlapping
+        .iter()
+        .any(|&gi| e.m[0].gold_to_sys[gi].is_none())
+    {
+        "overlaps a gold quote it covers <= 30% of"
+    } else {
+        "overlaps only gold quotes found by other system quotes (split or duplicate)"
+    }
+}
+
+/// Adds one to a count table.
+fn bump(counts: &mut HashMap<String, (usize, usize)>, key: impl Into<String>) {
+    counts.entry(key.into()).or_default().0 += 1;
+}
+
+/// Writes the aggregate diagnostics: boundary errors, why quotes were missed and which cues,
+/// why false alarms happened and which cues, cue confusions and speaker error types.
+fn write_diagnostics(out: &mut String, evals: &[Eval], filter: &Filter) {
     let mut bounds: HashMap<String, (usize, usize)> = HashMap::new();
     let mut missed: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut miss_why: HashMap<String, (usize, usize)> = HashMap::new();
     let mut fa: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut fa_why: HashMap<String, (usize, usize)> = HashMap::new();
     let mut confusions: HashMap<String, (usize, usize)> = HashMap::new();
     let mut spk: HashMap<String, (usize, usize)> = HashMap::new();
     let mut pieces = (0, 0, 0);
     for e in evals {
         let d = &e.doc;
-        for (gi, g) in d.gold.iter().enumerate().filter(|(_, g)| want(g.kind)) {
+        for (gi, g) in d.gold.iter().enumerate().filter(|(_, g)| filter.gold(g)) {
             let cue = g.cue.as_deref().map_or("(none)".into(), normalize_cue);
-            let entry = missed.entry(cue.clone()).or_default();
+            let entry = missed.entry(cue).or_default();
             entry.1 += 1;
             let Some(si) = e.m[0].gold_to_sys[gi] else {
                 entry.0 += 1;
+                bump(
+                    &mut miss_why,
+                    format!("{}: {}", g.kind.name(), miss_reason(e, gi)),
+                );
                 continue;
             };
             let s = &d.sys[si];
@@ -928,33 +1020,27 @@ fn write_diagnostics(out: &mut String, evals: &[Eval], kind: Option<Kind>) {
                 {
                     pieces.2 += 1;
                 }
-                let mut note = |what: &str| {
-                    bounds
-                        .entry(format!("{}: {what}", g.kind.name()))
-                        .or_default()
-                        .0 += 1
-                };
+                let kind = g.kind.name();
                 if s.span.start > g.span.start + 2 {
-                    note("system starts late");
+                    bump(&mut bounds, format!("{kind}: system starts late"));
                 }
                 if s.span.start + 2 < g.span.start {
-                    note("system starts early");
+                    bump(&mut bounds, format!("{kind}: system starts early"));
                 }
                 if s.span.end + 2 < g.span.end {
-                    note("system ends early");
+                    bump(&mut bounds, format!("{kind}: system ends early"));
                 }
                 if s.span.end > g.span.end + 2 {
-                    note("system ends late");
+                    bump(&mut bounds, format!("{kind}: system ends late"));
                 }
             }
             if let Some(c) = &g.cue {
                 if !same_cue(c, s.cue.as_deref()) {
-                    let key = format!(
-                        "{} -> {}",
-                        normalize_cue(c),
-                        s.cue.as_deref().map_or("(none)".into(), normalize_cue)
+                    let sys_cue = s.cue.as_deref().map_or("(none)".into(), normalize_cue);
+                    bump(
+                        &mut confusions,
+                        format!("{} -> {sys_cue}", normalize_cue(c)),
                     );
-                    confusions.entry(key).or_default().0 += 1;
                 }
             }
             if !speaker_correct(g, s) {
@@ -966,29 +1052,31 @@ fn write_diagnostics(out: &mut String, evals: &[Eval], kind: Option<Kind>) {
                     }
                     _ => "system speaker after the gold speaker",
                 };
-                spk.entry(key.to_string()).or_default().0 += 1;
+                bump(&mut spk, key);
             }
         }
         for (si, s) in d.sys.iter().enumerate() {
-            if e.m[0].sys_to_gold[si].is_none() && want(s.kind) {
+            if e.m[0].sys_to_gold[si].is_none() && filter.sys(s) {
                 let cue = s.cue.as_deref().map_or("(none)".into(), normalize_cue);
-                fa.entry(format!("{} / {cue}", s.kind.name()))
-                    .or_default()
-                    .0 += 1;
+                bump(&mut fa, format!("{} / {cue}", s.kind.name()));
+                bump(
+                    &mut fa_why,
+                    format!("{}: {}", s.kind.name(), alarm_reason(e, si)),
+                );
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "\n== Diagnostics{} ==",
-        kind.map_or(String::new(), |k| format!(" ({})", k.name()))
-    );
+    let _ = writeln!(out, "\n== Diagnostics{} ==", filter.label());
     let _ = writeln!(
         out,
         "Found at T=0.3 but not at T=0.8: {} (gold discontinuous: {}; another system quote covers >10% of the gold span: {})",
         pieces.0, pieces.1, pieces.2
     );
     for (k, n, _) in top(bounds, 12) {
+        let _ = writeln!(out, "  {n:>5}  {k}");
+    }
+    let _ = writeln!(out, "Misses at T=0.3 by gold kind and reason:");
+    for (k, n, _) in top(miss_why, 9) {
         let _ = writeln!(out, "  {n:>5}  {k}");
     }
     missed.retain(|_, v| v.0 > 0);
@@ -998,6 +1086,10 @@ fn write_diagnostics(out: &mut String, evals: &[Eval], kind: Option<Kind>) {
     );
     for (k, n, of) in top(missed, 15) {
         let _ = writeln!(out, "  {n:>5} / {of:<5} {k}");
+    }
+    let _ = writeln!(out, "False alarms at T=0.3 by system kind and reason:");
+    for (k, n, _) in top(fa_why, 9) {
+        let _ = writeln!(out, "  {n:>5}  {k}");
     }
     let _ = writeln!(out, "False alarms at T=0.3 by system kind / cue:");
     for (k, n, _) in top(fa, 12) {
@@ -1014,13 +1106,18 @@ fn write_diagnostics(out: &mut String, evals: &[Eval], kind: Option<Kind>) {
 }
 
 /// Writes the sample misses, false alarms and speaker errors.
-fn write_samples(out: &mut String, evals: &[Eval], n: usize, kind: Option<Kind>) {
-    let want = |k: Kind| kind.map_or(true, |w| w == k);
+fn write_samples(out: &mut String, evals: &[Eval], n: usize, filter: &Filter) {
     let mut misses = Vec::new();
     let mut alarms = Vec::new();
     let mut speakers = Vec::new();
     for e in evals {
-        for (gi, g) in e.doc.gold.iter().enumerate().filter(|(_, g)| want(g.kind)) {
+        for (gi, g) in e
+            .doc
+            .gold
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| filter.gold(g))
+        {
             match e.m[0].gold_to_sys[gi] {
                 None => misses.push((e, gi)),
                 Some(si) if g.has_source && !speaker_correct(g, &e.doc.sys[si]) => {
@@ -1030,7 +1127,7 @@ fn write_samples(out: &mut String, evals: &[Eval], n: usize, kind: Option<Kind>)
             }
         }
         for (si, s) in e.doc.sys.iter().enumerate() {
-            if e.m[0].sys_to_gold[si].is_none() && want(s.kind) {
+            if e.m[0].sys_to_gold[si].is_none() && filter.sys(s) {
                 alarms.push((e, si));
             }
         }
@@ -1049,24 +1146,25 @@ fn write_samples(out: &mut String, evals: &[Eval], n: usize, kind: Option<Kind>)
             .map(|s| (s.span.overlap(g.span), s))
             .filter(|(ov, _)| *ov > 0)
             .max_by_key(|(ov, _)| *ov);
-        let near = match best {
-            Some((ov, s)) => format!(
-                "best system overlap {:.2} ({} {}..{})",
-                ov as f64 / g.span.len().max(1) as f64,
-                s.kind.name(),
-                s.span.start,
-                s.span.end
+        let (near, shown) = match best {
+            Some((ov, s)) => (
+                format!(
+                    "{}; best system overlap {:.2} ({}, ⟨ ⟩)",
+                    miss_reason(e, *gi),
+                    ov as f64 / g.span.len().max(1) as f64,
+                    s.kind.name()
+                ),
+                context_with(d, g.span, Some(s.span)),
             ),
-            None => "no overlapping system quote".to_string(),
+            None => (miss_reason(e, *gi).to_string(), context(d, g.span)),
         };
         let _ = writeln!(
             out,
-            "- [{}] {} cue {} speaker {}; {near}\n    {}",
+            "- [{}] {} cue {} speaker {}; {near}\n    {shown}",
             d.id,
             g.kind.name(),
             show(&g.cue),
             show(&g.speaker_text),
-            context(d, g.span)
         );
     }
     let _ = writeln!(
@@ -1077,20 +1175,15 @@ fn write_samples(out: &mut String, evals: &[Eval], n: usize, kind: Option<Kind>)
     );
     for (e, si) in pick(&alarms, n) {
         let (d, s) = (&e.doc, &e.doc.sys[*si]);
-        let gold_near = d.gold.iter().any(|g| g.span.overlap(s.span) > 0);
         let _ = writeln!(
             out,
-            "- [{}] {} cue {} speaker {} conf {:.2}{}\n    {}",
+            "- [{}] {} cue {} speaker {} conf {:.2}; {}\n    {}",
             d.id,
             s.kind.name(),
             show(&s.cue),
             show(&s.speaker_text),
             s.confidence,
-            if gold_near {
-                "; overlaps a gold quote"
-            } else {
-                ""
-            },
+            alarm_reason(e, *si),
             context(d, s.span)
         );
     }
@@ -1245,9 +1338,9 @@ fn run(o: &Options) -> Result<(), String> {
         );
     }
 
-    write_diagnostics(&mut out, &evals, o.kind);
+    write_diagnostics(&mut out, &evals, &o.filter);
     if o.samples > 0 {
-        write_samples(&mut out, &evals, o.samples, o.kind);
+        write_samples(&mut out, &evals, o.samples, &o.filter);
     }
     let _ = writeln!(
         out,

@@ -18,13 +18,15 @@ pub(crate) struct SpeakerRef {
 }
 
 /// An attributed quote, all offsets.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Attributed {
     pub(crate) kind: QuoteKind,
     pub(crate) content: Span,
     pub(crate) speaker: Option<SpeakerRef>,
     pub(crate) cue: Option<Span>,
     pub(crate) confidence: f32,
+    /// For a direct quote continued after its attribution, each quoted piece; else empty.
+    pub(crate) parts: Vec<Span>,
 }
 
 /// What attribution reads.
@@ -313,6 +315,7 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
     });
     a.follow_on(&direct_done);
     a.drop_crossing();
+    a.merge_split();
     a.out.sort_by(|x, y| {
         x.content
             .start()
@@ -452,6 +455,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let confidence_scale = if q.closed { 1.0 } else { 0.8 };
         if let Some((speaker, cue, conf)) = self.after_quote(qi, q) {
             return Some(Attributed {
+                parts: Vec::new(),
                 kind: QuoteKind::Direct,
                 content: q.content,
                 speaker: Some(speaker),
@@ -461,6 +465,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         if let Some((speaker, cue, conf)) = self.before_quote(qi, q) {
             return Some(Attributed {
+                parts: Vec::new(),
                 kind: QuoteKind::Direct,
                 content: q.content,
                 speaker,
@@ -699,6 +704,33 @@ impl<'a, 'b> Attributor<'a, 'b> {
             if let Some(r) = self.trailing(ci, c, a, s0, s_end, speaker) {
                 return Some(r);
             }
+        } else if !participle
+            && cue.class == CueClass::Clause
+            && c > s0 + 1
+            && self.tok(c - 1) == ","
+        {
+            // "The plan failed, said Rep. Jane Doe of Ohio.": content, comma, cue, speaker.
+            let np = self.np_forward(c + 1, s_end).filter(|&(_, b)| {
+                b >= s_end
+                    || matches!(self.tok(b), "." | "," | ";" | "!" | "?")
+                    || self.lower_is(
+                        b,
+                        &[
+                            "who", "in", "on", "at", "during", "after", "before", "when", "while",
+                            "as", "of",
+                        ],
+                    )
+            });
+            if let Some((a, b)) = np {
+                let mut e = c - 1;
+                while e > s0 && self.is_separator(e - 1) {
+                    e -= 1;
+                }
+                if e > s0 {
+                    let speaker = Some(self.resolve_np(a, b));
+                    return Some(self.finish_reported(ci, self.span_of(s0, e), speaker, 0.75));
+                }
+            }
         }
 
         // Where the content starts.
@@ -829,6 +861,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         self.used_cue[ci] = true;
         Some(Attributed {
+            parts: Vec::new(),
             kind,
             content,
             speaker,
@@ -898,12 +931,49 @@ impl<'a, 'b> Attributor<'a, 'b> {
         };
         self.used_cue[ci] = true;
         Some(Attributed {
+            parts: Vec::new(),
             kind,
             content,
             speaker,
             cue: Some(cue.span),
             confidence,
         })
+    }
+
+    /// An attribution of content that lies before its cue, direct, mixed or indirect by the
+    /// quotes it holds.
+    fn finish_reported(
+        &mut self,
+        ci: usize,
+        content: Span,
+        speaker: Option<SpeakerRef>,
+        confidence: f32,
+    ) -> Attributed {
+        let quoted: Vec<&QuoteSpan> = self
+            .inp
+            .quotes
+            .iter()
+            .filter(|q| content.contains(q.outer))
+            .collect();
+        let (kind, content) = match quoted.as_slice() {
+            [] => (QuoteKind::Indirect, content),
+            [q] if q.outer == content => (QuoteKind::Direct, q.content),
+            _ => (QuoteKind::Mixed, content),
+        };
+        let confidence = if speaker.is_some_and(|s| s.entity.is_some()) {
+            confidence
+        } else {
+            confidence * 0.9
+        };
+        self.used_cue[ci] = true;
+        Attributed {
+            parts: Vec::new(),
+            kind,
+            content,
+            speaker,
+            cue: Some(self.inp.cues[ci].span),
+            confidence,
+        }
     }
 
     /// "according to X, …" and "…, according to X".
@@ -965,6 +1035,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         self.used_cue[ci] = true;
         let confidence = if speaker.entity.is_some() { 0.8 } else { 0.7 };
         Some(Attributed {
+            parts: Vec::new(),
             kind,
             content,
             speaker: Some(speaker),
@@ -1484,6 +1555,37 @@ impl<'a, 'b> Attributor<'a, 'b> {
         })
     }
 
+    /// `"A," Putin said, "B."`: two direct pieces sharing one cue are one quote.
+    fn merge_split(&mut self) {
+        self.out
+            .sort_by_key(|q| (q.content.start(), q.content.end()));
+        let mut merged: Vec<Attributed> = Vec::with_capacity(self.out.len());
+        for q in self.out.drain(..) {
+            if let Some(prev) = merged.last_mut() {
+                if prev.kind == QuoteKind::Direct
+                    && q.kind == QuoteKind::Direct
+                    && prev.cue.is_some()
+                    && prev.cue == q.cue
+                    && q.content.start() >= prev.content.end()
+                {
+                    if prev.parts.is_empty() {
+                        prev.parts.push(prev.content);
+                    }
+                    if q.parts.is_empty() {
+                        prev.parts.push(q.content);
+                    } else {
+                        prev.parts.extend(q.parts.iter().copied());
+                    }
+                    prev.content = Span::new(prev.content.start(), q.content.end());
+                    prev.confidence = prev.confidence.max(q.confidence);
+                    continue;
+                }
+            }
+            merged.push(q);
+        }
+        self.out = merged;
+    }
+
     /// Two quotes that overlap without one holding the other cannot both be right: keep the
     /// more confident (the earlier on a tie).
     fn drop_crossing(&mut self) {
@@ -1518,7 +1620,6 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// the direct quote just before it.
     fn follow_on(&mut self, direct_done: &[bool]) {
         let paras = self.inp.paragraphs;
-        let mut added = Vec::new();
         for (qi, q) in self.inp.quotes.iter().enumerate() {
             if direct_done[qi] || self.out.iter().any(|a| a.content.overlaps(q.outer)) {
                 continue;
@@ -1526,60 +1627,51 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let pi = paras.partition_point(|p| p.end() <= q.outer.start());
             let Some(p) = paras.get(pi) else { continue };
             let opens_paragraph = p.start() == q.outer.start() && q.outer.len() * 2 >= p.len();
+            let before = |a: &Attributed| {
+                a.kind == QuoteKind::Direct
+                    && a.speaker.is_some()
+                    && a.content.end() <= q.outer.start()
+            };
             // `"A," Reyes said. "B."`: the next quote of the paragraph, nothing else between.
-            let prev_in_paragraph = self
+            let same_paragraph = self
                 .out
                 .iter()
-                .chain(added.iter())
-                .filter(|a: &&Attributed| {
-                    a.kind == QuoteKind::Direct
-                        && p.contains(a.content)
-                        && a.content.end() <= q.outer.start()
-                })
-                .max_by_key(|a| a.content.end());
-            if let Some(prev) = prev_in_paragraph {
-                let gap = self.first_token_at_or_after(q.outer.start())
-                    - self.first_token_at_or_after(prev.content.end());
-                let between_quote = self.inp.quotes.iter().any(|o| {
-                    o.outer.start() > prev.content.end() && o.outer.end() <= q.outer.start()
+                .enumerate()
+                .filter(|(_, a)| before(a) && p.contains(a.content))
+                .max_by_key(|(_, a)| a.content.end())
+                .map(|(i, _)| i)
+                .filter(|&i| {
+                    let prev = &self.out[i];
+                    let gap = self.first_token_at_or_after(q.outer.start())
+                        - self.first_token_at_or_after(prev.content.end());
+                    let between_quote = self.inp.quotes.iter().any(|o| {
+                        o.outer.start() > prev.content.end() && o.outer.end() <= q.outer.start()
+                    });
+                    gap <= 30 && !between_quote
                 });
-                if gap <= 30 && !between_quote && prev.speaker.is_some() {
-                    added.push(Attributed {
-                        kind: QuoteKind::Direct,
-                        content: q.content,
-                        speaker: prev.speaker,
-                        cue: prev.cue,
-                        confidence: 0.85 * prev.confidence.min(1.0) / 0.95,
-                    });
-                    continue;
+            // A paragraph that is all quote, right after a paragraph quoting someone.
+            let next_paragraph = || {
+                if !opens_paragraph {
+                    return None;
                 }
-            }
-            if !opens_paragraph {
-                continue;
-            }
-            let floor = paras[pi.saturating_sub(2)].start();
-            let prev = self
-                .out
-                .iter()
-                .chain(added.iter())
-                .filter(|a: &&Attributed| {
-                    a.content.end() <= q.outer.start()
-                        && a.content.start() >= floor
-                        && a.kind == QuoteKind::Direct
-                })
-                .max_by_key(|a| a.content.end());
-            if let Some(prev) = prev {
-                if let Some(sp) = prev.speaker {
-                    added.push(Attributed {
-                        kind: QuoteKind::Direct,
-                        content: q.content,
-                        speaker: Some(sp),
-                        cue: None,
-                        confidence: 0.6,
-                    });
+                let floor = paras[pi.saturating_sub(1)].start();
+                self.out
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| before(a) && a.content.start() >= floor)
+                    .max_by_key(|(_, a)| a.content.end())
+                    .map(|(i, _)| i)
+            };
+            if let Some(i) = same_paragraph.or_else(next_paragraph) {
+                // One quote interrupted by its attribution, as news annotators mark it: the
+                // content runs from the first piece to the last, the pieces are kept.
+                let prev = &mut self.out[i];
+                if prev.parts.is_empty() {
+                    prev.parts.push(prev.content);
                 }
+                prev.parts.push(q.content);
+                prev.content = Span::new(prev.content.start(), q.content.end());
             }
         }
-        self.out.extend(added);
     }
 }

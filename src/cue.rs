@@ -1,7 +1,7 @@
 //! Cues: reporting verbs and phrases ("said", "emphasized", "according to"), found by stem so
 //! that every inflection counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
@@ -95,6 +95,10 @@ const CLAUSE: &[&str] = &[
     "speculate",
     "counter",
     "retort",
+    "continue",
+    "quip",
+    "scoff",
+    "concur",
 ];
 const THAT_CLAUSE: &[&str] = &[
     "indicate",
@@ -145,12 +149,16 @@ struct Lexicon {
     prefilter: AhoCorasick,
     /// Stem (or irregular form) to base form and class.
     stems: HashMap<String, (&'static str, CueClass)>,
+    /// Every verb form a cue may take. The stem finds the verb; the form keeps out nouns that
+    /// share its stem ("reporters", "information", "statement").
+    forms: HashSet<String>,
     stemmer: Stemmer,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut stems = HashMap::new();
+    let mut forms = HashSet::new();
     let mut prefixes: Vec<String> = vec!["according to".to_string()];
     let classes = [
         (CLAUSE, CueClass::Clause),
@@ -163,6 +171,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 stems
                     .entry(stemmer.stem(&form).into_owned())
                     .or_insert((w, class));
+                forms.insert(form);
             }
             let p: String = w.chars().take(4).collect();
             prefixes.push(p);
@@ -172,6 +181,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         let class = stems.get(&stemmer.stem(base).into_owned()).map(|e| e.1);
         if let Some(class) = class {
             stems.insert(form.to_string(), (base, class));
+            forms.insert(form.to_string());
             prefixes.push(form.chars().take(4).collect());
         }
     }
@@ -187,6 +197,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     Lexicon {
         prefilter,
         stems,
+        forms,
         stemmer,
     }
 });
@@ -204,6 +215,17 @@ fn inflections(w: &str) -> Vec<String> {
         v.push(format!("{w}ed"));
     } else {
         v.push(format!("{w}ed"));
+    }
+    // A final consonant doubles after a short vowel: "admitted", "labelled".
+    let b = w.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if b.len() >= 3 {
+        let (x, y, z) = (b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]);
+        if !vowel(x) && vowel(y) && !vowel(z) && !b"wxy".contains(&z) {
+            let last = z as char;
+            v.push(format!("{w}{last}ed"));
+            v.push(format!("{w}{last}ing"));
+        }
     }
     v
 }
@@ -262,10 +284,7 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
             .stems
             .get(buf.as_str())
             .or_else(|| lex.stems.get(lex.stemmer.stem(&buf).as_ref()));
-        // "reporters", "callers": nouns made from the verb share its stem.
-        let agent_noun =
-            (buf.ends_with("er") || buf.ends_with("ers")) && !buf.starts_with("answer");
-        if let (Some(&(lemma, class)), false) = (hit, agent_noun) {
+        if let (Some(&(lemma, class)), true) = (hit, lex.forms.contains(buf.as_str())) {
             out.push(Cue {
                 span: Span::new(start, end),
                 class,

@@ -188,12 +188,28 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How sure the attribution is, from 0 to 1; see the README for how it is computed.
     pub confidence: f32,
+    /// For a direct quote interrupted by its attribution (`"A," she said. "B."`), each quoted
+    /// piece without its marks; `start..end` then runs from the first piece to the last.
+    /// Empty for a quote in one piece.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<QuotePart>,
     /// Byte span of the cue, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue_start: Option<usize>,
     /// Byte offset just past the cue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue_end: Option<usize>,
+}
+
+/// One piece of a quote interrupted by its attribution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuotePart {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// The piece, `input[start..end]`.
+    pub text: String,
 }
 
 impl Quote {

@@ -491,7 +491,14 @@ pub(crate) fn resolve(
     // Titles. An entry's own title alone ("the Russian president") is a mention of it.
     let mut titles = Vec::with_capacity(found_titles.len());
     for f in found_titles {
-        let Some(target) = k.titles.targets(text, f).last() else {
+        // A shared title ("former U.S. President") goes to the entry the article names, else
+        // to the entry loaded last.
+        let targets: Vec<TitleTarget> = k.titles.targets(text, f).collect();
+        let named_target = targets
+            .iter()
+            .rev()
+            .find(|t| matches!(t, TitleTarget::Entry(e) if named.contains(e)));
+        let Some(&target) = named_target.or(targets.last()) else {
             continue;
         };
         let before_name = next_word_starts_name(text, f.span.end());
@@ -797,9 +804,16 @@ impl<'a> Resolver<'a> {
                 || cue.lemma == "tell"
                 || cue.lemma == "write"
             {
-                let n = self.name_run(c + 1, 4, titles);
-                if n >= 2 {
-                    self.infer(c + 1, n, None);
+                // Past a title: "said Rep. G.K. Butterfield".
+                let mut s = c + 1;
+                while s < self.tokens.len()
+                    && titles.iter().any(|r| r.span.overlaps(self.tokens[s].span))
+                {
+                    s += 1;
+                }
+                let n = self.name_run(s, 4, titles);
+                if n >= 2 || (n == 1 && s > c + 1) {
+                    self.infer(s, n, None);
                 }
             }
         }
@@ -897,7 +911,9 @@ fn is_name_word(w: &str) -> bool {
     // All-capital words of two or more letters are acronyms, not names.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    let acronym = letters >= 2 && upper == letters;
+    // Initials ("G.K.") are not acronyms.
+    let initials = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
+    let acronym = letters >= 2 && upper == letters && !initials;
     let possessive = w.ends_with("’s") || w.ends_with("'s");
     !(acronym || possessive)
 }

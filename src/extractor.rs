@@ -7,7 +7,7 @@ use once_cell::sync::Lazy;
 
 use crate::attribution::{self, Attributed};
 use crate::cue;
-use crate::document::{Document, Entity, Mention, Quote, Source, Speaker};
+use crate::document::{Document, Entity, Mention, Quote, QuotePart, Source, Speaker};
 use crate::entity::{self, Entities, Knowledge, NameRole, NameTarget, Origin, TitleTarget};
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{self, Case, EntityKind, Entry, Gender};
@@ -252,6 +252,15 @@ impl Extractor {
                     }
                 }),
                 cue: a.cue.map(|c| text[c.range()].to_string()),
+                parts: a
+                    .parts
+                    .iter()
+                    .map(|p| QuotePart {
+                        start: p.start(),
+                        end: p.end(),
+                        text: text[p.range()].to_string(),
+                    })
+                    .collect(),
                 confidence: (a.confidence * 100.0).round() / 100.0,
                 cue_start: a.cue.map(|c| c.start()),
                 cue_end: a.cue.map(|c| c.end()),

@@ -64,7 +64,9 @@ mod sentence;
 mod span;
 mod text;
 
-pub use crate::document::{Document, Entity, Mention, Quote, QuoteKind, Source, Speaker};
+pub use crate::document::{
+    Document, Entity, Mention, Quote, QuoteKind, QuotePart, Source, Speaker,
+};
 pub use crate::error::{Error, ErrorKind};
 pub use crate::extractor::{Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Case, EntityKind, Entry, Gender};

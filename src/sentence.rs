@@ -14,6 +14,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Ore", "Colo", "Nev", "Del",
 ];
 
+/// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
 /// Paragraphs: maximal runs of non-blank lines are not merged; each line is a paragraph, since
 /// scraped news puts one paragraph a line. Spans exclude the line break and surrounding blanks.
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {

@@ -126,6 +126,11 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 break;
             }
         }
+        // A title abbreviation keeps its dot: "Mr.", "Gov.", "Sen.".
+        if s[end..].starts_with('.') && crate::sentence::is_abbreviation(&s[i..end]) {
+            end += 1;
+            iter.next();
+        }
         out.push(Token {
             span: Span::new(base + i, base + end),
             word: true,
@@ -154,6 +159,10 @@ mod tests {
             ["the", "U.S.", "and", "J.", "Smith"]
         );
         assert_eq!(toks("Putin’s plan"), ["Putin’s", "plan"]);
+        assert_eq!(
+            toks("Ms. Moore, Gov. Pat"),
+            ["Ms.", "Moore", ",", "Gov.", "Pat"]
+        );
         assert_eq!(toks("Zelensky-Putin"), ["Zelensky", "-", "Putin"]);
     }
 
