@@ -269,7 +269,7 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
             .trim_end_matches([' ', '\u{a0}'])
             .chars()
             .next_back()
-            .is_none_or(|c| {
+            .map_or(true, |c| {
                 matches!(
                     c,
                     '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—' | '(' | '‘'
