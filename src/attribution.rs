@@ -428,10 +428,39 @@ impl<'a, 'b> Attributor<'a, 'b> {
             && self.lower_is(
                 c - 1,
                 &[
-                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "to", "be",
-                    "been", "being", "is", "was", "were", "are",
+                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "to",
                 ],
             )
+        {
+            return false;
+        }
+        // A form of "be" before the cue (adverbs aside): "was told", "is said to" are passive
+        // and name no speaker; "is stressing" is progressive and does.
+        let mut b = c;
+        while b > s0
+            && self.lower_is(
+                b - 1,
+                &[
+                    "also",
+                    "still",
+                    "now",
+                    "again",
+                    "repeatedly",
+                    "not",
+                    "being",
+                ],
+            )
+        {
+            b -= 1;
+        }
+        if b > s0
+            && self.lower_is(
+                b - 1,
+                &[
+                    "be", "been", "is", "was", "were", "are", "am", "'s", "’s", "get", "got",
+                ],
+            )
+            && !word.ends_with("ing")
         {
             return false;
         }
@@ -498,9 +527,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         // Dash attribution.
-        if matches!(self.tok(t), "—" | "–" | "-") {
+        if matches!(self.tok(t), "—" | "–" | "-" | "―") {
             let (a, b) = self.np_forward(t + 1, s_end)?;
-            return Some((self.resolve_np(a, b), None, 0.85));
+            // The dash stands for the cue.
+            return Some((self.resolve_np(a, b), Some(self.inp.tokens[t].span), 0.85));
         }
         if !ends_clause {
             return None;
@@ -742,7 +772,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let prepositional = self.lower_is(
                 k,
                 &[
-                    "in", "on", "at", "during", "via", "after", "before", "through", "over",
+                    "in", "on", "at", "during", "via", "after", "before", "through", "over", "with",
                 ],
             ) && (k..t).all(|i| {
                 self.inp.tokens[i].word
@@ -759,6 +789,23 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 k = t + 1;
                 that = true;
             }
+        }
+        // A demand: "called for more flexibility", "called on Congress to act", "urged voters
+        // to turn out".
+        if !that && cue.lemma == "call" && k + 1 < s_end && self.lower_is(k, &["for", "on"]) {
+            k += 1;
+            that = true;
+        } else if !that
+            && matches!(
+                cue.lemma,
+                "urge" | "ask" | "encourage" | "implore" | "tell" | "warn" | "challenge"
+            )
+            && (k + 1..(k + 6).min(s_end)).any(|i| self.lower_is(i, &["to"]))
+            && (k..(k + 6).min(s_end))
+                .take_while(|&i| !self.lower_is(i, &["to"]))
+                .all(|i| self.inp.tokens[i].word)
+        {
+            that = true;
         }
         if !that
             && k < s_end

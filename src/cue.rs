@@ -126,6 +126,8 @@ const THAT_CLAUSE: &[&str] = &[
     "learn",
     "know",
     "understand",
+    "encourage",
+    "implore",
 ];
 const NAMING: &[&str] = &["call", "label", "brand", "dub", "term", "describe", "deem"];
 /// Irregular past forms the stemmer does not bring back to their base.

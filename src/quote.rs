@@ -31,6 +31,9 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
         '“' | '«' | '„' => Mark::Open,
         '”' | '»' => Mark::Close,
         '"' => Mark::Straight,
+        // Typewriter doubles, as some archives write marks: ``so'' or ''so''.
+        '`' if text[i + 1..].starts_with('`') => return Some((Mark::Open, 2)),
+        '\'' if text[i + 1..].starts_with('\'') => return Some((Mark::Straight, 2)),
         _ => return None,
     };
     Some((m, c.len_utf8()))
@@ -47,11 +50,25 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
     let mut open: Option<(usize, bool)> = None; // (offset of the opening mark, multi-paragraph)
     for (pi, para) in paragraphs.iter().enumerate() {
         let bytes = &text.as_bytes()[para.range()];
-        for rel in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        // Lead bytes of the marks: '"', the three-byte curly ones, the two-byte guillemets,
+        // and the doubled typewriter marks.
+        let mut at: Vec<usize> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).collect();
+        if memchr::memmem::find(bytes, b"''").is_some()
+            || memchr::memmem::find(bytes, b"``").is_some()
+        {
+            at.extend(memchr::memchr2_iter(b'\'', b'`', bytes));
+            at.sort_unstable();
+        }
+        let mut skip_to = 0;
+        for rel in at {
             let i = para.start() + rel;
+            if i < skip_to {
+                continue;
+            }
             let Some((mark, len)) = mark_at(text, i) else {
                 continue;
             };
+            skip_to = i + len;
             let before = prev_char(text, i);
             let after = next_char(text, i + len);
             let kind = match mark {
@@ -66,6 +83,14 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
                     } else {
                         Mark::Open
                     }
+                }
+                // A closing mark that opens a paragraph is a typo for an opening one.
+                Mark::Close
+                    if open.is_none()
+                        && i == para.start()
+                        && after.is_some_and(|c| !c.is_whitespace()) =>
+                {
+                    Mark::Open
                 }
                 m => m,
             };
