@@ -161,6 +161,87 @@ const SAYING: &[&str] = &[
     "say", "tell", "claim", "argue", "insist", "believe", "think", "contend", "assert", "predict",
     "warn", "reply", "tweet", "testify", "allege",
 ];
+/// Words before a colon that introduce something other than speech.
+const NOT_SPEAKERS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editor's",
+    "correction",
+    "related",
+    "read",
+    "watch",
+    "photo",
+    "photos",
+    "video",
+    "source",
+    "sources",
+    "tags",
+    "topics",
+    "advertisement",
+    "by",
+    "posted",
+    "published",
+    "filed",
+    "contact",
+    "email",
+    "follow",
+    "share",
+    "caption",
+    "credit",
+    "image",
+    "warning",
+    "spoiler",
+    "question",
+    "answer",
+    "q",
+    "a",
+    "trending",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "subscribe",
+    "sign",
+    "click",
+    "see",
+    "more",
+    "also",
+    "disclosure",
+    "disclaimer",
+    "listen",
+    "the",
+    "this",
+    "here",
+    "why",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "time",
+    "date",
+    "location",
+    "where",
+    "price",
+    "cost",
+    "total",
+    "score",
+    "result",
+    "results",
+];
 /// Days that may stand between a subject and its cue.
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -294,6 +375,7 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
             }
         }
     }
+    a.headlines();
     a.out.sort_by(|x, y| {
         x.content
             .start()
@@ -631,7 +713,14 @@ impl<'a, 'b> Attributor<'a, 'b> {
         q: &QuoteSpan,
     ) -> Option<(Option<SpeakerRef>, Option<Span>, f32)> {
         let open_tok = self.first_token_at_or_after(q.outer.start());
-        let (s0, _) = self.sentence_tokens(q.outer.start());
+        let (mut s0, _) = self.sentence_tokens(q.outer.start());
+        // "He continued:" at the end of one paragraph, the quote opening the next.
+        let block = open_tok == s0 && open_tok > 0 && self.tok(open_tok - 1) == ":";
+        if block {
+            s0 = self
+                .sentence_tokens(self.inp.tokens[open_tok - 1].span.start())
+                .0;
+        }
         let region = match qi.checked_sub(1).map(|p| self.inp.quotes[p].outer.end()) {
             Some(prev_end) => s0.max(self.first_token_at_or_after(prev_end)),
             None => s0,
@@ -683,10 +772,87 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 return Some((speaker, Some(cue.span), conf));
             }
             if c == lowest || self.is_mark(c) {
-                return None;
+                break;
             }
             c -= 1;
         }
+        // A block quote introduced by a sentence ending in a colon, with no cue: "He then
+        // listed the qualities a nominee needs:" — the colon is the cue.
+        if block && q.outer.start() == self.para_of(q.outer.start()).start() {
+            let colon_tok = open_tok - 1;
+            let speaker = self.inherited_speaker(colon_tok, region)?;
+            return Some((Some(speaker), Some(self.inp.tokens[colon_tok].span), 0.6));
+        }
+        None
+    }
+
+    /// "Trump: Cruz Has a Long Way to Go": a headline or transcript line that gives its
+    /// speaker, a colon, then what was said. The colon is the cue.
+    fn headlines(&mut self) {
+        for p in self.inp.paragraphs {
+            let p0 = self.first_token_at_or_after(p.start());
+            let p_end = self.first_token_at_or_after(p.end());
+            let Some(colon) = (p0..(p0 + 6).min(p_end)).find(|&i| self.tok(i) == ":") else {
+                continue;
+            };
+            if colon == p0 || p_end - colon < 4 {
+                continue;
+            }
+            let prefix_ok = (p0..colon)
+                .all(|i| self.inp.tokens[i].word || matches!(self.tok(i), "-" | "’" | "'"))
+                && is_capitalized(self.tok(p0))
+                && !self.lower_is(p0, NOT_SPEAKERS);
+            let short = p.len() < 300;
+            let (a, b) = (p0, colon);
+            let speaker = self.resolve_np(a, b);
+            let person = speaker
+                .entity
+                .is_some_and(|e| self.inp.entities.list[e as usize].kind == EntityKind::Person);
+            let place = speaker
+                .entity
+                .is_some_and(|e| self.inp.entities.list[e as usize].kind == EntityKind::Location);
+            if !prefix_ok || place || !(short || person) {
+                continue;
+            }
+            let start = self.inp.tokens[colon + 1].span.start();
+            if self
+                .out
+                .iter()
+                .any(|o| o.content.overlaps(Span::new(start, p.end())))
+            {
+                continue;
+            }
+            let mut e = p_end;
+            while e > colon + 1 && self.is_separator(e - 1) {
+                e -= 1;
+            }
+            let content = self.span_of(colon + 1, e);
+            let quoted = self
+                .inp
+                .quotes
+                .iter()
+                .filter(|q| content.contains(q.outer))
+                .count();
+            let kind = if quoted > 0 {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            self.out.push(Attributed {
+                kind,
+                content,
+                speaker: Some(speaker),
+                cue: Some(self.inp.tokens[colon].span),
+                confidence: if person { 0.75 } else { 0.6 },
+                parts: Vec::new(),
+            });
+        }
+    }
+
+    fn para_of(&self, pos: usize) -> Span {
+        let p = self.inp.paragraphs;
+        let i = p.partition_point(|x| x.end() <= pos);
+        p.get(i).copied().unwrap_or(Span::new(pos, pos))
     }
 
     fn text_between(&self, a: usize, b: usize) -> &'a str {
