@@ -683,7 +683,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if !starts_np {
             return None;
         }
-        let limit = (t + 10).min(s_end);
+        let limit = (t + 18).min(s_end);
         let mut c = t + 1;
         while c < limit {
             if self.is_mark(c) || matches!(self.tok(c), "." | ";" | ":") {
@@ -726,6 +726,24 @@ impl<'a, 'b> Attributor<'a, 'b> {
             None => s0,
         };
         if open_tok <= region {
+            return None;
+        }
+        // The quote must close its clause: `said: "We won."`, not `declaring that "real
+        // Christians" don't …` (a fragment of reported speech, mixed).
+        let after = self.first_token_at_or_after(q.outer.end());
+        let closes = after >= self.inp.tokens.len()
+            || self
+                .text_between(q.outer.end(), self.inp.tokens[after].span.start())
+                .contains('\n')
+            || matches!(
+                self.tok(after),
+                "." | "," | ";" | ":" | "!" | "?" | "—" | "–" | ")"
+            )
+            || self.is_mark(after)
+            || self.cue_at(after).is_some()
+            || q.content.end() < q.outer.end()
+                && self.inp.text[q.content.range()].ends_with(['.', ',', '!', '?']);
+        if !closes {
             return None;
         }
         let mut u = open_tok - 1;
@@ -1661,6 +1679,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if let Some((a, b)) = earlier.and_then(|i| self.subject_before(i, s0)) {
             return Some(self.resolve_np(a, b));
         }
+        // Else the sentence's subject: "Christie, New Jersey's governor, repeated …, calling".
+        if let Some((a, b)) = self.sentence_subject(s0, c) {
+            return Some(self.resolve_np(a, b));
+        }
         // Else the sentence's first person, or failing that its first organization (not an
         // all-capital dateline such as "UNITED NATIONS —").
         let start = self.inp.tokens[s0].span.start();
@@ -1700,6 +1722,68 @@ impl<'a, 'b> Attributor<'a, 'b> {
             .map(|i| SpeakerRef {
                 span: self.inp.tokens[i].span,
                 entity: self.resolve_pronoun(i),
+            })
+    }
+
+    /// The noun phrase a sentence opens with, when it is a name, a pronoun or a known entity
+    /// followed by its verb or an apposition: "Beck has criticized …", "Christie, the
+    /// governor, repeated …". Leading adverbials ("Hours later,", "But") are skipped.
+    fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut a = s0;
+        while a < limit
+            && (self.is_mark(a)
+                || self.lower_is(
+                    a,
+                    &[
+                        "but",
+                        "and",
+                        "so",
+                        "yet",
+                        "still",
+                        "meanwhile",
+                        "however",
+                        "then",
+                        "now",
+                        "also",
+                    ],
+                ))
+        {
+            a += 1;
+        }
+        // "Hours later, Trump …", "On Tuesday, Trump …": a short opener before a comma.
+        if let Some(comma) = (a..(a + 5).min(limit)).find(|&i| self.tok(i) == ",") {
+            let opener_has_name = (a..comma).any(|i| self.names_any(self.inp.tokens[i].span));
+            if !opener_has_name {
+                a = comma + 1;
+            }
+        }
+        if a >= limit {
+            return None;
+        }
+        let (s, e) = self.np_forward(a, limit)?;
+        let span = self.span_of(s, e);
+        let named = self.names_any(span)
+            || (e - s == 1 && self.lower_is(s, &["he", "she", "they", "it"]))
+            || (e - s <= 3 && (s..e).all(|i| is_capitalized(self.tok(i))));
+        let then_verb = e < limit
+            && (self.tok(e) == "," || self.inp.tokens[e].word && !is_capitalized(self.tok(e)));
+        (named && then_verb).then_some((s, e))
+    }
+
+    /// Whether a non-possessive person or organization mention lies inside `span`.
+    fn names_any(&self, span: Span) -> bool {
+        let m = &self.inp.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < span.start());
+        m[lo..]
+            .iter()
+            .take_while(|x| x.span.start() < span.end())
+            .any(|x| {
+                !x.possessive
+                    && span.contains(x.span)
+                    && matches!(
+                        self.inp.entities.list[x.entity as usize].kind,
+                        EntityKind::Person | EntityKind::Organization
+                    )
             })
     }
 

@@ -608,6 +608,8 @@ impl<'a> Resolver<'a> {
                     && j + 1 < self.tokens.len()
                     && is_capitalized(self.tok(j + 1))
                     && self.tokens[j + 1].span.start() == t.span.end()
+            } else if n > 0 && matches!(w, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr") {
+                true
             } else if n > 0 && PARTICLES.contains(&w) {
                 j + 1 < self.tokens.len() && is_capitalized(self.tok(j + 1))
             } else {
