@@ -694,9 +694,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 if matches!(cue.class, CueClass::Naming) {
                     return None;
                 }
-                let (a, b) = self.subject_before(c, t)?;
+                let sp = self.speaker_for(c, t)?;
                 self.used_cue[ci] = true;
-                let sp = self.resolve_np(a, b);
                 let conf = if sp.entity.is_some() { 0.95 } else { 0.85 };
                 let _ = qi;
                 return Some((sp, Some(cue.span), conf));
@@ -770,10 +769,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     return None;
                 }
                 self.used_cue[ci] = true;
-                let speaker = match self.subject_before(c, region) {
-                    Some((a, b)) => Some(self.resolve_np(a, b)),
-                    None => self.inherited_speaker(c, region),
-                };
+                let speaker = self
+                    .speaker_for(c, region)
+                    .or_else(|| self.inherited_speaker(c, region));
                 let conf = match speaker {
                     Some(SpeakerRef {
                         entity: Some(_), ..
@@ -911,7 +909,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             self.subject_before(c, s0)
         };
         let speaker = match subject {
-            Some((a, b)) => Some(self.resolve_np(a, b)),
+            Some(_) => self.speaker_for(c, s0),
             None => self.inherited_speaker(c, s0),
         };
         if let Some((a, _)) = subject {
@@ -1395,6 +1393,21 @@ impl<'a, 'b> Attributor<'a, 'b> {
     // ---------------------------------------------------------------- speakers
 
     /// The noun phrase ending just before cue token `c`, no further back than `s0`.
+    /// The speaker named by the subject of cue token `c`. After a relative pronoun the words
+    /// next to the cue are "who", and the entity is its antecedent's: "Lavrov, who emphasized".
+    fn speaker_for(&self, c: usize, s0: usize) -> Option<SpeakerRef> {
+        let (a, b) = self.subject_before(c, s0)?;
+        let mut sp = self.resolve_np(a, b);
+        let mut j = c;
+        while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
+            j -= 1;
+        }
+        if j > s0 && self.lower_is(j - 1, &["who"]) && sp.entity.is_some() {
+            sp.span = self.inp.tokens[j - 1].span;
+        }
+        Some(sp)
+    }
+
     fn subject_before(&self, c: usize, s0: usize) -> Option<(usize, usize)> {
         let mut j = c;
         while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
@@ -1548,13 +1561,50 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
                 break;
             }
+            // A past-tense verb ends the phrase: "heard a reporter asking"; "the embattled
+            // senator" keeps its adjective.
+            let w = self.tok(i);
+            if k < end
+                && w.len() > 3
+                && w.ends_with("ed")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !(i > s0
+                    && self.lower_is(i - 1, &["the", "a", "an", "his", "her", "their", "its"]))
+            {
+                break;
+            }
             k -= 1;
         }
         // Do not begin on a preposition.
         while k < end && self.lower_is(k, NP_PREPOSITIONS) {
             k += 1;
         }
-        (k < end).then_some((k, end))
+        if k >= end {
+            return None;
+        }
+        // A subject ends on a noun, not on "the" or "his" ("sent out a call following the").
+        if self.lower_is(
+            end - 1,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that",
+                "these", "those", "some", "many", "few", "fewer", "more", "most",
+            ],
+        ) && end - k > 1
+        {
+            return None;
+        }
+        // One lowercase word is a subject only if it is a pronoun or a role ("officials").
+        if end - k == 1 {
+            let w = self.tok(k);
+            if w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !self.lower_is(k, PRONOUNS)
+                && !self.is_role_word(k)
+                && !w.ends_with('s')
+            {
+                return None;
+            }
+        }
+        Some((k, end))
     }
 
     /// A noun phrase from `start` on: "Mayor Jane Doe", "the minister", "a spokeswoman for X".

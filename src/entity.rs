@@ -361,57 +361,48 @@ const ORG_HEADS: &[&str] = &[
 
 /// Words skipped between a subject and its cue: "Smith also said", "Jones has repeatedly said".
 pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "also"
-            | "has"
-            | "had"
-            | "have"
-            | "then"
-            | "later"
-            | "again"
-            | "previously"
-            | "recently"
-            | "repeatedly"
-            | "once"
-            | "further"
-            | "separately"
-            | "earlier"
-            | "publicly"
-            | "privately"
-            | "reportedly"
-            | "allegedly"
-            | "subsequently"
-            | "simply"
-            | "flatly"
-            | "firmly"
-            | "openly"
-            | "quickly"
-            | "frequently"
-            | "often"
-            | "always"
-            | "never"
-            | "would"
-            | "will"
-            | "did"
-            | "does"
-            | "do"
-            | "has also"
-            | "had also"
-            | "last"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "just"
-            | "already"
-            | "even"
-            | "still"
-            | "explicitly"
-            | "clearly"
-            | "strongly"
-            | "angrily"
-            | "bluntly"
-    )
+    const WORDS: &[&str] = &[
+        "also",
+        "has",
+        "had",
+        "have",
+        "then",
+        "later",
+        "again",
+        "once",
+        "further",
+        "earlier",
+        "often",
+        "always",
+        "never",
+        "would",
+        "will",
+        "did",
+        "does",
+        "do",
+        "last",
+        "yesterday",
+        "today",
+        "tonight",
+        "just",
+        "already",
+        "even",
+        "still",
+        "long",
+        "first",
+        "now",
+        "soon",
+        "ever",
+        "since",
+        "has also",
+        "had also",
+        "then",
+        "too",
+        "meanwhile",
+    ];
+    // Any "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
+    let ly = word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase());
+    ly || WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Resolves gazetteer matches and infers what the gazetteer lacks.

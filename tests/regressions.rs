@@ -1,0 +1,104 @@
+//! Minimized inputs on which a property of `tests/properties.rs` (or the fuzzer) failed, each
+//! kept as a test named for what broke.
+
+use whosaid::{Case, Document, EntityKind, Entry, Extractor};
+
+/// An extractor over location entries only (no built-in gazetteer): `(names, case)`, the first
+/// name the entry's name and the rest its aliases; ids are `loc-0`, `loc-1`, …
+fn locations(entries: &[(&[&str], Case)]) -> Extractor {
+    let mut builder = Extractor::builder();
+    builder.builtin(false);
+    for (i, (names, case)) in entries.iter().enumerate() {
+        let mut entry = Entry::new(format!("loc-{i}"), EntityKind::Location, names[0]);
+        entry.aliases = names[1..].iter().map(|s| s.to_string()).collect();
+        entry.case = *case;
+        builder.entry(entry);
+    }
+    builder.build().expect("valid entries")
+}
+
+/// Every mention as `(entity id, start, end)`, by start.
+fn mentions(doc: &Document) -> Vec<(&str, usize, usize)> {
+    let mut all: Vec<(&str, usize, usize)> = doc
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (e.id.as_str(), m.start, m.end)))
+        .collect();
+    all.sort_by_key(|&(_, start, end)| (start, end));
+    all
+}
+
+/// Found by `gazetteer_matches_equal_the_oracle` (minimized from `["éA"]`, `["éa"]` on "éa"):
+/// the automaton folds ASCII case and reports one of two patterns equal but for case, and only
+/// that pattern's case rule was checked, so the other entry's exact name was never found.
+#[test]
+fn names_equal_but_for_ascii_case_each_keep_their_case_rule() {
+    let ex = locations(&[(&["AB"], Case::Sensitive), (&["ab"], Case::Sensitive)]);
+    let text = "AB ab";
+    assert_eq!(
+        mentions(&ex.extract(text)),
+        [("loc-0", 0, 2), ("loc-1", 3, 5)]
+    );
+    let ex = locations(&[(&["ab"], Case::Sensitive), (&["AB"], Case::Sensitive)]);
+    assert_eq!(
+        mentions(&ex.extract(text)),
+        [("loc-1", 0, 2), ("loc-0", 3, 5)]
+    );
+    let ex = locations(&[
+        (&["\u{e9}A"], Case::Sensitive),
+        (&["\u{e9}a"], Case::Sensitive),
+    ]);
+    assert_eq!(mentions(&ex.extract("\u{e9}a")), [("loc-1", 0, 3)]);
+}
+
+/// Found by `gazetteer_matches_equal_the_oracle` (minimized: name "a '" on "A 'a '"): a name
+/// ending in a non-alphanumeric char matched even when a letter followed, so "U.S." matched
+/// inside "U.S.A". Whole words need a non-alphanumeric char (or the end) after the match.
+#[test]
+fn name_ending_in_punctuation_is_not_matched_before_a_letter() {
+    let ex = locations(&[(&["U.S."], Case::Sensitive)]);
+    assert_eq!(mentions(&ex.extract("the U.S.A team")), []);
+    assert_eq!(
+        mentions(&ex.extract("the U.S. team, U.S.-led")),
+        [("loc-0", 4, 8), ("loc-0", 15, 19)]
+    );
+    let ex = locations(&[(&["a", "a '"], Case::Insensitive)]);
+    assert_eq!(
+        mentions(&ex.extract("A 'a '")),
+        [("loc-0", 0, 1), ("loc-0", 3, 6)]
+    );
+}
+
+/// Every span of `doc` slices `text` to its `text` field.
+fn assert_spans(text: &str, doc: &Document) {
+    for e in &doc.entities {
+        for m in &e.mentions {
+            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "{}", e.id);
+        }
+    }
+    for q in &doc.quotes {
+        assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+        if let Some(s) = &q.speaker {
+            assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+        }
+        if let (Some(start), Some(end)) = (q.cue_start, q.cue_end) {
+            assert_eq!(text.get(start..end), q.cue.as_deref());
+        }
+    }
+}
+
+/// Found by `arbitrary_text_keeps_the_invariants`: a cue word glued to the word before it by
+/// an apostrophe (one token "a’added" ending the text) made attribution index one token past
+/// the end (`index out of bounds: the len is 1 but the index is 1`).
+#[test]
+fn cue_joined_by_apostrophe_at_the_end_does_not_panic() {
+    for text in [
+        "a\u{2019}added",
+        "a'said",
+        "Putin\u{2019}said",
+        "a\u{2019}told",
+    ] {
+        let doc = Extractor::new().extract(text);
+        assert_spans(text, &doc);
+    }
+}
