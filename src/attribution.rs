@@ -883,6 +883,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         let c = self.first_token_at_or_after(cue.span.start());
+        // A cue is a word of its own: never inside a token ("a’added" is one word).
+        if self
+            .inp
+            .tokens
+            .get(c)
+            .map_or(true, |t| t.span.start() != cue.span.start())
+        {
+            return None;
+        }
         let (s0, s_end) = self.sentence_tokens(cue.span.start());
         if !self.cue_is_verb(ci, c, s0) {
             return None;

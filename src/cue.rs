@@ -247,6 +247,17 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
         if prev_char(text, start).is_some_and(|c| is_word_char(c) || c == '-') {
             continue;
         }
+        // After an inner apostrophe ("a’added", "don't"), still inside one word.
+        let before = &text[..start];
+        if before.ends_with(['\'', '’'])
+            && prev_char(
+                before,
+                before.len() - prev_char(before, before.len()).map_or(0, char::len_utf8),
+            )
+            .is_some_and(is_word_char)
+        {
+            continue;
+        }
         if m.end() - start == "according to".len()
             && text[start..m.end()].eq_ignore_ascii_case("according to")
         {

@@ -755,6 +755,9 @@ impl<'a> Resolver<'a> {
             let Some(c) = self.token_at(cue.span.start()) else {
                 continue;
             };
+            if self.tokens[c].span.start() != cue.span.start() {
+                continue;
+            }
             // A time between subject and verb: "Acme on Wednesday reported".
             let mut j = c;
             if j >= 2 && WEEKDAYS.contains(&self.tok(j - 1)) {
