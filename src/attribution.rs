@@ -2,6 +2,8 @@
 //! the words right after or right before their marks; reported speech from the subject before
 //! a cue and the clause after it; pronouns and title nouns are resolved to entities.
 
+use std::collections::{BTreeMap, HashSet};
+
 use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
 use crate::entity::{is_adverb_or_aux, Entities, TitleTarget};
@@ -259,6 +261,8 @@ const WEEKDAYS: &[&str] = &[
     "today",
     "yesterday",
 ];
+/// The most tokens reported content may hold; bounds the work on a runaway sentence.
+const MAX_CONTENT: usize = 160;
 /// Cue verbs whose base form is also a common noun.
 const NOUN_TOO: &[&str] = &[
     "comment", "report", "note", "claim", "state", "answer", "estimate", "promise", "tweet",
@@ -359,73 +363,98 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
     let mut a = Attributor {
         inp,
         used_cue: vec![false; inp.cues.len()],
+        direct_done: vec![false; inp.quotes.len()],
         out: Vec::new(),
+        by_cue: BTreeMap::new(),
     };
-    let mut direct_done = vec![false; inp.quotes.len()];
     for (qi, q) in inp.quotes.iter().enumerate() {
         if let Some(d) = a.direct(qi, q) {
-            a.out.push(d);
-            direct_done[qi] = true;
+            a.push(d);
+            a.direct_done[qi] = true;
         }
     }
     for ci in 0..inp.cues.len() {
         if !a.used_cue[ci] {
-            if let Some(r) = a.reported(ci, &direct_done) {
-                a.out.push(r);
+            if let Some(r) = a.reported(ci) {
+                a.push(r);
             }
         }
     }
     a.headlines();
-    a.out.sort_by(|x, y| {
-        x.content
-            .start()
-            .cmp(&y.content.start())
-            .then(x.content.end().cmp(&y.content.end()))
-    });
-    // A quote inside a mixed quote's content is that quote's fragment, not a quote of its own.
-    let mixed: Vec<Span> = a
-        .out
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Mixed)
-        .map(|q| q.content)
-        .collect();
-    a.out.retain(|q| {
-        q.kind != QuoteKind::Direct
-            || !mixed
-                .iter()
-                .any(|m| m.contains(q.content) && *m != q.content)
-    });
-    a.follow_on(&direct_done);
+    a.sort_out();
+    a.drop_fragments_of_mixed();
+    a.follow_on();
     a.drop_crossing();
     a.merge_split();
-    a.out.sort_by(|x, y| {
-        x.content
-            .start()
-            .cmp(&y.content.start())
-            .then(x.content.end().cmp(&y.content.end()))
-    });
+    a.sort_out();
     // A passage scraped twice yields its quotes once.
     let text = inp.text;
-    let mut seen: Vec<(QuoteKind, &str)> = Vec::new();
-    a.out.retain(|q| {
-        let key = (q.kind, text[q.content.range()].trim());
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
+    let mut seen: HashSet<(QuoteKind, &str)> = HashSet::new();
+    a.out
+        .retain(|q| seen.insert((q.kind, text[q.content.range()].trim())));
     a.out
 }
 
 struct Attributor<'a, 'b> {
     inp: &'b Input<'a>,
     used_cue: Vec<bool>,
+    /// Quotes attributed as direct by the words around their marks.
+    direct_done: Vec<bool>,
     out: Vec<Attributed>,
+    /// Cue offset to the attribution in `out` it produced, for looking back in a sentence.
+    by_cue: BTreeMap<usize, usize>,
 }
 
 impl<'a, 'b> Attributor<'a, 'b> {
+    fn push(&mut self, a: Attributed) {
+        if let Some(cue) = a.cue {
+            self.by_cue.insert(cue.start(), self.out.len());
+        }
+        self.out.push(a);
+    }
+
+    fn sort_out(&mut self) {
+        self.out
+            .sort_by_key(|q| (q.content.start(), q.content.end()));
+    }
+
+    /// Indices of the quotes whose marks lie inside `span` (quotes are sorted and disjoint).
+    fn quotes_in(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let q = self.inp.quotes;
+        let lo = q.partition_point(|x| x.outer.start() < span.start());
+        (lo..q.len())
+            .take_while(move |&i| q[i].outer.start() < span.end())
+            .filter(move |&i| span.contains(q[i].outer))
+    }
+
+    /// Indices of the quotes whose marks overlap `span`.
+    fn quotes_overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let q = self.inp.quotes;
+        let lo = q.partition_point(|x| x.outer.end() <= span.start());
+        (lo..q.len())
+            .take_while(move |&i| q[i].outer.start() < span.end())
+            .filter(move |&i| q[i].outer.overlaps(span))
+    }
+
+    /// A direct quote inside a mixed quote's content is that quote's fragment, not a quote of
+    /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
+    fn drop_fragments_of_mixed(&mut self) {
+        let mut mixed_end: Option<(usize, Span)> = None;
+        let mut keep = vec![true; self.out.len()];
+        for (i, q) in self.out.iter().enumerate() {
+            if let Some((end, m)) = mixed_end {
+                if q.kind == QuoteKind::Direct && q.content.end() <= end && m != q.content {
+                    keep[i] = false;
+                }
+            }
+            if q.kind == QuoteKind::Mixed && mixed_end.map_or(true, |(e, _)| q.content.end() > e) {
+                mixed_end = Some((q.content.end(), q.content));
+            }
+        }
+        let mut k = keep.into_iter();
+        self.out.retain(|_| k.next().unwrap_or(true));
+    }
+
     fn tok(&self, i: usize) -> &'a str {
         self.inp.tokens[i].text(self.inp.text)
     }
@@ -464,6 +493,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
 
     fn is_mark(&self, i: usize) -> bool {
         matches!(self.tok(i), "\"" | "“" | "”" | "«" | "»" | "„")
+    }
+
+    fn quote_index_at(&self, pos: usize) -> Option<usize> {
+        let q = self.inp.quotes;
+        let i = q.partition_point(|x| x.outer.end() <= pos);
+        (i < q.len() && q[i].outer.start() <= pos).then_some(i)
     }
 
     fn inside_quote(&self, pos: usize) -> Option<&'a QuoteSpan> {
@@ -805,6 +840,17 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// "Trump: Cruz Has a Long Way to Go": a headline or transcript line that gives its
     /// speaker, a colon, then what was said. The colon is the cue.
     fn headlines(&mut self) {
+        // What is attributed already, by start, with the furthest end so far: an overlap test
+        // in O(log n) per paragraph.
+        let mut taken: Vec<Span> = self.out.iter().map(|o| o.content).collect();
+        taken.sort_by_key(|s| s.start());
+        let reach: Vec<usize> = taken
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end());
+                Some(*m)
+            })
+            .collect();
         for p in self.inp.paragraphs {
             let p0 = self.first_token_at_or_after(p.start());
             let p_end = self.first_token_at_or_after(p.end());
@@ -831,11 +877,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 continue;
             }
             let start = self.inp.tokens[colon + 1].span.start();
-            if self
-                .out
-                .iter()
-                .any(|o| o.content.overlaps(Span::new(start, p.end())))
-            {
+            let hi = taken.partition_point(|s| s.start() < p.end());
+            if hi > 0 && reach[hi - 1] > start {
                 continue;
             }
             let mut e = p_end;
@@ -843,13 +886,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 e -= 1;
             }
             let content = self.span_of(colon + 1, e);
-            let quoted = self
-                .inp
-                .quotes
-                .iter()
-                .filter(|q| content.contains(q.outer))
-                .count();
-            let kind = if quoted > 0 {
+            let quoted = self.quotes_in(content).next().is_some();
+            let kind = if quoted {
                 QuoteKind::Mixed
             } else {
                 QuoteKind::Indirect
@@ -877,7 +915,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
 
     // ---------------------------------------------------------------- reported speech
 
-    fn reported(&mut self, ci: usize, direct_done: &[bool]) -> Option<Attributed> {
+    fn reported(&mut self, ci: usize) -> Option<Attributed> {
         let cue = self.inp.cues[ci];
         if self.inside_quote(cue.span.start()).is_some() {
             return None;
@@ -897,7 +935,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         if cue.class == CueClass::According {
-            return self.according(ci, c, s0, s_end, direct_done);
+            return self.according(ci, c, s0, s_end);
         }
         // A participle after a comma ("…, suggesting that") or a coordinated verb ("but
         // insisted that") shares its subject with the clause before.
@@ -1053,13 +1091,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 content = Span::new(content.start(), q.outer.end());
             }
         }
-        let quoted: Vec<usize> = (0..self.inp.quotes.len())
-            .filter(|&i| content.contains(self.inp.quotes[i].outer))
-            .collect();
+        let quoted: Vec<usize> = self.quotes_in(content).take(2).collect();
         let kind = if quoted.is_empty() {
             QuoteKind::Indirect
         } else if quoted.len() == 1 && self.inp.quotes[quoted[0]].outer == content {
-            if direct_done[quoted[0]] {
+            if self.direct_done[quoted[0]] {
                 return None;
             }
             QuoteKind::Direct
@@ -1145,8 +1181,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // Content starting with an earlier attribution's quote is that quote's business.
         while k < e
             && self
-                .inside_quote(self.inp.tokens[k].span.start())
-                .is_some_and(|q| self.out.iter().any(|o| o.content.overlaps(q.content)))
+                .quote_index_at(self.inp.tokens[k].span.start())
+                .is_some_and(|q| self.direct_done[q])
         {
             k += 1;
         }
@@ -1215,20 +1251,14 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     /// "according to X, …" and "…, according to X".
-    fn according(
-        &mut self,
-        ci: usize,
-        c: usize,
-        s0: usize,
-        s_end: usize,
-        direct_done: &[bool],
-    ) -> Option<Attributed> {
+    fn according(&mut self, ci: usize, c: usize, s0: usize, s_end: usize) -> Option<Attributed> {
         let cue = self.inp.cues[ci];
         let np_start = c + 2;
         let (a, b) = self.np_forward(np_start, s_end)?;
         let speaker = self.resolve_np(a, b);
-        let content = if (s0..c).all(|i| !self.inp.tokens[i].word || is_adverb_or_aux(self.tok(i)))
-        {
+        let leading = c - s0 <= 6
+            && (s0..c).all(|i| !self.inp.tokens[i].word || is_adverb_or_aux(self.tok(i)));
+        let content = if leading {
             // Leading: the content follows the source and its comma.
             let k = if b < s_end && self.tok(b) == "," {
                 b + 1
@@ -1247,7 +1277,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             while e > s0 && matches!(self.tok(e - 1), "," | "(" | "—" | "–") {
                 e -= 1;
             }
-            let mut k = s0;
+            // A reported clause is not longer than this; a runaway sentence is cut.
+            let mut k = s0.max(e.saturating_sub(MAX_CONTENT));
             // Start after an earlier attribution in the sentence, if any.
             while k < e && self.is_mark(k) {
                 k += 1;
@@ -1259,13 +1290,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 )
             })?
         };
-        let quoted: Vec<usize> = (0..self.inp.quotes.len())
-            .filter(|&i| content.overlaps(self.inp.quotes[i].outer))
-            .collect();
-        if quoted.iter().any(|&i| direct_done[i]) {
+        let (any_quoted, taken) = {
+            let mut quoted = self.quotes_overlapping(content).peekable();
+            let any = quoted.peek().is_some();
+            (any, quoted.any(|i| self.direct_done[i]))
+        };
+        if taken {
             return None;
         }
-        let kind = if quoted.is_empty() {
+        let kind = if !any_quoted {
             QuoteKind::Indirect
         } else {
             QuoteKind::Mixed
@@ -1299,6 +1332,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
 
     /// The token just past the reported content that starts at `k`.
     fn content_end(&self, k: usize, s_end: usize) -> usize {
+        let s_end = s_end.min(k + MAX_CONTENT);
         let mut e = k;
         let mut depth = 0usize;
         while e < s_end {
@@ -1722,16 +1756,21 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let pos = self.inp.tokens[c].span.start();
         // The speaker of an earlier cue of the sentence, unless this cue sits inside that
         // cue's content (then it is reported, not coordinated).
-        if let Some(prev) = self.out.iter().rev().find(|q| {
-            q.cue.is_some_and(|cs| {
-                cs.start() < pos && cs.start() >= self.inp.tokens[s0].span.start()
-            }) && !q.content.contains(self.inp.tokens[c].span)
-        }) {
+        let sentence_start = self.inp.tokens[s0].span.start();
+        let cue_span = self.inp.tokens[c].span;
+        let prev = self
+            .by_cue
+            .range(sentence_start..pos)
+            .rev()
+            .take(8)
+            .map(|(_, &i)| &self.out[i])
+            .find(|q| !q.content.contains(cue_span));
+        if let Some(prev) = prev {
             return prev.speaker;
         }
         // Else the subject of an earlier cue of the sentence that was not itself attributed:
         // "Norvale on Wednesday reported a jump in profit, saying …".
-        let earlier = (s0..c).rev().find(|&i| {
+        let earlier = (s0.max(c.saturating_sub(60))..c).rev().find(|&i| {
             self.cue_at(i)
                 .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
         });
@@ -1943,7 +1982,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     /// Two quotes that overlap without one holding the other cannot both be right: keep the
-    /// more confident (the earlier on a tie).
+    /// more confident (the earlier on a tie). Kept quotes nest, so a stack of the open ones
+    /// finds every crossing in one pass.
     fn drop_crossing(&mut self) {
         self.out.sort_by(|x, y| {
             x.content
@@ -1951,82 +1991,86 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 .cmp(&y.content.start())
                 .then(y.content.end().cmp(&x.content.end()))
         });
-        let mut keep: Vec<Attributed> = Vec::with_capacity(self.out.len());
-        for q in self.out.drain(..) {
-            let crossing = keep.iter().position(|k| {
-                k.content.overlaps(q.content)
-                    && !k.content.contains(q.content)
-                    && !q.content.contains(k.content)
-            });
-            match crossing {
-                Some(i) if keep[i].confidence >= q.confidence => {}
-                Some(i) => {
-                    keep.remove(i);
-                    keep.push(q);
+        let mut alive = vec![true; self.out.len()];
+        let mut open: Vec<usize> = Vec::new();
+        for i in 0..self.out.len() {
+            let q = self.out[i].content;
+            loop {
+                while open
+                    .last()
+                    .is_some_and(|&t| !alive[t] || self.out[t].content.end() <= q.start())
+                {
+                    open.pop();
                 }
-                None => keep.push(q),
+                let Some(&top) = open.last() else { break };
+                if self.out[top].content.end() >= q.end() {
+                    break; // nested
+                }
+                // Crossing.
+                if self.out[top].confidence >= self.out[i].confidence {
+                    alive[i] = false;
+                } else {
+                    alive[top] = false;
+                    open.pop();
+                    continue;
+                }
+                break;
+            }
+            if alive[i] {
+                open.push(i);
             }
         }
-        self.out = keep;
+        let mut k = alive.into_iter();
+        self.out.retain(|_| k.next().unwrap_or(true));
     }
 
     // ---------------------------------------------------------------- follow-on quotes
 
-    /// A quote that opens a paragraph with no attribution of its own continues the speaker of
-    /// the direct quote just before it.
-    fn follow_on(&mut self, direct_done: &[bool]) {
+    /// A quote with no attribution of its own continues the direct quote just before it: in
+    /// the same paragraph (`"A," Reyes said. "B."`), or as the paragraph right after one
+    /// quoting someone. The two become one quote with parts, as news annotators mark them.
+    /// `out` is sorted by start; quotes and attributions are swept together.
+    fn follow_on(&mut self) {
         let paras = self.inp.paragraphs;
-        for (qi, q) in self.inp.quotes.iter().enumerate() {
-            if direct_done[qi] || self.out.iter().any(|a| a.content.overlaps(q.outer)) {
+        let quotes = self.inp.quotes;
+        let mut j = 0; // out[..j] start before the current quote ends
+        let mut reach = 0; // the furthest end among out[..j]
+        let mut last: Option<usize> = None; // the direct quote with a speaker ending last
+        for (qi, q) in quotes.iter().enumerate() {
+            while j < self.out.len() && self.out[j].content.start() < q.outer.end() {
+                let a = &self.out[j];
+                reach = reach.max(a.content.end());
+                let better = last.map_or(true, |l| a.content.end() >= self.out[l].content.end());
+                if a.kind == QuoteKind::Direct && a.speaker.is_some() && better {
+                    last = Some(j);
+                }
+                j += 1;
+            }
+            if self.direct_done[qi] || reach > q.outer.start() {
                 continue;
             }
+            let Some(prev) = last else { continue };
             let pi = paras.partition_point(|p| p.end() <= q.outer.start());
             let Some(p) = paras.get(pi) else { continue };
+            let prev_content = self.out[prev].content;
+            let same_paragraph = p.contains(prev_content) && {
+                let gap = self.first_token_at_or_after(q.outer.start())
+                    - self.first_token_at_or_after(prev_content.end());
+                // No other quote between the two.
+                let first_after = quotes.partition_point(|o| o.outer.start() <= prev_content.end());
+                gap <= 30 && first_after >= qi
+            };
             let opens_paragraph = p.start() == q.outer.start() && q.outer.len() * 2 >= p.len();
-            let before = |a: &Attributed| {
-                a.kind == QuoteKind::Direct
-                    && a.speaker.is_some()
-                    && a.content.end() <= q.outer.start()
-            };
-            // `"A," Reyes said. "B."`: the next quote of the paragraph, nothing else between.
-            let same_paragraph = self
-                .out
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| before(a) && p.contains(a.content))
-                .max_by_key(|(_, a)| a.content.end())
-                .map(|(i, _)| i)
-                .filter(|&i| {
-                    let prev = &self.out[i];
-                    let gap = self.first_token_at_or_after(q.outer.start())
-                        - self.first_token_at_or_after(prev.content.end());
-                    let between_quote = self.inp.quotes.iter().any(|o| {
-                        o.outer.start() > prev.content.end() && o.outer.end() <= q.outer.start()
-                    });
-                    gap <= 30 && !between_quote
-                });
-            // A paragraph that is all quote, right after a paragraph quoting someone.
-            let next_paragraph = || {
-                if !opens_paragraph {
-                    return None;
+            let next_paragraph =
+                opens_paragraph && pi > 0 && prev_content.start() >= paras[pi - 1].start();
+            if same_paragraph || next_paragraph {
+                let a = &mut self.out[prev];
+                if a.parts.is_empty() {
+                    a.parts.push(a.content);
                 }
-                let floor = paras[pi.saturating_sub(1)].start();
-                self.out
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| before(a) && a.content.start() >= floor)
-                    .max_by_key(|(_, a)| a.content.end())
-                    .map(|(i, _)| i)
-            };
-            if let Some(i) = same_paragraph.or_else(next_paragraph) {
-                // One quote interrupted by its attribution, as news annotators mark it: the
-                // content runs from the first piece to the last, the pieces are kept.
-                let prev = &mut self.out[i];
-                if prev.parts.is_empty() {
-                    prev.parts.push(prev.content);
-                }
-                prev.parts.push(q.content);
-                prev.content = Span::new(prev.content.start(), q.content.end());
+                a.parts.push(q.content);
+                a.content = Span::new(a.content.start(), q.content.end());
+                reach = reach.max(a.content.end());
             }
         }
     }
