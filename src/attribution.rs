@@ -1683,13 +1683,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn is_role_word(&self, i: usize) -> bool {
-        let w = self.tok(i).to_lowercase();
-        let w = w.trim_end_matches('s');
-        self.inp
-            .roles
-            .iter()
-            .any(|r| crate::role::head(r) == w || crate::role::head(r) == format!("{w}s"))
-            || matches!(w, "official" | "spokesperson" | "member" | "head" | "chief")
+        let w = self.tok(i).to_ascii_lowercase();
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        crate::role::is_head(&w)
+            || crate::role::is_head(singular)
+            || matches!(singular, "official" | "spokesperson" | "member" | "head" | "chief")
     }
 
     /// Resolves the noun phrase of tokens `a..b` to a speaker.

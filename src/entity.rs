@@ -421,6 +421,8 @@ pub(crate) fn resolve(
         list: Vec::new(),
         index: HashMap::new(),
         mentions: Vec::new(),
+        pending: Vec::new(),
+        max_len: 0,
     };
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
@@ -472,7 +474,7 @@ pub(crate) fn resolve(
             k.kinds[entry as usize],
             k.genders[entry as usize],
         );
-        b.mentions.push(MentionData {
+        b.add_mention(MentionData {
             span: f.span,
             entity,
             possessive: f.possessive > 0,
@@ -500,21 +502,25 @@ pub(crate) fn resolve(
         });
     }
 
+    b.flush();
     b.infer_from_titles(&titles);
+    b.flush();
     b.infer_from_appositions(&titles);
+    b.flush();
     b.infer_from_cues(cues, &titles);
+    b.flush();
     for t in &titles {
         if let (TitleTarget::Entry(entry), false) = (t.target, t.before_name) {
-            let named = b.mentions.iter().any(|m| {
-                m.span.overlaps(t.span) && b.list[m.entity as usize].kind == EntityKind::Person
-            });
+            let named = b
+                .overlapping(t.span)
+                .any(|m| b.list[m.entity as usize].kind == EntityKind::Person);
             if !named {
                 let entity = b.entity(
                     Origin::Gazetteer(entry),
                     k.kinds[entry as usize],
                     k.genders[entry as usize],
                 );
-                b.mentions.push(MentionData {
+                b.add_mention(MentionData {
                     span: t.span,
                     entity,
                     possessive: false,
@@ -522,7 +528,9 @@ pub(crate) fn resolve(
             }
         }
     }
+    b.flush();
     b.find_inferred_mentions();
+    b.flush();
     b.finish(titles)
 }
 
@@ -532,7 +540,12 @@ struct Resolver<'a> {
     tokens: &'a [Token],
     list: Vec<EntityData>,
     index: HashMap<OriginKey, u32>,
+    /// Sorted by start, then end.
     mentions: Vec<MentionData>,
+    /// Added since the last `flush`, sorted likewise.
+    pending: Vec<MentionData>,
+    /// The longest mention so far, which bounds the overlap search.
+    max_len: usize,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -562,7 +575,38 @@ impl<'a> Resolver<'a> {
     }
 
     fn covered(&self, span: Span) -> bool {
-        self.mentions.iter().any(|m| m.span.overlaps(span))
+        self.overlapping(span).next().is_some()
+    }
+
+    /// Adds a mention, keeping `pending` sorted (mentions mostly come in text order, so the
+    /// insertion is at the end).
+    fn add_mention(&mut self, m: MentionData) {
+        self.max_len = self.max_len.max(m.span.len());
+        let at = self.pending.partition_point(|x| (x.span.start(), x.span.end()) <= (m.span.start(), m.span.end()));
+        self.pending.insert(at, m);
+    }
+
+    /// Merges the mentions added since the last call into the sorted list.
+    fn flush(&mut self) {
+        if !self.pending.is_empty() {
+            self.mentions.append(&mut self.pending);
+            self.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+        }
+    }
+
+    /// Mentions overlapping `span`, by binary search in both sorted lists.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = &MentionData> {
+        let max_len = self.max_len;
+        let window = move |list: &'_ [MentionData]| {
+            let hi = list.partition_point(|m| m.span.start() < span.end());
+            let lo = list.partition_point(|m| m.span.start() + max_len <= span.start());
+            lo.min(hi)..hi
+        };
+        let (a, b) = (window(&self.mentions), window(&self.pending));
+        self.mentions[a]
+            .iter()
+            .chain(self.pending[b].iter())
+            .filter(move |m| m.span.overlaps(span))
     }
 
     fn token_at(&self, pos: usize) -> Option<usize> {
@@ -576,7 +620,13 @@ impl<'a> Resolver<'a> {
 
     /// The person mentioned at token `i`, if a gazetteer mention covers it.
     fn mention_at(&self, span: Span) -> Option<&MentionData> {
-        self.mentions.iter().find(|m| m.span.overlaps(span))
+        self.overlapping(span).next()
+    }
+
+    /// Whether a title or role phrase covers `span` (titles are sorted and disjoint).
+    fn in_title(titles: &[TitleRef], span: Span) -> bool {
+        let i = titles.partition_point(|r| r.span.end() <= span.start());
+        titles.get(i).is_some_and(|r| r.span.overlaps(span))
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -606,7 +656,7 @@ impl<'a> Resolver<'a> {
             } else {
                 is_name_word(w)
             };
-            if !ok || self.covered(t.span) || titles.iter().any(|r| r.span.overlaps(t.span)) {
+            if !ok || self.covered(t.span) || Self::in_title(titles, t.span) {
                 break;
             }
             if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
@@ -638,7 +688,7 @@ impl<'a> Resolver<'a> {
             EntityKind::Person
         };
         let entity = self.entity(Origin::Inferred(span), kind, None);
-        self.mentions.push(MentionData {
+        self.add_mention(MentionData {
             span,
             entity,
             possessive: crate::text::possessive_len(self.text, span.end()) > 0,
@@ -803,7 +853,7 @@ impl<'a> Resolver<'a> {
                 // Past a title: "said Rep. G.K. Butterfield".
                 let mut s = c + 1;
                 while s < self.tokens.len()
-                    && titles.iter().any(|r| r.span.overlaps(self.tokens[s].span))
+                    && Self::in_title(titles, self.tokens[s].span)
                 {
                     s += 1;
                 }
@@ -856,7 +906,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if let Some(entity) = m.targets(self.text, &f).next() {
-                self.mentions.push(MentionData {
+                self.add_mention(MentionData {
                     span: f.span,
                     entity,
                     possessive: f.possessive > 0,

@@ -200,3 +200,12 @@ pub(crate) fn head(role: &str) -> &str {
     let role = role.trim_end_matches('.');
     role.rsplit([' ', '-']).next().unwrap_or(role)
 }
+
+/// The head nouns of every role, for telling a role word in a speaker's phrase.
+static HEADS: once_cell::sync::Lazy<std::collections::HashSet<&'static str>> =
+    once_cell::sync::Lazy::new(|| ROLES.iter().map(|r| head(r)).collect());
+
+/// Whether `word` (lowercase) is the head noun of a role: "minister", "spokeswoman".
+pub(crate) fn is_head(word: &str) -> bool {
+    HEADS.contains(word)
+}

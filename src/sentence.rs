@@ -102,11 +102,19 @@ fn is_break(p: &str, dot: usize, end: usize) -> bool {
     }
     // The word before the dot.
     let before = &p[..dot];
+    // Abbreviations are short: look back at most 24 chars, so a megabyte of "a.a.a." stays
+    // linear.
     let word_start = before
         .char_indices()
         .rev()
+        .take(24)
         .find(|&(_, c)| !(is_word_char(c) || c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map(|(i, c)| i + c.len_utf8());
+    let word_start = match word_start {
+        Some(i) => i,
+        None if before.chars().nth(24).is_none() => 0,
+        None => return true, // a long word is no abbreviation
+    };
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
