@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::span::Span;
 use crate::text::{is_word_char, next_char, possessive_len, prev_char};
@@ -119,13 +119,45 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         // after the match), all-capital datelines and case-insensitive titles alike. The kind
         // (DFA for small sets, contiguous NFA for large ones) is left to the crate's heuristic,
         // which bounds memory for gazetteers of a million names.
+        //
+        // Searches are anchored: a valid match starts where a word may start, and only there
+        // (and only at a byte some pattern can start with in an accepted case) is the automaton
+        // run. Capitalized names are thus tried at capitalized words alone, and the work per
+        // byte does not grow with the number of patterns.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
             .build(self.patterns.iter().map(|p| p.as_bytes()))
             .ok();
+        let mut first = [false; 256];
+        let mut pairs = vec![0u64; 65536 / 64];
+        for targets in &self.targets {
+            for t in targets {
+                let form = self.forms[t.form as usize].as_bytes();
+                let Some(&b) = form.first() else { continue };
+                first[b as usize] = true;
+                first[b.to_ascii_uppercase() as usize] = true;
+                if t.accept == Accept::Any {
+                    first[b.to_ascii_lowercase() as usize] = true;
+                }
+                // The first two bytes, ASCII-folded: a one-probe filter before the automaton.
+                if form.len() == 1 {
+                    // A one-byte pattern may be followed by anything.
+                    let lo = (b.to_ascii_lowercase() as usize) << 8;
+                    for pair in lo..lo + 256 {
+                        pairs[pair / 64] |= 1 << (pair % 64);
+                    }
+                } else {
+                    let pair = fold_pair(form);
+                    pairs[pair / 64] |= 1 << (pair % 64);
+                }
+            }
+        }
         Matcher {
             automaton,
+            first,
+            pairs,
             forms: self.forms,
             targets: self.targets,
         }
@@ -137,6 +169,10 @@ pub(crate) struct Matcher<T> {
     /// `None` only when the pattern set is empty or too large for the automaton; such a
     /// matcher finds nothing.
     automaton: Option<AhoCorasick>,
+    /// Bytes a match can start with, in a case some target accepts.
+    first: [bool; 256],
+    /// Pairs of first bytes (ASCII-folded) a match can start with, as a bit set.
+    pairs: Vec<u64>,
     forms: Vec<Box<str>>,
     targets: Vec<Vec<Target<T>>>,
 }
@@ -175,44 +211,62 @@ impl<T: Copy> Matcher<T> {
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Found>) {
         let Some(ac) = &self.automaton else { return };
         let hay = text.as_bytes();
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let start = m.start();
-            if prev_char(text, start).is_some_and(is_word_char) {
-                pos = next_word_start(text, start);
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < hay.len() {
+            let b = hay[i];
+            if prev_word && b.is_ascii_alphanumeric() {
+                // Inside a word: no match starts here. Skip the rest of its ASCII letters.
+                i += 1;
+                while i < hay.len() && hay[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
                 continue;
             }
-            let mut cand = m;
-            let mut found = None;
-            loop {
-                let end = cand.end();
-                if self.is_valid(text, start, end, cand.pattern().as_u32()) {
-                    found = Some(cand);
-                    break;
-                }
-                if end <= start + 1 {
-                    break;
-                }
-                match ac.find(Input::new(hay).span(start..end - 1)) {
-                    Some(m2) if m2.start() == start => cand = m2,
-                    _ => break,
-                }
-            }
-            match found {
-                Some(m) => {
-                    let possessive = possessive_len(text, m.end()) as u8;
+            let (word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            if !prev_word && self.first[b as usize] && self.pair_may_match(&hay[i..]) {
+                if let Some(m) = self.longest_valid_at(ac, text, i) {
                     out.push(Found {
-                        span: Span::new(m.start(), m.end()),
-                        pattern: m.pattern().as_u32(),
-                        possessive,
+                        span: Span::new(i, m.0),
+                        pattern: m.1,
+                        possessive: possessive_len(text, m.0) as u8,
                     });
-                    pos = m.end();
+                    i = m.0;
+                    prev_word = prev_char(text, i).is_some_and(is_word_char);
+                    continue;
                 }
-                None => pos = next_char_boundary(text, start + 1),
             }
+            prev_word = word;
+            i += len;
+        }
+    }
+
+    #[inline]
+    fn pair_may_match(&self, rest: &[u8]) -> bool {
+        let pair = fold_pair(rest);
+        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// The longest valid match starting at `start`: its end and pattern.
+    fn longest_valid_at(&self, ac: &AhoCorasick, text: &str, start: usize) -> Option<(usize, u32)> {
+        let hay = text.as_bytes();
+        let mut limit = hay.len();
+        loop {
+            let input = Input::new(hay).span(start..limit).anchored(Anchored::Yes);
+            let m = ac.find(input)?;
+            let pattern = m.pattern().as_u32();
+            if self.is_valid(text, start, m.end(), pattern) {
+                return Some((m.end(), pattern));
+            }
+            if m.end() <= start + 1 {
+                return None;
+            }
+            limit = m.end() - 1;
         }
     }
 
@@ -232,6 +286,14 @@ impl<T: Copy> Matcher<T> {
     }
 }
 
+/// The first two bytes of `s`, ASCII-lowercased, as an index into a 65,536-bit set.
+#[inline]
+fn fold_pair(s: &[u8]) -> usize {
+    let a = s.first().map_or(0, |b| b.to_ascii_lowercase());
+    let b = s.get(1).map_or(0, |b| b.to_ascii_lowercase());
+    (a as usize) << 8 | b as usize
+}
+
 fn accepts(accept: Accept, pattern: &str, matched: &str) -> bool {
     match accept {
         Accept::Any => true,
@@ -243,21 +305,6 @@ fn accepts(accept: Accept, pattern: &str, matched: &str) -> bool {
                     && !matched.bytes().any(|b| b.is_ascii_lowercase()))
         }
     }
-}
-
-/// The first byte at or after `i` that starts a word following a non-word char.
-fn next_word_start(text: &str, i: usize) -> usize {
-    match text[i..].char_indices().find(|&(_, c)| !is_word_char(c)) {
-        Some((j, c)) => i + j + c.len_utf8(),
-        None => text.len(),
-    }
-}
-
-fn next_char_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]
