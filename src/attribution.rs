@@ -386,6 +386,7 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
     a.follow_on();
     a.drop_crossing();
     a.merge_split();
+    a.widen_cues();
     a.sort_out();
     // A passage scraped twice yields its quotes once.
     let text = inp.text;
@@ -1174,7 +1175,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         while e > s0 && self.is_separator(e - 1) {
             e -= 1;
         }
-        let mut k = s0;
+        let mut k = s0.max(e.saturating_sub(MAX_CONTENT));
         if e <= k {
             return None;
         }
@@ -1189,11 +1190,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if e <= k {
             return None;
         }
-        let content = Span::new(
-            self.inp.tokens[k].span.start(),
-            self.inp.tokens[e - 1].span.end(),
-        );
-        let kind = if self.inp.quotes.iter().any(|q| content.contains(q.outer)) {
+        let mut content = self.span_of(k, e);
+        let mut parts = Vec::new();
+        // "Though X, he said, Y": the content resumes after the attribution, and both halves
+        // are one quote.
+        if r + 1 < s_end && self.tok(r) == "," && self.inp.tokens[r + 1].word {
+            let e2 = self.content_end(r + 1, s_end);
+            if e2 > r + 1 {
+                let second = self.span_of(r + 1, e2);
+                parts = vec![content, second];
+                content = Span::new(content.start(), second.end());
+            }
+        }
+        let kind = if self.quotes_in(content).next().is_some() {
             QuoteKind::Mixed
         } else {
             QuoteKind::Indirect
@@ -1205,7 +1214,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         };
         self.used_cue[ci] = true;
         Some(Attributed {
-            parts: Vec::new(),
+            parts,
             kind,
             content,
             speaker,
@@ -1946,6 +1955,36 @@ impl<'a, 'b> Attributor<'a, 'b> {
                         _ => false,
                     })
         })
+    }
+
+    /// A cue is the verb group as written: "has said", "also told", "would later argue".
+    fn widen_cues(&mut self) {
+        for i in 0..self.out.len() {
+            let Some(cue) = self.out[i].cue else { continue };
+            let c = self.first_token_at_or_after(cue.start());
+            if self.cue_at(c).is_none() {
+                continue; // a colon or a dash
+            }
+            let mut k = c;
+            while k > 0 && c - k < 4 {
+                let w = self.tok(k - 1);
+                let aux = self.lower_is(k - 1, &["has", "have", "had", "also", "would", "will", "could", "did", "does", "later", "then", "again", "once", "often", "always", "just", "already", "still", "now", "is", "was", "are", "were"])
+                    || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()));
+                let same_line = !self.text_between(self.inp.tokens[k - 1].span.end(), self.inp.tokens[k].span.start()).contains('\n');
+                if !aux || !same_line {
+                    break;
+                }
+                k -= 1;
+            }
+            // Never reach into the speaker's words.
+            let speaker_end = self.out[i].speaker.map_or(0, |s| s.span.end());
+            while k < c && self.inp.tokens[k].span.start() < speaker_end && speaker_end <= cue.start() {
+                k += 1;
+            }
+            if k < c {
+                self.out[i].cue = Some(Span::new(self.inp.tokens[k].span.start(), cue.end()));
+            }
+        }
     }
 
     /// `"A," Putin said, "B."`: two direct pieces sharing one cue are one quote.
