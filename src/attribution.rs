@@ -738,7 +738,37 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             c += 1;
         }
+        // A verb the lexicon lacks, after a quote that ends on a comma, question or exclamation
+        // mark — the shape of an attribution: `"…," he confessed.`, `"…," Hollande retaliated.`
+        let strong = content.ends_with([',', '?', '!']);
+        if strong {
+            if let Some((a, b)) = self.np_forward(t, s_end) {
+                if b < s_end && b - a <= 6 && self.looks_like_speech_verb(b, s_end) {
+                    let sp = self.resolve_np(a, b);
+                    let named = sp.entity.is_some() || self.lower_is(a, PRONOUNS) || is_capitalized(self.tok(a));
+                    if named {
+                        return Some((sp, Some(self.inp.tokens[b].span), 0.75));
+                    }
+                }
+            }
+        }
         None
+    }
+
+    /// Whether token `v` is a past or present verb standing where a cue would:
+    /// lowercase, "-ed" or "-s" or a common irregular past, then the clause ends.
+    fn looks_like_speech_verb(&self, v: usize, s_end: usize) -> bool {
+        let w = self.tok(v);
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) || w.len() < 3 {
+            return false;
+        }
+        let verb = w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+            || matches!(w, "went" | "shot" | "spoke" | "fired" | "wrote" | "sang" | "cried" | "began");
+        let next_ok = v + 1 >= s_end
+            || matches!(self.tok(v + 1), "." | "," | "!" | "?" | ";" | ":")
+            || self.lower_is(v + 1, &["back", "on", "with", "in", "to", "at", "after", "before", "during", "as", "while", "when", "angrily", "softly", "quietly", "loudly", "again", "later", "once", "out", "up"]);
+        verb && next_ok && !self.lower_is(v, AUXILIARIES)
     }
 
     /// `Trump said: "…"` / `Trump said, "…"` / the second half of a split quote.
@@ -1478,6 +1508,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if j == s0 {
             return None;
         }
+        // A party tag or aside between subject and verb: "Rep. Earl Blumenauer (D-Ore.) said".
+        if self.tok(j - 1) == ")" {
+            if let Some(open) = (s0.max(j.saturating_sub(10))..j - 1).rev().find(|&i| self.tok(i) == "(") {
+                j = open;
+                if j == s0 {
+                    return None;
+                }
+            }
+        }
         let w = self.tok(j - 1);
         if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.tok(j - 2) == "," {
             return self.np_ending_at(j - 2, s0);
@@ -1553,6 +1592,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 ];
                 if k > s0 && self.lower_is(k + 1, &opener) {
                     return self.np_ending_at(k, s0);
+                }
+                // "Bill Frelick, refugee rights director at Human Rights Watch, said": a name
+                // before the apposition, whatever the apposition opens with.
+                if k > s0 {
+                    if let Some((a, b)) = self.np_ending_at(k, s0) {
+                        if (a..b).all(|i| is_capitalized(self.tok(i)) || self.tok(i) == "-") && b - a <= 4 {
+                            return Some((a, b));
+                        }
+                    }
                 }
             }
             return None;
