@@ -2029,8 +2029,23 @@ impl<'a, 'b> Attributor<'a, 'b> {
             while k < c && self.inp.tokens[k].span.start() < speaker_end && speaker_end <= cue.start() {
                 k += 1;
             }
-            if k < c {
-                self.out[i].cue = Some(Span::new(self.inp.tokens[k].span.start(), cue.end()));
+            // And forward: "called for", "called on".
+            let mut end = c;
+            let n = self.inp.tokens.len();
+            let content_start = self.out[i].content.start();
+            let lemma = self.cue_at(c).map_or("", |ci| self.inp.cues[ci].lemma);
+            let ahead = |j: usize, words: &[&str]| j < n && self.lower_is(j, words);
+            // (Annotators are split on "said in a statement" and keep "said of" apart; the
+            // demand "called for" is one cue.)
+            if lemma == "call" && ahead(c + 1, &["for", "on"]) {
+                end = c + 1;
+            }
+            if self.inp.tokens[end].span.end() > content_start && content_start > cue.start() {
+                end = c; // never into the content
+            }
+            if k < c || end > c {
+                let span = Span::new(self.inp.tokens[k].span.start(), self.inp.tokens[end].span.end());
+                self.out[i].cue = Some(span);
             }
         }
     }
