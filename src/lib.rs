@@ -71,3 +71,8 @@ pub use crate::error::{Error, ErrorKind};
 pub use crate::extractor::{Extractor, ExtractorBuilder};
 pub use crate::gazetteer::{Case, EntityKind, Entry, Gender};
 pub use crate::span::Span;
+
+/// The README's example, compiled and run as a doc test so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
