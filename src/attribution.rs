@@ -526,8 +526,17 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return false;
         }
         // A base form that is also a noun ("the public comment period", "a new report") is a
-        // verb only after a subject pronoun or an auxiliary.
+        // verb only after a subject pronoun or an auxiliary; a plural followed by a verb is
+        // a noun ("battleground states could be decisive").
         let word = self.tok(c);
+        if NOUN_TOO.contains(&cue.lemma)
+            && word.len() > cue.lemma.len()
+            && word.ends_with('s')
+            && c + 1 < self.inp.tokens.len()
+            && self.lower_is(c + 1, AUXILIARIES)
+        {
+            return false;
+        }
         if word.eq_ignore_ascii_case(cue.lemma)
             && NOUN_TOO.contains(&cue.lemma)
             && c > s0
@@ -723,7 +732,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let mut c = t + 1;
         while c < limit {
             if self.is_mark(c) || matches!(self.tok(c), "." | ";" | ":") {
-                return None;
+                break;
             }
             if let Some(ci) = self.cue_at(c) {
                 let cue = self.inp.cues[ci];
@@ -742,13 +751,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // mark — the shape of an attribution: `"…," he confessed.`, `"…," Hollande retaliated.`
         let strong = content.ends_with([',', '?', '!']);
         if strong {
-            if let Some((a, b)) = self.np_forward(t, s_end) {
-                if b < s_end && b - a <= 6 && self.looks_like_speech_verb(b, s_end) {
+            // The speaker: a pronoun, a name, or a short phrase ("an angry Hollande").
+            let a = t;
+            let verb = (a + 1..(a + 6).min(s_end)).find(|&v| self.looks_like_speech_verb(v, s_end));
+            if let Some(b) = verb {
+                let words = (a..b).all(|i| {
+                    self.inp.tokens[i].word
+                        && (!self.lower_is(i, STOP) || self.lower_is(i, PRONOUNS))
+                });
+                let single_pronoun = b - a == 1 && self.lower_is(a, PRONOUNS);
+                let named = single_pronoun || (a..b).any(|i| is_capitalized(self.tok(i)));
+                if words && named {
                     let sp = self.resolve_np(a, b);
-                    let named = sp.entity.is_some() || self.lower_is(a, PRONOUNS) || is_capitalized(self.tok(a));
-                    if named {
-                        return Some((sp, Some(self.inp.tokens[b].span), 0.75));
-                    }
+                    return Some((sp, Some(self.inp.tokens[b].span), 0.75));
                 }
             }
         }
@@ -764,10 +779,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         let verb = w.ends_with("ed")
             || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
-            || matches!(w, "went" | "shot" | "spoke" | "fired" | "wrote" | "sang" | "cried" | "began");
+            || matches!(
+                w,
+                "went" | "shot" | "spoke" | "fired" | "wrote" | "sang" | "cried" | "began"
+            );
         let next_ok = v + 1 >= s_end
             || matches!(self.tok(v + 1), "." | "," | "!" | "?" | ";" | ":")
-            || self.lower_is(v + 1, &["back", "on", "with", "in", "to", "at", "after", "before", "during", "as", "while", "when", "angrily", "softly", "quietly", "loudly", "again", "later", "once", "out", "up"]);
+            || self.lower_is(
+                v + 1,
+                &[
+                    "back", "on", "with", "in", "to", "at", "after", "before", "during", "as",
+                    "while", "when", "angrily", "softly", "quietly", "loudly", "again", "later",
+                    "once", "out", "up",
+                ],
+            );
         verb && next_ok && !self.lower_is(v, AUXILIARIES)
     }
 
@@ -1134,7 +1159,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             QuoteKind::Mixed
         };
         match (cue.class, kind) {
-            (CueClass::Naming, QuoteKind::Indirect) => return None,
+            (CueClass::Naming, QuoteKind::Indirect) if !that => return None,
             (CueClass::ThatClause, QuoteKind::Indirect) if !that => return None,
             (CueClass::Clause, QuoteKind::Indirect)
                 if !that
@@ -1510,7 +1535,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         // A party tag or aside between subject and verb: "Rep. Earl Blumenauer (D-Ore.) said".
         if self.tok(j - 1) == ")" {
-            if let Some(open) = (s0.max(j.saturating_sub(10))..j - 1).rev().find(|&i| self.tok(i) == "(") {
+            if let Some(open) = (s0.max(j.saturating_sub(10))..j - 1)
+                .rev()
+                .find(|&i| self.tok(i) == "(")
+            {
                 j = open;
                 if j == s0 {
                     return None;
@@ -1597,7 +1625,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 // before the apposition, whatever the apposition opens with.
                 if k > s0 {
                     if let Some((a, b)) = self.np_ending_at(k, s0) {
-                        if (a..b).all(|i| is_capitalized(self.tok(i)) || self.tok(i) == "-") && b - a <= 4 {
+                        if (a..b).all(|i| is_capitalized(self.tok(i)) || self.tok(i) == "-")
+                            && b - a <= 4
+                        {
                             return Some((a, b));
                         }
                     }
@@ -1744,7 +1774,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let singular = w.strip_suffix('s').unwrap_or(&w);
         crate::role::is_head(&w)
             || crate::role::is_head(singular)
-            || matches!(singular, "official" | "spokesperson" | "member" | "head" | "chief")
+            || matches!(
+                singular,
+                "official" | "spokesperson" | "member" | "head" | "chief"
+            )
     }
 
     /// Resolves the noun phrase of tokens `a..b` to a speaker.
@@ -2016,9 +2049,22 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let mut k = c;
             while k > 0 && c - k < 4 {
                 let w = self.tok(k - 1);
-                let aux = self.lower_is(k - 1, &["has", "have", "had", "also", "would", "will", "could", "did", "does", "later", "then", "again", "once", "often", "always", "just", "already", "still", "now", "is", "was", "are", "were"])
-                    || (w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase()));
-                let same_line = !self.text_between(self.inp.tokens[k - 1].span.end(), self.inp.tokens[k].span.start()).contains('\n');
+                let aux = self.lower_is(
+                    k - 1,
+                    &[
+                        "has", "have", "had", "also", "would", "will", "could", "did", "does",
+                        "later", "then", "again", "once", "often", "always", "just", "already",
+                        "still", "now", "is", "was", "are", "were",
+                    ],
+                ) || (w.len() > 4
+                    && w.ends_with("ly")
+                    && w.bytes().all(|b| b.is_ascii_lowercase()));
+                let same_line = !self
+                    .text_between(
+                        self.inp.tokens[k - 1].span.end(),
+                        self.inp.tokens[k].span.start(),
+                    )
+                    .contains('\n');
                 if !aux || !same_line {
                     break;
                 }
@@ -2026,7 +2072,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             // Never reach into the speaker's words.
             let speaker_end = self.out[i].speaker.map_or(0, |s| s.span.end());
-            while k < c && self.inp.tokens[k].span.start() < speaker_end && speaker_end <= cue.start() {
+            while k < c
+                && self.inp.tokens[k].span.start() < speaker_end
+                && speaker_end <= cue.start()
+            {
                 k += 1;
             }
             // And forward: "called for", "called on".
@@ -2044,7 +2093,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 end = c; // never into the content
             }
             if k < c || end > c {
-                let span = Span::new(self.inp.tokens[k].span.start(), self.inp.tokens[end].span.end());
+                let span = Span::new(
+                    self.inp.tokens[k].span.start(),
+                    self.inp.tokens[end].span.end(),
+                );
                 self.out[i].cue = Some(span);
             }
         }

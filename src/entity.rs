@@ -582,7 +582,9 @@ impl<'a> Resolver<'a> {
     /// insertion is at the end).
     fn add_mention(&mut self, m: MentionData) {
         self.max_len = self.max_len.max(m.span.len());
-        let at = self.pending.partition_point(|x| (x.span.start(), x.span.end()) <= (m.span.start(), m.span.end()));
+        let at = self
+            .pending
+            .partition_point(|x| (x.span.start(), x.span.end()) <= (m.span.start(), m.span.end()));
         self.pending.insert(at, m);
     }
 
@@ -590,7 +592,8 @@ impl<'a> Resolver<'a> {
     fn flush(&mut self) {
         if !self.pending.is_empty() {
             self.mentions.append(&mut self.pending);
-            self.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+            self.mentions
+                .sort_by_key(|m| (m.span.start(), m.span.end()));
         }
     }
 
@@ -852,9 +855,7 @@ impl<'a> Resolver<'a> {
             {
                 // Past a title: "said Rep. G.K. Butterfield".
                 let mut s = c + 1;
-                while s < self.tokens.len()
-                    && Self::in_title(titles, self.tokens[s].span)
-                {
+                while s < self.tokens.len() && Self::in_title(titles, self.tokens[s].span) {
                     s += 1;
                 }
                 let n = self.name_run(s, 4, titles);

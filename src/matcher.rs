@@ -66,6 +66,16 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         if s.is_empty() {
             return;
         }
+        // "O'Rourke" and "O’Rourke", "Côte d'Ivoire" and "Côte d’Ivoire": news uses both.
+        if s.contains('\'') && accept != Accept::Exact {
+            self.add_variant(&s.replace('\'', "\u{2019}"), value, accept);
+        } else if s.contains('\u{2019}') && accept != Accept::Exact {
+            self.add_variant(&s.replace('\u{2019}', "'"), value, accept);
+        }
+        self.add_variant(s, value, accept);
+    }
+
+    fn add_variant(&mut self, s: &str, value: T, accept: Accept) {
         self.add_one(s, value, accept);
         if !s.is_ascii() && accept != Accept::Exact {
             let upper = s.to_uppercase();

@@ -136,7 +136,11 @@ fn push(
     closed: bool,
     multi: bool,
 ) {
-    let open_len = next_char(text, open).map_or(1, |c| c.len_utf8());
+    let open_len = if text[open..].starts_with("''") || text[open..].starts_with("``") {
+        2
+    } else {
+        next_char(text, open).map_or(1, |c| c.len_utf8())
+    };
     let inner = &text[open + open_len..close];
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();

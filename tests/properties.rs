@@ -680,11 +680,24 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// A name and, when it has an apostrophe, its form with the other kind: a straight one also
+/// matches as curly, and the reverse ("O'Rourke", "O’Rourke").
+fn apostrophe_forms(name: &str) -> Vec<String> {
+    let mut forms = vec![name.to_string()];
+    if name.contains('\'') {
+        forms.push(name.replace('\'', "\u{2019}"));
+    } else if name.contains('\u{2019}') {
+        forms.push(name.replace('\u{2019}', "'"));
+    }
+    forms
+}
+
 /// The longest valid match starting at `start`, if any.
 fn longest_at(text: &str, locs: &[Loc], start: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
     for loc in locs {
-        for name in &loc.names {
+        for name in loc.names.iter().flat_map(|n| apostrophe_forms(n)) {
+            let name = &name;
             let lengths = [
                 name.len(),
                 name.to_uppercase().len(),
@@ -759,7 +772,8 @@ fn check_oracle(locs: &[Loc], text: &str) -> Result<(), TestCaseError> {
                 locs[i]
                     .names
                     .iter()
-                    .any(|n| accepts(n, locs[i].case, &m.text)),
+                    .flat_map(|n| apostrophe_forms(n))
+                    .any(|n| accepts(&n, locs[i].case, &m.text)),
                 "{:?} at {}..{} is not a form of {} {:?}",
                 m.text,
                 m.start,
