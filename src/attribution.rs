@@ -1902,8 +1902,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if org.is_some() {
             return org;
         }
-        // A pronoun subject: "where he acknowledged …, indicating that".
-        (s0..c)
+        // A pronoun subject: "where he acknowledged …, indicating that" (near the cue).
+        (s0.max(c.saturating_sub(40))..c)
             .find(|&i| self.lower_is(i, &["he", "she"]))
             .map(|i| SpeakerRef {
                 span: self.inp.tokens[i].span,
@@ -2002,7 +2002,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
         for _ in 0..5 {
             let Some(s) = sents.get(si) else { break };
             let m = &ents.mentions;
-            let lo = m.partition_point(|x| x.span.start() < s.start());
+            // At most a few thousand bytes back: a runaway sentence stays linear.
+            let lo = m.partition_point(|x| x.span.start() < s.start().max(pos.saturating_sub(3000)));
             for x in &m[lo..] {
                 if x.span.start() >= limit.min(s.end()) {
                     break;
@@ -2025,7 +2026,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let ents = self.inp.entities;
         let m = &ents.mentions;
         let hi = m.partition_point(|x| x.span.start() < pos);
-        m[..hi].iter().rev().map(|x| x.entity).find(|&e| {
+        // The role was introduced recently: look back over the last few hundred mentions only,
+        // so an article of any length stays linear.
+        m[hi.saturating_sub(400)..hi].iter().rev().map(|x| x.entity).find(|&e| {
             let d = &ents.list[e as usize];
             d.kind == EntityKind::Person
                 && (d.roles.iter().any(|r| crate::role::head(r) == head)

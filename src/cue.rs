@@ -1,7 +1,7 @@
 //! Cues: reporting verbs and phrases ("said", "emphasized", "according to"), found by stem so
 //! that every inflection counts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
@@ -147,20 +147,21 @@ const IRREGULAR: &[(&str, &str)] = &[
 ];
 
 struct Lexicon {
-    /// Prefixes that any form of a cue starts with; a hit is confirmed by stemming its word.
+    /// Prefixes that any form of a cue starts with; a hit is confirmed by its whole word.
     prefilter: AhoCorasick,
-    /// Stem (or irregular form) to base form and class.
-    stems: HashMap<String, (&'static str, CueClass)>,
-    /// Every verb form a cue may take. The stem finds the verb; the form keeps out nouns that
-    /// share its stem ("reporters", "information", "statement").
-    forms: HashSet<String>,
-    stemmer: Stemmer,
+    /// Every verb form a cue may take, lowercase, to the base form of its stem group and its
+    /// class. Nouns that share a verb's stem ("reporters", "information", "statement") are not
+    /// forms of it, so they are no cues.
+    forms: HashMap<String, (&'static str, CueClass)>,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    // Verbs are grouped by their Snowball stem, so that spellings and inflections of one verb
+    // ("emphasize", "emphasised", "emphasizing") share one base form; the grouping is done
+    // once here, and a text word is then looked up by its form alone.
     let stemmer = Stemmer::create(Algorithm::English);
-    let mut stems = HashMap::new();
-    let mut forms = HashSet::new();
+    let mut stems: HashMap<String, (&'static str, CueClass)> = HashMap::new();
+    let mut all_forms: Vec<(String, &'static str)> = Vec::new();
     let mut prefixes: Vec<String> = vec!["according to".to_string()];
     let classes = [
         (CLAUSE, CueClass::Clause),
@@ -173,7 +174,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 stems
                     .entry(stemmer.stem(&form).into_owned())
                     .or_insert((w, class));
-                forms.insert(form);
+                all_forms.push((form, w));
             }
             let p: String = w.chars().take(4).collect();
             prefixes.push(p);
@@ -183,8 +184,19 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         let class = stems.get(&stemmer.stem(base).into_owned()).map(|e| e.1);
         if let Some(class) = class {
             stems.insert(form.to_string(), (base, class));
-            forms.insert(form.to_string());
+            all_forms.push((form.to_string(), base));
             prefixes.push(form.chars().take(4).collect());
+        }
+    }
+    let mut forms = HashMap::new();
+    for (form, base) in all_forms {
+        let group = stems
+            .get(form.as_str())
+            .or_else(|| stems.get(stemmer.stem(&form).as_ref()))
+            .or_else(|| stems.get(stemmer.stem(base).as_ref()))
+            .copied();
+        if let Some(group) = group {
+            forms.entry(form).or_insert(group);
         }
     }
     prefixes.sort();
@@ -196,12 +208,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&prefixes)
         .expect("cue prefixes build");
-    Lexicon {
-        prefilter,
-        stems,
-        forms,
-        stemmer,
-    }
+    Lexicon { prefilter, forms }
 });
 
 /// The regular inflections of a verb, since the stemmer does not always bring them to the
@@ -293,11 +300,7 @@ pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
         }
         buf.clear();
         buf.extend(word.chars().flat_map(|c| c.to_lowercase()));
-        let hit = lex
-            .stems
-            .get(buf.as_str())
-            .or_else(|| lex.stems.get(lex.stemmer.stem(&buf).as_ref()));
-        if let (Some(&(lemma, class)), true) = (hit, lex.forms.contains(buf.as_str())) {
+        if let Some(&(lemma, class)) = lex.forms.get(buf.as_str()) {
             out.push(Cue {
                 span: Span::new(start, end),
                 class,

@@ -895,24 +895,47 @@ impl<'a> Resolver<'a> {
             .filter(|(f, _)| count[f.as_str()] == 1)
             .cloned()
             .collect();
-        let mut b = crate::matcher::MatcherBuilder::new();
+        // The few names of one article: look them up by their first word at each capitalized
+        // word, longest first, rather than build an automaton per article.
+        let mut by_first: HashMap<&str, Vec<(&str, u32)>> = HashMap::new();
         for (f, e) in &forms {
-            b.add(f, *e, crate::matcher::Accept::Exact);
+            let first = f.split([' ', '-']).next().unwrap_or(f);
+            by_first.entry(first).or_default().push((f.as_str(), *e));
         }
-        let m = b.build();
+        for v in by_first.values_mut() {
+            v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        }
+        let text = self.text;
         let mut found = Vec::new();
-        m.find_all(self.text, &mut found);
-        for f in found {
-            if self.covered(f.span) {
+        let mut after = 0;
+        for t in self.tokens {
+            let start = t.span.start();
+            if start < after || !t.word || !is_capitalized(t.text(text)) {
                 continue;
             }
-            if let Some(entity) = m.targets(self.text, &f).next() {
-                self.add_mention(MentionData {
-                    span: f.span,
-                    entity,
-                    possessive: f.possessive > 0,
-                });
+            let word = t.text(text);
+            let key = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
+            let key = key.split('-').next().unwrap_or(key);
+            let Some(candidates) = by_first.get(key) else { continue };
+            let hit = candidates.iter().find(|(f, _)| {
+                text[start..].starts_with(f)
+                    && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
+            if let Some(&(f, entity)) = hit {
+                let span = Span::new(start, start + f.len());
+                after = span.end();
+                found.push((span, entity));
             }
+        }
+        for (span, entity) in found {
+            if self.covered(span) {
+                continue;
+            }
+            let possessive = crate::text::possessive_len(text, span.end()) > 0;
+            self.add_mention(MentionData { span, entity, possessive });
         }
     }
 
