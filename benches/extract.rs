@@ -2,33 +2,45 @@
 //! adversarial inputs, each beside the raw search it has to beat.
 //!
 //! ```text
-//! # everything (about 4-5 minutes on 2 cores with the short settings)
+//! # everything, with the short settings (about 5 minutes on 2 cores, most of it building the
+//! # 1,000,000-name gazetteer and its baseline automaton once)
 //! CARGO_TARGET_DIR=/work/target-bench cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3
-//! # one group, or one benchmark (the filter is a regex over "group/id")
+//! # one group, or one benchmark: the filter is a regex over "group/id"
 //! cargo bench --bench extract -- extract/
-//! cargo bench --bench extract -- extract/corpus/
-//! cargo bench --bench extract -- 'extract/articles/1m'
+//! cargo bench --bench extract -- extract/seed/
+//! cargo bench --bench extract -- 'extract/corpus/1m'
 //! cargo bench --bench extract -- build/
 //! cargo bench --bench extract -- adversarial/
 //! ```
 //!
-//! Groups:
+//! Groups (a summary table with MiB/s and ratios is printed at the end of every run):
 //!
-//! - `extract/<input>` with `Throughput::Bytes`, for input `seed` (the seed article),
-//!   `corpus` (>= 10 MiB of news text passed to ONE `extract` call) and `articles` (the same
-//!   bytes as ~3,700 separate articles, the realistic case). Each gazetteer (`builtin`, `100k`,
-//!   `1m` synthetic person entries plus the built-in set) has a `<gazetteer>-ac` twin: one
+//! - `extract/seed` and `extract/corpus`, with `Throughput::Bytes`: the seed article, and a
+//!   corpus of >= 10 MiB of news text extracted one article per `extract` call (~3,600
+//!   articles, as archives are processed). Each gazetteer (`builtin`; `100k` and `1m`: that
+//!   many synthetic person entries plus the built-in set) has a `<gazetteer>-ac` twin: ONE
 //!   `aho_corasick` leftmost-longest pass over every name and alias of `ex.entries()`, counting
-//!   matches over the same text. The summary at the end prints each figure's ratio to it.
-//! - `build/builtin`, `build/100k`, `build/1m`: `ExtractorBuilder::build` (entries already
-//!   parsed; the JSON Lines parse of the generated gazetteers is timed once and printed).
+//!   matches over the same text; the summary prints extract's ratio to it.
+//! - `extract/corpus-one-call`: the whole corpus as ONE text. Probed first at 1/64, 1/16, 1/4
+//!   of its size to see how `extract` scales with one input's length; timed by criterion only
+//!   if one run is short, else reported from the probe (or predicted, when over budget).
+//! - `build/builtin`, `build/100k`, `build/1m`: `ExtractorBuilder::build` with the entries
+//!   already parsed (the JSON Lines parse of the generated gazetteers is timed once and
+//!   printed). A build that takes over 3 s is reported from its one timed run, with
+//!   `memory_usage()` and the process RSS before and after.
 //! - `adversarial/<input>`, 2 MiB each, beside `adversarial/ordinary` (a 2 MiB slice of the
-//!   corpus). Before timing, each input is probed at 128 KiB and 512 KiB to catch superlinear
-//!   work; an input predicted to take over a minute at 2 MiB is reported and left out.
+//!   corpus): quote marks only, quotes nested 50,000 deep, one 2 MiB sentence, a storm of cue
+//!   words, a storm of titles before one name, one 2 MiB word. Each is probed at 32 KiB,
+//!   128 KiB, 512 KiB and 2 MiB (`adversarial-probe/<input>@<size>`), stopping before a size
+//!   predicted from the growth so far to take over 15 s; criterion repeats only runs under
+//!   1.5 s.
 //!
-//! The corpus is built in memory from `tests/fixtures/*.txt`: the articles are cycled, their
+//! The corpus is built in memory from `tests/fixtures/*.txt`: the articles are cycled and their
 //! paragraphs shuffled (headline first) with a fixed-seed PRNG, so it is deterministic and not
-//! one article repeated verbatim. Nothing expensive is built for a group the filter skips.
+//! one article repeated verbatim. Synthetic gazetteers are deterministic too: "Firstname
+//! Lastname" from syllable lists, unique ids and surnames, each surname also an alias. Nothing
+//! expensive is built for a group the filter leaves out, and everything a benchmark needs is
+//! built (and reported on stderr as `[setup]`) before its timing starts.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -49,9 +61,11 @@ const ADVERSARIAL_BYTES: usize = 2 * MIB;
 /// Depth of the nested-quotes input at `ADVERSARIAL_BYTES`.
 const NESTING: usize = 50_000;
 /// An adversarial input predicted to take longer than this at full size is not run.
-const PROBE_BUDGET: Duration = Duration::from_secs(60);
+const PROBE_BUDGET: Duration = Duration::from_secs(15);
 /// An input whose single run takes longer than this is reported from the probe only.
-const CRITERION_MAX_RUN: Duration = Duration::from_secs(4);
+const CRITERION_MAX_RUN: Duration = Duration::from_millis(1500);
+/// A gazetteer whose single build takes longer than this is reported from that run only.
+const CRITERION_MAX_BUILD: Duration = Duration::from_secs(3);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic inputs
@@ -285,14 +299,18 @@ fn synthetic_builder(n: usize, label: &str) -> ExtractorBuilder {
     builder
 }
 
-fn built(builder: &ExtractorBuilder, label: &str) -> Extractor {
+/// One timed `build()` per gazetteer label, taken when its extractor was first needed.
+static BUILD_ONE_RUN: Mutex<Vec<(&'static str, Duration)>> = Mutex::new(Vec::new());
+
+fn built(builder: &ExtractorBuilder, label: &'static str) -> Extractor {
     let before = rss();
     let t = Instant::now();
     let ex = builder.build().expect("builds");
+    let took = t.elapsed();
+    BUILD_ONE_RUN.lock().unwrap().push((label, took));
     eprintln!(
-        "[setup] build {label}: {:.2?} (one run), {} entries, memory_usage() {:.1} MiB; \
+        "[setup] build {label}: {took:.2?} (one run), {} entries, memory_usage() {:.1} MiB; \
          before: {before}; after: {}",
-        t.elapsed(),
         ex.entries().len(),
         mib(ex.memory_usage()),
         rss()
@@ -601,14 +619,58 @@ fn selected(id: &str) -> bool {
     FILTER.as_ref().map_or(true, |f| f.is_match(id))
 }
 
-/// (criterion group, function id, bytes per iteration) of every benchmark registered.
-static RAN: Mutex<Vec<(String, String, usize)>> = Mutex::new(Vec::new());
+/// A figure for the summary: a criterion benchmark registered in this run (its estimate is read
+/// back from criterion's files) or a single timed run outside criterion.
+#[derive(Clone)]
+struct Figure {
+    group: String,
+    id: String,
+    bytes: usize,
+    one_run: Option<Duration>,
+    /// `one_run` is a prediction from smaller sizes, not a measurement.
+    predicted: bool,
+}
+
+static FIGURES: Mutex<Vec<Figure>> = Mutex::new(Vec::new());
 
 fn register(group: &str, id: &str, bytes: usize) {
     if selected(&format!("{group}/{id}")) {
-        RAN.lock()
-            .unwrap()
-            .push((group.to_string(), id.to_string(), bytes));
+        FIGURES.lock().unwrap().push(Figure {
+            group: group.to_string(),
+            id: id.to_string(),
+            bytes,
+            one_run: None,
+            predicted: false,
+        });
+    }
+}
+
+fn record_one_run(group: &str, id: &str, bytes: usize, took: Duration) {
+    FIGURES.lock().unwrap().push(Figure {
+        group: group.to_string(),
+        id: id.to_string(),
+        bytes,
+        one_run: Some(took),
+        predicted: false,
+    });
+}
+
+fn record_prediction(group: &str, id: &str, bytes: usize, took: Duration) {
+    FIGURES.lock().unwrap().push(Figure {
+        group: group.to_string(),
+        id: id.to_string(),
+        bytes,
+        one_run: Some(took),
+        predicted: true,
+    });
+}
+
+/// "2M", "512K": the nominal size of a probe step, for ids that compare across inputs.
+fn size_label(n: usize) -> String {
+    if n >= MIB && n % MIB == 0 {
+        format!("{}M", n / MIB)
+    } else {
+        format!("{}K", n / 1024)
     }
 }
 
@@ -626,7 +688,8 @@ fn criterion_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("target/criterion"))
 }
 
-/// Mean time in seconds of one iteration, from criterion's estimates of this run.
+/// Time in seconds of one iteration, from criterion's estimates of this run: the slope where
+/// criterion printed it (linear sampling), else the mean (flat sampling).
 fn mean_seconds(group: &str, id: &str) -> Option<f64> {
     let safe = |s: &str| s.replace(['?', '"', '/', '\\', '*', '<', '>', ':', '|', '^'], "_");
     let path = criterion_dir()
@@ -634,49 +697,78 @@ fn mean_seconds(group: &str, id: &str) -> Option<f64> {
         .join(safe(id))
         .join("new/estimates.json");
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-    Some(json["mean"]["point_estimate"].as_f64()? / 1e9)
+    let slope = json["slope"]["point_estimate"].as_f64();
+    Some(slope.or_else(|| json["mean"]["point_estimate"].as_f64())? / 1e9)
+}
+
+fn seconds(f: &Figure) -> Option<f64> {
+    match f.one_run {
+        Some(t) => Some(t.as_secs_f64()),
+        None => mean_seconds(&f.group, &f.id),
+    }
 }
 
 fn summary(_: &mut Criterion) {
-    let ran = RAN.lock().unwrap().clone();
-    if ran.is_empty() {
+    let figures = FIGURES.lock().unwrap().clone();
+    if figures.is_empty() {
         return;
     }
-    println!("\nsummary (MiB/s = bytes per second / 2^20; ratio: extract over its baseline,");
-    println!("adversarial per-byte time over ordinary; build: mean time):");
+    let find = |group: &str, id: &str| {
+        figures
+            .iter()
+            .filter(|f| f.group == group && f.id == id)
+            .find_map(|f| Some((seconds(f)?, f.bytes)))
+    };
+    println!();
+    println!("summary: MiB/s = bytes/s / 2^20; 'how' is criterion's estimate or one timed run;");
+    println!("ratio = extract's throughput over its <gazetteer>-ac baseline, or for adversarial");
+    println!("inputs their time per byte over `ordinary`'s.");
     println!(
-        "{:<26} {:<14} {:>12} {:>10} {:>9}",
-        "group", "id", "mean", "MiB/s", "ratio"
+        "{:<24} {:<16} {:>11} {:>9} {:>9} {:>9}",
+        "group", "id", "time", "MiB/s", "ratio", "how"
     );
-    for (group, id, bytes) in &ran {
-        let Some(t) = mean_seconds(group, id) else {
+    for f in &figures {
+        let Some(t) = seconds(f) else {
             continue;
         };
         let rate = |bytes: usize, t: f64| bytes as f64 / t / MIB as f64;
-        let ratio = if group.starts_with("extract/") && !id.ends_with("-ac") {
-            ran.iter()
-                .find(|(g, i, _)| g == group && *i == format!("{id}-ac"))
-                .and_then(|(g, i, b)| Some(rate(*bytes, t) / rate(*b, mean_seconds(g, i)?)))
-                .map_or(String::new(), |r| format!("{r:.3}"))
-        } else if group == "adversarial" && id != "ordinary" {
-            ran.iter()
-                .find(|(g, i, _)| g == group && i == "ordinary")
-                .and_then(|(g, i, b)| Some((t / *bytes as f64) / (mean_seconds(g, i)? / *b as f64)))
-                .map_or(String::new(), |r| format!("{r:.2}x"))
+        let ratio = if f.group.starts_with("extract/") && !f.id.ends_with("-ac") {
+            let base = f.id.split(':').next().unwrap_or(&f.id);
+            find(&f.group, &format!("{base}-ac"))
+                .map(|(tb, bb)| format!("{:.3}", rate(f.bytes, t) / rate(bb, tb)))
+        } else if f.group == "adversarial" && f.id != "ordinary" {
+            find("adversarial", "ordinary")
+                .map(|(to, bo)| format!("{:.2}x", (t / f.bytes as f64) / (to / bo as f64)))
+        } else if f.group == "adversarial-probe" && !f.id.starts_with("ordinary@") {
+            let at = f.id.rsplit('@').next().unwrap_or_default();
+            find("adversarial-probe", &format!("ordinary@{at}"))
+                .map(|(to, bo)| format!("{:.2}x", (t / f.bytes as f64) / (to / bo as f64)))
         } else {
-            String::new()
+            None
         };
-        let mean = if t >= 1.0 {
-            format!("{t:.3} s")
+        let time = if t >= 1.0 {
+            format!("{t:.2} s")
         } else {
             format!("{:.3} ms", t * 1e3)
         };
-        let rate = if *bytes > 0 {
-            format!("{:.1}", rate(*bytes, t))
+        let rate = if f.bytes > 0 {
+            format!("{:.2}", rate(f.bytes, t))
         } else {
             String::new()
         };
-        println!("{group:<26} {id:<14} {mean:>12} {rate:>10} {ratio:>9}");
+        let how = if f.predicted {
+            "predicted"
+        } else if f.one_run.is_some() {
+            "1 run"
+        } else {
+            "criterion"
+        };
+        println!(
+            "{:<24} {:<16} {time:>11} {rate:>9} {:>9} {how:>9}",
+            f.group,
+            f.id,
+            ratio.unwrap_or_default()
+        );
     }
 }
 
@@ -696,6 +788,71 @@ fn first_calls(_: &mut Criterion) {
         t.elapsed(),
         rss()
     );
+    record_one_run("first-call", "Extractor::new", 0, new);
+}
+
+/// Runs `extract` once on `generate(size)` for growing sizes, printing time and growth, and
+/// stops before a size predicted (from the growth seen so far) to take over `PROBE_BUDGET`.
+/// Each step is recorded for the summary under `record` ("<id>@<size>"), a skipped one as a
+/// prediction. Returns the last size's text and time if it was run.
+fn probe(
+    ex: &Extractor,
+    label: &str,
+    record: Option<(&str, &str)>,
+    generate: &dyn Fn(usize) -> String,
+    sizes: &[usize],
+) -> Option<(String, Duration)> {
+    let mut report = format!("[probe] {label}:");
+    let mut last: Option<(usize, Duration)> = None;
+    let mut exponent = 1.0f64;
+    let mut out = None;
+    for (k, &size) in sizes.iter().enumerate() {
+        if let Some((prev, t)) = last {
+            let predicted = t.as_secs_f64() * (size as f64 / prev as f64).powf(exponent.max(1.0));
+            if predicted > PROBE_BUDGET.as_secs_f64() {
+                report.push_str(&format!(
+                    " {} KiB predicted {predicted:.0} s: not run",
+                    size / 1024
+                ));
+                if let Some((group, id)) = record {
+                    let id = format!("{id}@{}", size_label(size));
+                    record_prediction(group, &id, size, Duration::from_secs_f64(predicted));
+                }
+                break;
+            }
+        }
+        let text = generate(size);
+        let t = Instant::now();
+        let doc = ex.extract(&text);
+        let took = t.elapsed();
+        report.push_str(&format!(
+            " {} KiB {took:.2?} ({:.2} MiB/s, {} entities, {} quotes",
+            text.len() / 1024,
+            mib(text.len()) / took.as_secs_f64(),
+            doc.entities.len(),
+            doc.quotes.len()
+        ));
+        if let Some((prev, t)) = last {
+            exponent = (took.as_secs_f64() / t.as_secs_f64()).ln()
+                / (text.len() as f64 / prev as f64).ln();
+            report.push_str(&format!(", growth exponent {exponent:.2}"));
+        }
+        report.push_str(");");
+        if let Some((group, id)) = record {
+            record_one_run(
+                group,
+                &format!("{id}@{}", size_label(size)),
+                text.len(),
+                took,
+            );
+        }
+        last = Some((text.len(), took));
+        if k + 1 == sizes.len() {
+            out = Some((text, took));
+        }
+    }
+    eprintln!("{report}");
+    out
 }
 
 fn bench_input(
@@ -733,14 +890,14 @@ fn bench_input(
 
 fn extract(c: &mut Criterion) {
     static SEED_ONE: Lazy<Vec<String>> = Lazy::new(|| vec![SEED.clone()]);
-    static CORPUS_ONE: Lazy<Vec<String>> = Lazy::new(|| vec![CORPUS.clone()]);
     let all: Vec<&Gazetteer> = GAZETTEERS.iter().collect();
 
     let mut g = c.benchmark_group("extract/seed");
     bench_input(&mut g, "extract/seed", &SEED_ONE, &all);
     g.finish();
 
-    if selected("extract/corpus") || selected("extract/articles") {
+    // The corpus as news archives are processed: one `extract` per article.
+    if selected("extract/corpus") {
         eprintln!(
             "[setup] corpus: {:.1} MiB in {} articles from {} fixtures",
             mib(CORPUS.len()),
@@ -748,15 +905,48 @@ fn extract(c: &mut Criterion) {
             FIXTURES.len()
         );
     }
-    for (name, texts) in [
-        ("extract/corpus", &*CORPUS_ONE),
-        ("extract/articles", &*ARTICLES),
-    ] {
-        let mut g = c.benchmark_group(name);
-        g.sample_size(10).sampling_mode(SamplingMode::Flat);
-        bench_input(&mut g, name, texts, &all);
-        g.finish();
+    let mut g = c.benchmark_group("extract/corpus");
+    g.sample_size(10).sampling_mode(SamplingMode::Flat);
+    bench_input(&mut g, "extract/corpus", &ARTICLES, &all);
+    g.finish();
+
+    // The whole corpus as ONE text: shows how `extract` scales with the size of one input.
+    // Probed first; timed by criterion only if one run is short enough.
+    let group = "extract/corpus-one-call";
+    if !selected(&format!("{group}/builtin")) {
+        return;
     }
+    let sizes = [
+        CORPUS_BYTES / 64,
+        CORPUS_BYTES / 16,
+        CORPUS_BYTES / 4,
+        CORPUS_BYTES,
+    ];
+    let ex = &*EX_BUILTIN;
+    let Some((text, took)) = probe(
+        ex,
+        group,
+        Some(("extract/corpus-probe", "builtin")),
+        &|n| ordinary(n),
+        &sizes,
+    ) else {
+        return;
+    };
+    let bytes = text.len();
+    if took > CRITERION_MAX_RUN {
+        record_one_run(group, "builtin", bytes, took);
+        eprintln!("[probe] {group}: one run takes {took:.2?}; not repeated by criterion");
+        let ac = &*AC_BUILTIN;
+        let t = Instant::now();
+        black_box(ac.find_iter(text.as_str()).count());
+        record_one_run(group, "builtin-ac", bytes, t.elapsed());
+        return;
+    }
+    let text: &'static [String] = Box::leak(vec![text].into_boxed_slice());
+    let mut g = c.benchmark_group(group);
+    g.sample_size(10).sampling_mode(SamplingMode::Flat);
+    bench_input(&mut g, group, text, &all[..1]);
+    g.finish();
 }
 
 fn build(c: &mut Criterion) {
@@ -767,14 +957,33 @@ fn build(c: &mut Criterion) {
         let builder = Extractor::builder();
         b.iter(|| builder.build().unwrap())
     });
-    for (label, builder) in [("100k", &BUILDER_100K), ("1m", &BUILDER_1M)] {
+    for (label, builder, extractor) in [
+        ("100k", &BUILDER_100K, &EX_100K),
+        ("1m", &BUILDER_1M, &EX_1M),
+    ] {
+        if !selected(&format!("build/{label}")) {
+            continue;
+        }
+        // One timed build (with memory_usage and RSS printed) decides whether criterion can
+        // repeat it within the time budget.
+        Lazy::force(extractor);
+        let one_run = BUILD_ONE_RUN
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        if one_run > CRITERION_MAX_BUILD {
+            eprintln!(
+                "[setup] build/{label}: one run takes {one_run:.2?}; not repeated by criterion"
+            );
+            record_one_run("build", label, 0, one_run);
+            continue;
+        }
         register("build", label, 0);
         g.bench_function(label, |b| {
             let builder = &**builder;
-            if label == "1m" {
-                // Also print the single-run figures (memory_usage, RSS) once.
-                Lazy::force(&EX_1M);
-            }
             b.iter(|| builder.build().unwrap())
         });
     }
@@ -782,7 +991,10 @@ fn build(c: &mut Criterion) {
 }
 
 fn adversarial(c: &mut Criterion) {
-    if !selected("adversarial") && !ADVERSARIAL.iter().any(|(n, _)| selected(n)) {
+    if !ADVERSARIAL
+        .iter()
+        .any(|(n, _)| selected(&format!("adversarial/{n}")))
+    {
         return;
     }
     let ex = &*EX_BUILTIN;
@@ -792,55 +1004,22 @@ fn adversarial(c: &mut Criterion) {
         if !selected(&format!("adversarial/{name}")) {
             continue;
         }
-        // Probe: 128 KiB, 512 KiB, then full size only if the growth predicts it fits.
-        let mut report = format!("[probe] adversarial/{name}:");
-        let mut last: Option<(usize, Duration)> = None;
-        let mut full_run = None;
-        for size in [
+        let sizes = [
+            ADVERSARIAL_BYTES / 64,
             ADVERSARIAL_BYTES / 16,
             ADVERSARIAL_BYTES / 4,
             ADVERSARIAL_BYTES,
-        ] {
-            if let Some((prev, t)) = last {
-                let scale = size as f64 / prev as f64;
-                // Assume the growth seen so far continues (at least linear).
-                let predicted = t.as_secs_f64() * scale * scale;
-                if size == ADVERSARIAL_BYTES && predicted > PROBE_BUDGET.as_secs_f64() {
-                    report.push_str(&format!(
-                        " 2 MiB predicted > {predicted:.0} s (quadratic guess): not run"
-                    ));
-                    break;
-                }
-            }
-            let text = generate(size);
-            let t = Instant::now();
-            let doc = ex.extract(&text);
-            let took = t.elapsed();
-            report.push_str(&format!(
-                " {} KiB {:.2?} ({} entities, {} quotes);",
-                text.len() / 1024,
-                took,
-                doc.entities.len(),
-                doc.quotes.len()
-            ));
-            if let Some((prev, t)) = last {
-                let exp = (took.as_secs_f64() / t.as_secs_f64()).ln()
-                    / (text.len() as f64 / prev as f64).ln();
-                report.push_str(&format!(" growth exponent {exp:.2};"));
-            }
-            last = Some((text.len(), took));
-            if size == ADVERSARIAL_BYTES {
-                full_run = Some((text, took));
-            }
-        }
-        eprintln!("{report}");
-        let Some((text, took)) = full_run else {
+        ];
+        let label = format!("adversarial/{name}");
+        let record = Some(("adversarial-probe", name));
+        let Some((text, took)) = probe(ex, &label, record, &generate, &sizes) else {
             continue;
         };
         if took > CRITERION_MAX_RUN {
             eprintln!(
-                "[probe] adversarial/{name}: one run takes {took:.2?}; left out of criterion"
+                "[probe] adversarial/{name}: one run takes {took:.2?}; not repeated by criterion"
             );
+            record_one_run("adversarial", name, text.len(), took);
             continue;
         }
         let text: &'static str = Box::leak(text.into_boxed_str());
