@@ -142,6 +142,7 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
             .ok();
         let mut first = [false; 256];
         let mut pairs = vec![0u64; 65536 / 64];
+        let mut short = [false; 256];
         for targets in &self.targets {
             for t in targets {
                 let form = self.forms[t.form as usize].as_bytes();
@@ -151,22 +152,21 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
                 if t.accept == Accept::Any {
                     first[b.to_ascii_lowercase() as usize] = true;
                 }
-                // The first two bytes, ASCII-folded: a one-probe filter before the automaton.
-                if form.len() == 1 {
-                    // A one-byte pattern may be followed by anything.
-                    let lo = (b.to_ascii_lowercase() as usize) << 8;
-                    for pair in lo..lo + 256 {
-                        pairs[pair / 64] |= 1 << (pair % 64);
-                    }
+                // The first three bytes, ASCII-folded and hashed into a bit set: a one-probe
+                // filter before the automaton ("the" starts no title, "Tha" may).
+                if form.len() < 3 {
+                    // A short pattern may be followed by anything.
+                    short[b.to_ascii_lowercase() as usize] = true;
                 } else {
-                    let pair = fold_pair(form);
-                    pairs[pair / 64] |= 1 << (pair % 64);
+                    let h = fold_triple(form);
+                    pairs[h / 64] |= 1 << (h % 64);
                 }
             }
         }
         Matcher {
             automaton,
             first,
+            short,
             pairs,
             forms: self.forms,
             targets: self.targets,
@@ -181,8 +181,10 @@ pub(crate) struct Matcher<T> {
     automaton: Option<AhoCorasick>,
     /// Bytes a match can start with, in a case some target accepts.
     first: [bool; 256],
-    /// Pairs of first bytes (ASCII-folded) a match can start with, as a bit set.
+    /// Hashes of the first three bytes (ASCII-folded) a match can start with, as a bit set.
     pairs: Vec<u64>,
+    /// First bytes (ASCII-lowercased) of patterns shorter than three bytes.
+    short: [bool; 256],
     forms: Vec<Box<str>>,
     targets: Vec<Vec<Target<T>>>,
 }
@@ -239,7 +241,7 @@ impl<T: Copy> Matcher<T> {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (is_word_char(c), c.len_utf8())
             };
-            if !prev_word && self.first[b as usize] && self.pair_may_match(&hay[i..]) {
+            if !prev_word && self.first[b as usize] && self.prefix_may_match(&hay[i..]) {
                 if let Some(m) = self.longest_valid_at(ac, text, i) {
                     out.push(Found {
                         span: Span::new(i, m.0),
@@ -257,9 +259,12 @@ impl<T: Copy> Matcher<T> {
     }
 
     #[inline]
-    fn pair_may_match(&self, rest: &[u8]) -> bool {
-        let pair = fold_pair(rest);
-        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    fn prefix_may_match(&self, rest: &[u8]) -> bool {
+        if rest.len() < 3 || self.short[rest[0].to_ascii_lowercase() as usize] {
+            return true;
+        }
+        let h = fold_triple(rest);
+        self.pairs[h / 64] & (1 << (h % 64)) != 0
     }
 
     /// The longest valid match starting at `start`: its end and pattern.
@@ -296,12 +301,13 @@ impl<T: Copy> Matcher<T> {
     }
 }
 
-/// The first two bytes of `s`, ASCII-lowercased, as an index into a 65,536-bit set.
+/// The first three bytes of `s` (at least three), ASCII-lowercased and hashed to 16 bits.
 #[inline]
-fn fold_pair(s: &[u8]) -> usize {
-    let a = s.first().map_or(0, |b| b.to_ascii_lowercase());
-    let b = s.get(1).map_or(0, |b| b.to_ascii_lowercase());
-    (a as usize) << 8 | b as usize
+fn fold_triple(s: &[u8]) -> usize {
+    let v = u32::from(s[0].to_ascii_lowercase()) << 16
+        | u32::from(s[1].to_ascii_lowercase()) << 8
+        | u32::from(s[2].to_ascii_lowercase());
+    (v.wrapping_mul(2_654_435_761) >> 16) as usize
 }
 
 fn accepts(accept: Accept, pattern: &str, matched: &str) -> bool {
