@@ -1075,6 +1075,41 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 that = true;
             }
         }
+        // "told analysts the rules had cost …": the person addressed is not the content.
+        if !that && cue.lemma == "tell" && k + 2 < s_end {
+            if self.lower_is(
+                k,
+                &[
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                    "reporters",
+                    "journalists",
+                    "analysts",
+                    "investors",
+                    "lawmakers",
+                    "supporters",
+                    "colleagues",
+                    "viewers",
+                    "listeners",
+                    "readers",
+                    "voters",
+                    "students",
+                    "members",
+                    "officials",
+                    "employees",
+                    "staff",
+                ],
+            ) {
+                k += 1;
+            } else if is_capitalized(self.tok(k)) && !self.lower_is(k, PRONOUNS) {
+                while k < s_end && is_capitalized(self.tok(k)) && self.inp.tokens[k].word {
+                    k += 1;
+                }
+            }
+        }
         // A demand: "called for more flexibility", "called on Congress to act", "urged voters
         // to turn out".
         if !that && cue.lemma == "call" && k + 1 < s_end && self.lower_is(k, &["for", "on"]) {
@@ -1088,7 +1123,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             && (k + 1..(k + 6).min(s_end)).any(|i| self.lower_is(i, &["to"]))
             && (k..(k + 6).min(s_end))
                 .take_while(|&i| !self.lower_is(i, &["to"]))
-                .all(|i| self.inp.tokens[i].word)
+                .all(|i| self.inp.tokens[i].word && !self.lower_is(i, &["not", "never"]))
+            // Someone is asked to do something: "asked not to be named" asks nobody.
+            && k < s_end
+            && !self.lower_is(k, &["to", "not", "never"])
         {
             that = true;
         }
@@ -1421,8 +1459,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
                             CueClass::Clause | CueClass::ThatClause
                         )
                     });
+                    // ", and President Macron wrote that …": a new speaker's clause.
+                    let new_speaker =
+                        self.lower_is(e, &["and", "but"]) && self.starts_attribution(e + 1, s_end);
                     if ing
                         || cue_verb
+                        || new_speaker
                         || self.lower_is(
                             e,
                             &[
@@ -1487,6 +1529,25 @@ impl<'a, 'b> Attributor<'a, 'b> {
             e -= 1;
         }
         e
+    }
+
+    /// Whether the words from `i` are a subject and its cue: "President Macron wrote", "several
+    /// policymakers have suggested".
+    fn starts_attribution(&self, i: usize, s_end: usize) -> bool {
+        let end = (i + 8).min(s_end);
+        let Some(c) = (i + 1..end).find(|&j| {
+            self.cue_at(j).is_some_and(|ci| {
+                matches!(
+                    self.inp.cues[ci].class,
+                    CueClass::Clause | CueClass::ThatClause
+                )
+            })
+        }) else {
+            return false;
+        };
+        (i..c).all(|j| {
+            self.inp.tokens[j].word && (!self.lower_is(j, STOP) || is_adverb_or_aux(self.tok(j)))
+        })
     }
 
     /// Punctuation that ends or separates clauses, never part of reported content's edges.
@@ -2003,7 +2064,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let Some(s) = sents.get(si) else { break };
             let m = &ents.mentions;
             // At most a few thousand bytes back: a runaway sentence stays linear.
-            let lo = m.partition_point(|x| x.span.start() < s.start().max(pos.saturating_sub(3000)));
+            let lo =
+                m.partition_point(|x| x.span.start() < s.start().max(pos.saturating_sub(3000)));
             for x in &m[lo..] {
                 if x.span.start() >= limit.min(s.end()) {
                     break;
@@ -2028,17 +2090,23 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let hi = m.partition_point(|x| x.span.start() < pos);
         // The role was introduced recently: look back over the last few hundred mentions only,
         // so an article of any length stays linear.
-        m[hi.saturating_sub(400)..hi].iter().rev().map(|x| x.entity).find(|&e| {
-            let d = &ents.list[e as usize];
-            d.kind == EntityKind::Person
-                && (d.roles.iter().any(|r| crate::role::head(r) == head)
-                    || match d.origin {
-                        crate::entity::Origin::Gazetteer(entry) => (self.inp.entry_titles)(entry)
-                            .iter()
-                            .any(|t| t.split_whitespace().any(|w| w == head)),
-                        _ => false,
-                    })
-        })
+        m[hi.saturating_sub(400)..hi]
+            .iter()
+            .rev()
+            .map(|x| x.entity)
+            .find(|&e| {
+                let d = &ents.list[e as usize];
+                d.kind == EntityKind::Person
+                    && (d.roles.iter().any(|r| crate::role::head(r) == head)
+                        || match d.origin {
+                            crate::entity::Origin::Gazetteer(entry) => {
+                                (self.inp.entry_titles)(entry)
+                                    .iter()
+                                    .any(|t| t.split_whitespace().any(|w| w == head))
+                            }
+                            _ => false,
+                        })
+            })
     }
 
     /// A cue is the verb group as written: "has said", "also told", "would later argue".

@@ -460,7 +460,9 @@ pub(crate) fn resolve(
         // A surname right after another capitalized name word belongs to someone else:
         // "Ana Silva" is not Lula da Silva.
         let surname = || {
-            if preceded_by_name_word(text, f.span.start()) {
+            // Nor one right before another ("Paul Weintraub" is not Rand Paul).
+            let first_name = f.possessive == 0 && next_word_starts_name(text, f.span.end());
+            if preceded_by_name_word(text, f.span.start()) || first_name {
                 None
             } else {
                 pick(NameRole::Surname)
@@ -919,7 +921,9 @@ impl<'a> Resolver<'a> {
                 .or_else(|| word.strip_suffix("’s"))
                 .unwrap_or(word);
             let key = key.split('-').next().unwrap_or(key);
-            let Some(candidates) = by_first.get(key) else { continue };
+            let Some(candidates) = by_first.get(key) else {
+                continue;
+            };
             let hit = candidates.iter().find(|(f, _)| {
                 text[start..].starts_with(f)
                     && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -935,7 +939,11 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let possessive = crate::text::possessive_len(text, span.end()) > 0;
-            self.add_mention(MentionData { span, entity, possessive });
+            self.add_mention(MentionData {
+                span,
+                entity,
+                possessive,
+            });
         }
     }
 
