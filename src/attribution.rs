@@ -1268,7 +1268,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         while e > s0 && self.is_separator(e - 1) {
             e -= 1;
         }
-        let mut k = s0.max(e.saturating_sub(MAX_CONTENT));
+        let mut k = self.skip_dateline(s0.max(e.saturating_sub(MAX_CONTENT)), e);
         if e <= k {
             return None;
         }
@@ -1380,7 +1380,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 e -= 1;
             }
             // A reported clause is not longer than this; a runaway sentence is cut.
-            let mut k = s0.max(e.saturating_sub(MAX_CONTENT));
+            let mut k = self.skip_dateline(s0.max(e.saturating_sub(MAX_CONTENT)), e);
             // Start after an earlier attribution in the sentence, if any.
             while k < e && self.is_mark(k) {
                 k += 1;
@@ -1529,6 +1529,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
             e -= 1;
         }
         e
+    }
+
+    /// Past a dateline at `k` ("PORT AVERILL, Ore. —", "WASHINGTON (AP) —"): a first word in
+    /// capitals, then a dash within a few words.
+    fn skip_dateline(&self, k: usize, e: usize) -> usize {
+        let first = self.tok(k);
+        let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !first.chars().any(|c| c.is_lowercase());
+        if !capitals {
+            return k;
+        }
+        (k + 1..(k + 8).min(e))
+            .find(|&i| matches!(self.tok(i), "—" | "–" | "--"))
+            .map_or(k, |dash| dash + 1)
     }
 
     /// Whether the words from `i` are a subject and its cue: "President Macron wrote", "several
@@ -2057,10 +2071,13 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 _ => false,
             }
         };
+        // "it" and "they" reach only an organization that is the subject of this sentence or
+        // the one before; a plural subject ("Analysts … they warned") is no organization.
+        let org_pronoun = matches!(w.as_str(), "it" | "they");
         let sents = self.inp.sentences;
         let mut si = sents.partition_point(|s| s.end() <= pos);
         let mut limit = pos;
-        for _ in 0..5 {
+        for _ in 0..(if org_pronoun { 2 } else { 5 }) {
             let Some(s) = sents.get(si) else { break };
             let m = &ents.mentions;
             // At most a few thousand bytes back: a runaway sentence stays linear.
@@ -2072,6 +2089,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
                 if !x.possessive && fits(x.entity) && self.inside_quote(x.span.start()).is_none() {
                     return Some(x.entity);
+                }
+                if org_pronoun && !x.possessive {
+                    break; // the sentence's subject is something else
                 }
             }
             if si == 0 {

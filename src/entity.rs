@@ -692,13 +692,18 @@ impl<'a> Resolver<'a> {
         } else {
             EntityKind::Person
         };
-        let entity = self.entity(Origin::Inferred(span), kind, None);
+        // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
+        let gender = role.as_deref().and_then(role_gender);
+        let entity = self.entity(Origin::Inferred(span), kind, gender);
         self.add_mention(MentionData {
             span,
             entity,
             possessive: crate::text::possessive_len(self.text, span.end()) > 0,
         });
         if let Some(role) = role {
+            if self.list[entity as usize].gender.is_none() {
+                self.list[entity as usize].gender = role_gender(&role);
+            }
             self.list[entity as usize].roles.push(role);
         }
     }
@@ -735,6 +740,14 @@ impl<'a> Resolver<'a> {
                     _ => Some(role_text.to_lowercase()),
                 };
                 self.infer(next, n, role);
+                // An honorific is no role, but it says "he" or "she".
+                let gender = role_gender(&role_text.to_lowercase());
+                if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
+                    let e = &mut self.list[m.entity as usize];
+                    if e.gender.is_none() {
+                        e.gender = gender;
+                    }
+                }
             }
         }
     }
@@ -994,6 +1007,28 @@ fn is_name_word(w: &str) -> bool {
     let acronym = letters >= 2 && upper == letters && !initials;
     let possessive = w.ends_with("’s") || w.ends_with("'s");
     !(acronym || possessive)
+}
+
+/// The gender a role word states, if any: "councilwoman", "mrs.", "spokesman", "king".
+fn role_gender(role: &str) -> Option<Gender> {
+    let words: Vec<&str> = role.split([' ', '-']).collect();
+    let female = [
+        "mrs.", "mrs", "ms.", "ms", "queen", "princess", "actress", "madam",
+    ];
+    let male = ["mr.", "mr", "king", "prince"];
+    if words
+        .iter()
+        .any(|w| w.ends_with("woman") || w.ends_with("women") || female.contains(w))
+    {
+        Some(Gender::Female)
+    } else if words
+        .iter()
+        .any(|w| w.ends_with("man") || w.ends_with("men") || male.contains(w))
+    {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 /// Whether the word just before `pos` (one space away) could be part of a name.
