@@ -244,6 +244,19 @@ const NOT_SPEAKERS: &[&str] = &[
     "result",
     "results",
 ];
+/// Cue verbs of knowing rather than saying: they report content, never a quote's words.
+const COGNITION: &[&str] = &[
+    "find",
+    "know",
+    "learn",
+    "show",
+    "understand",
+    "hope",
+    "fear",
+    "think",
+    "believe",
+    "wonder",
+];
 /// Days that may stand between a subject and its cue.
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -736,7 +749,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             if let Some(ci) = self.cue_at(c) {
                 let cue = self.inp.cues[ci];
-                if matches!(cue.class, CueClass::Naming) {
+                // Knowing and finding attribute no words: `"Brussels effect," in which firms find`.
+                if matches!(cue.class, CueClass::Naming) || COGNITION.contains(&cue.lemma) {
                     return None;
                 }
                 let sp = self.speaker_for(c, t)?;

@@ -160,6 +160,11 @@ pub(crate) const ROLES: &[&str] = &[
     "mrs",
     "ms",
     "dr",
+    "administrator",
+    "city administrator",
+    "city manager",
+    "meteorologist",
+    "forecaster",
     "businessman",
     "businesswoman",
     "entrepreneur",
@@ -200,8 +205,22 @@ pub(crate) fn is_honorific(role: &str) -> bool {
 /// The head noun of a role phrase ("foreign minister" → "minister"), used to link
 /// "the minister" to the person introduced as "Foreign Minister Sergei Lavrov".
 pub(crate) fn head(role: &str) -> &str {
-    let role = role.trim_end_matches('.');
-    role.rsplit([' ', '-']).next().unwrap_or(role)
+    let last = role.rsplit([' ', '-']).next().unwrap_or(role);
+    // Abbreviated titles stand for their nouns: "Gov. Kim Reynolds" is "the governor".
+    match last.to_ascii_lowercase().trim_end_matches('.') {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "sgt" => "sergeant",
+        "prof" => "professor",
+        "dr" => "doctor",
+        "supt" => "superintendent",
+        "det" => "detective",
+        _ => last.trim_end_matches('.'),
+    }
 }
 
 /// The head nouns of every role, for telling a role word in a speaker's phrase.
