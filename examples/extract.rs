@@ -6,19 +6,43 @@
 //! ```
 //!
 //! A file that is not UTF-8 is read lossily (bad bytes become U+FFFD) with a warning, so
-//! offsets refer to the repaired text. Any error prints one line and exits with status 1.
+//! offsets refer to the repaired text. Any error (a missing or unreadable file, a bad
+//! gazetteer, stdout closed early) prints one line on stderr and exits with status 1.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("extract: {msg}");
+            // Not `eprintln!`, which panics when stderr cannot be written.
+            let _ = writeln!(std::io::stderr(), "extract: {}", one_line(&msg));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The message with line breaks and other control chars escaped, so that it stays one line
+/// whatever a file name or a gazetteer's bad field name holds.
+fn one_line(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    for c in msg.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes a line to stdout; `println!` would panic on a closed pipe or a full disk.
+fn print(s: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{s}")
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("stdout: {e}"))
 }
 
 fn run() -> Result<(), String> {
@@ -32,8 +56,7 @@ fn run() -> Result<(), String> {
                 builder.gazetteer_path(&path).map_err(|e| e.to_string())?;
             }
             "-h" | "--help" => {
-                println!("usage: extract [--gazetteer FILE]... FILE|-");
-                return Ok(());
+                return print("usage: extract [--gazetteer FILE]... FILE|-");
             }
             _ if input.is_none() => input = Some(arg),
             _ => return Err(format!("unexpected argument {arg:?}")),
@@ -52,13 +75,21 @@ fn run() -> Result<(), String> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("extract: warning: {input} is not valid UTF-8; invalid bytes replaced");
+            let name = if input == "-" {
+                "stdin"
+            } else {
+                input.as_str()
+            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "extract: warning: {} is not valid UTF-8; invalid bytes replaced",
+                one_line(name)
+            );
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
     let extractor = builder.build().map_err(|e| e.to_string())?;
     let doc = extractor.extract(&text);
     let json = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
-    println!("{json}");
-    Ok(())
+    print(&json)
 }
