@@ -897,6 +897,31 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             c -= 1;
         }
+        if colon && !block {
+            let colon_tok = open_tok - 1;
+            // `Trump boomed: "…"`: a verb the lexicon lacks, right before the colon.
+            if colon_tok > region + 1 && self.looks_like_speech_verb(colon_tok - 1, colon_tok + 1) {
+                let v = colon_tok - 1;
+                let sp = match self.np_ending_at(v, region) {
+                    Some((a, b)) => Some(self.resolve_np(a, b)),
+                    // "Trump leaned in and boomed:": the sentence's subject.
+                    None => self.inherited_speaker(v, region),
+                };
+                if let Some(sp) = sp.filter(|sp| sp.entity.is_some()) {
+                    return Some((Some(sp), Some(self.inp.tokens[v].span), 0.75));
+                }
+            }
+            // `Jeffrey Jones: "…"`: a name, a colon, the quote.
+            if colon_tok > region && colon_tok - region <= 4 {
+                let sp = self.resolve_np(region, colon_tok);
+                let person = sp
+                    .entity
+                    .is_some_and(|e| self.inp.entities.list[e as usize].kind == EntityKind::Person);
+                if person {
+                    return Some((Some(sp), Some(self.inp.tokens[colon_tok].span), 0.75));
+                }
+            }
+        }
         // A block quote introduced by a sentence ending in a colon, with no cue: "He then
         // listed the qualities a nominee needs:" — the colon is the cue.
         if block && q.outer.start() == self.para_of(q.outer.start()).start() {

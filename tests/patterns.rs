@@ -371,6 +371,23 @@ fn news_conventions() {
             Some("vladimir-putin"),
             Some("said"),
         ),
+        // A colon after a verb the lexicon lacks, or after a name alone.
+        (
+            "Trump leaned in and boomed: “Let’s win in November.”",
+            Direct,
+            "Let’s win in November.",
+            Some("Trump"),
+            Some("donald-trump"),
+            Some("boomed"),
+        ),
+        (
+            "Angela Merkel: “We will manage this.”",
+            Direct,
+            "We will manage this.",
+            Some("Angela Merkel"),
+            Some("angela-merkel"),
+            Some(":"),
+        ),
         // A participle shares the subject of its sentence.
         (
             "Trump met the governors on Friday, saying the states would get more money.",
