@@ -471,16 +471,7 @@ pub(crate) fn resolve(
         let Some(entry) = pick(NameRole::Name).or_else(surname) else {
             continue;
         };
-        let entity = b.entity(
-            Origin::Gazetteer(entry),
-            k.kinds[entry as usize],
-            k.genders[entry as usize],
-        );
-        b.add_mention(MentionData {
-            span: f.span,
-            entity,
-            possessive: f.possessive > 0,
-        });
+        b.mention_entry(entry, f.span, f.possessive > 0);
     }
 
     // Titles. An entry's own title alone ("the Russian president") is a mention of it.
@@ -517,16 +508,7 @@ pub(crate) fn resolve(
                 .overlapping(t.span)
                 .any(|m| b.list[m.entity as usize].kind == EntityKind::Person);
             if !named {
-                let entity = b.entity(
-                    Origin::Gazetteer(entry),
-                    k.kinds[entry as usize],
-                    k.genders[entry as usize],
-                );
-                b.add_mention(MentionData {
-                    span: t.span,
-                    entity,
-                    possessive: false,
-                });
+                b.mention_entry(entry, t.span, false);
             }
         }
     }
@@ -574,6 +556,17 @@ impl<'a> Resolver<'a> {
         });
         self.index.insert(key, i);
         i
+    }
+
+    /// Adds a mention of gazetteer entry `entry`.
+    fn mention_entry(&mut self, entry: u32, span: Span, possessive: bool) {
+        let (kind, gender) = (self.k.kinds[entry as usize], self.k.genders[entry as usize]);
+        let entity = self.entity(Origin::Gazetteer(entry), kind, gender);
+        self.add_mention(MentionData {
+            span,
+            entity,
+            possessive,
+        });
     }
 
     fn covered(&self, span: Span) -> bool {
