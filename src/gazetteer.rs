@@ -243,12 +243,22 @@ pub(crate) fn parse_jsonl(origin: &str, text: &str) -> Result<Vec<Entry>, Error>
 }
 
 /// serde_json appends " at line L column C" to its messages; the line is ours to report.
+/// Control chars (a field name holding a line break) are escaped, so an error stays one line.
 fn strip_position(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
-    }
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => &msg[..],
+    };
+    msg.chars()
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            escaped
+                .into_iter()
+                .flatten()
+                .chain((!c.is_control()).then_some(c))
+        })
+        .collect()
 }
 
 /// Reads raw bytes as a gazetteer, reporting the line of the first invalid UTF-8 byte.
@@ -326,6 +336,17 @@ mod tests {
         let err =
             parse_jsonl("t", r#"{"id": "a", "kind": "person", "name": "A", "x": 1}"#).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Json { message, .. } if message.contains("`x`")));
+    }
+
+    #[test]
+    fn json_errors_stay_on_one_line() {
+        let err = parse_jsonl(
+            "t",
+            "{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\", \"x\\ny\": 1}",
+        )
+        .unwrap_err();
+        assert!(!err.to_string().contains('\n'), "{err}");
+        assert!(err.to_string().contains("x\\ny"), "{err}");
     }
 
     #[test]
