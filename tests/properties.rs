@@ -7,6 +7,8 @@
 //! Failures are not persisted to files: a minimized failing input belongs in
 //! `tests/regressions.rs`, as a test named for what broke.
 
+mod common;
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
@@ -65,114 +67,12 @@ fn fixtures() -> &'static [(String, String)] {
 // Invariants of any Document
 // ---------------------------------------------------------------------------------------------
 
-fn check_span(
-    text: &str,
-    what: &str,
-    start: usize,
-    end: usize,
-    slice: &str,
-) -> Result<(), TestCaseError> {
-    prop_assert!(
-        start <= end && end <= text.len(),
-        "{}: span {}..{} is reversed or past the end ({} bytes)",
-        what,
-        start,
-        end,
-        text.len()
-    );
-    prop_assert!(
-        text.is_char_boundary(start) && text.is_char_boundary(end),
-        "{}: span {}..{} is not on char boundaries",
-        what,
-        start,
-        end
-    );
-    prop_assert_eq!(
-        &text[start..end],
-        slice,
-        "{}: text is not input[{}..{}]",
-        what,
-        start,
-        end
-    );
-    Ok(())
-}
-
 /// Everything the output contract promises about spans and order, for any input.
 fn check_document(text: &str, doc: &Document) -> Result<(), TestCaseError> {
-    let mut ids = std::collections::HashSet::new();
-    let mut previous_first = 0;
-    for e in &doc.entities {
-        prop_assert!(ids.insert(e.id.as_str()), "duplicate entity id {:?}", e.id);
-        for m in &e.mentions {
-            check_span(
-                text,
-                &format!("mention of {}", e.id),
-                m.start,
-                m.end,
-                &m.text,
-            )?;
-        }
-        prop_assert!(
-            e.mentions.windows(2).all(|w| w[0].start <= w[1].start),
-            "mentions of {} are not ordered by start",
-            e.id
-        );
-        if let Some(first) = e.mentions.first() {
-            prop_assert!(
-                previous_first <= first.start,
-                "entity {} is not in order of first mention",
-                e.id
-            );
-            previous_first = first.start;
-        }
+    match common::contract_violation(text, doc) {
+        Some(violation) => Err(TestCaseError::fail(violation)),
+        None => Ok(()),
     }
-    for (i, q) in doc.quotes.iter().enumerate() {
-        let what = format!("quote {i}");
-        check_span(text, &what, q.start, q.end, &q.text)?;
-        if let Some(s) = &q.speaker {
-            check_span(text, &format!("speaker of {what}"), s.start, s.end, &s.text)?;
-        }
-        match (&q.cue, q.cue_start, q.cue_end) {
-            (Some(cue), Some(start), Some(end)) => {
-                check_span(text, &format!("cue of {what}"), start, end, cue)?
-            }
-            (None, None, None) => {}
-            other => {
-                return Err(TestCaseError::fail(format!(
-                    "{what}: cue and cue span disagree: {other:?}"
-                )))
-            }
-        }
-        prop_assert!(
-            (0.0..=1.0).contains(&q.confidence),
-            "{}: confidence {} is not within 0..=1",
-            what,
-            q.confidence
-        );
-    }
-    prop_assert!(
-        doc.quotes.windows(2).all(|w| w[0].start <= w[1].start),
-        "quotes are not ordered by start"
-    );
-    for (i, a) in doc.quotes.iter().enumerate() {
-        for b in &doc.quotes[i + 1..] {
-            let overlap = a.start < b.end && b.start < a.end;
-            let nested =
-                (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
-            prop_assert!(
-                !overlap || nested,
-                "quotes {:?} ({}..{}) and {:?} ({}..{}) overlap without nesting",
-                a.text,
-                a.start,
-                a.end,
-                b.text,
-                b.start,
-                b.end
-            );
-        }
-    }
-    Ok(())
 }
 
 /// Extracts with both extractors and twice with one, checks the invariants, and checks that

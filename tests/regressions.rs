@@ -1,6 +1,8 @@
 //! Minimized inputs on which a property of `tests/properties.rs` (or the fuzzer) failed, each
 //! kept as a test named for what broke.
 
+mod common;
+
 use whosaid::{Case, Document, EntityKind, Entry, Extractor};
 
 /// An extractor over location entries only (no built-in gazetteer): `(names, case)`, the first
@@ -69,24 +71,6 @@ fn name_ending_in_punctuation_is_not_matched_before_a_letter() {
     );
 }
 
-/// Every span of `doc` slices `text` to its `text` field.
-fn assert_spans(text: &str, doc: &Document) {
-    for e in &doc.entities {
-        for m in &e.mentions {
-            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "{}", e.id);
-        }
-    }
-    for q in &doc.quotes {
-        assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
-        if let Some(s) = &q.speaker {
-            assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
-        }
-        if let (Some(start), Some(end)) = (q.cue_start, q.cue_end) {
-            assert_eq!(text.get(start..end), q.cue.as_deref());
-        }
-    }
-}
-
 /// Found by `arbitrary_text_keeps_the_invariants`: a cue word glued to the word before it by
 /// an apostrophe (one token "a’added" ending the text) made attribution index one token past
 /// the end (`index out of bounds: the len is 1 but the index is 1`).
@@ -99,28 +83,7 @@ fn cue_joined_by_apostrophe_at_the_end_does_not_panic() {
         "a\u{2019}told",
     ] {
         let doc = Extractor::new().extract(text);
-        assert_spans(text, &doc);
-    }
-}
-
-/// Every pair of quotes is either apart or nested.
-fn assert_quotes_nest(doc: &Document) {
-    for (i, a) in doc.quotes.iter().enumerate() {
-        for b in &doc.quotes[i + 1..] {
-            let overlap = a.start < b.end && b.start < a.end;
-            let nested =
-                (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
-            assert!(
-                !overlap || nested,
-                "{:?} {}..{} and {:?} {}..{} overlap",
-                a.text,
-                a.start,
-                a.end,
-                b.text,
-                b.start,
-                b.end
-            );
-        }
+        common::assert_contract(text, &doc);
     }
 }
 
@@ -136,7 +99,6 @@ fn repeated_according_to_gives_no_overlapping_quotes() {
         "He said that taxes would rise, according to officials, according to reporters.",
     ] {
         let doc = Extractor::new().extract(text);
-        assert_spans(text, &doc);
-        assert_quotes_nest(&doc);
+        common::assert_contract(text, &doc);
     }
 }
