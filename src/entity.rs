@@ -621,6 +621,28 @@ impl<'a> Resolver<'a> {
         self.overlapping(span).next()
     }
 
+    /// Whether token `i` is on a line in title case (a headline): most of its words capitalized.
+    fn in_title_case_line(&self, i: usize) -> bool {
+        let line_start = self.text[..self.tokens[i].span.start()]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        let line_end = self.text[self.tokens[i].span.end()..]
+            .find('\n')
+            .map_or(self.text.len(), |p| self.tokens[i].span.end() + p);
+        let lo = self.tokens.partition_point(|t| t.span.start() < line_start);
+        let words = self.tokens[lo..]
+            .iter()
+            .take_while(|t| t.span.start() < line_end)
+            .take(60)
+            .filter(|t| t.word && t.span.len() > 3);
+        let (mut all, mut capitalized) = (0, 0);
+        for t in words {
+            all += 1;
+            capitalized += usize::from(is_capitalized(t.text(self.text)));
+        }
+        all >= 4 && capitalized * 10 >= all * 8
+    }
+
     /// Whether a title or role phrase covers `span` (titles are sorted and disjoint).
     fn in_title(titles: &[TitleRef], span: Span) -> bool {
         let i = titles.partition_point(|r| r.span.end() <= span.start());
@@ -724,7 +746,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let n = self.name_run(next, 4, titles);
-            let capital_role = is_capitalized(role_text);
+            // "Mayor Smith", but not a headline's "Former Charity Director Sentenced to …",
+            // where every word is capitalized.
+            let capital_role = is_capitalized(role_text) && !self.in_title_case_line(next);
             if n >= 2 || (n == 1 && capital_role) {
                 let role = match t.target {
                     TitleTarget::Role(r) if crate::role::is_honorific(self.k.roles[r as usize]) => {
