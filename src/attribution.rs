@@ -622,7 +622,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
 
     fn direct(&mut self, qi: usize, q: &QuoteSpan) -> Option<Attributed> {
         let confidence_scale = if q.closed { 1.0 } else { 0.8 };
-        if let Some((speaker, cue, conf)) = self.after_quote(qi, q) {
+        if let Some((speaker, cue, conf)) = self.after_quote(q) {
             return Some(Attributed {
                 parts: Vec::new(),
                 kind: QuoteKind::Direct,
@@ -646,7 +646,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     /// `"…," Trump said` / `"…," said Trump` / `"…" — Trump` / `"…," according to Trump`.
-    fn after_quote(&mut self, qi: usize, q: &QuoteSpan) -> Option<(SpeakerRef, Option<Span>, f32)> {
+    fn after_quote(&mut self, q: &QuoteSpan) -> Option<(SpeakerRef, Option<Span>, f32)> {
         let n = self.inp.tokens.len();
         let mut t = self.first_token_at_or_after(q.outer.end());
         if t >= n
@@ -756,7 +756,6 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 let sp = self.speaker_for(c, t)?;
                 self.used_cue[ci] = true;
                 let conf = if sp.entity.is_some() { 0.95 } else { 0.85 };
-                let _ = qi;
                 return Some((sp, Some(cue.span), conf));
             }
             c += 1;

@@ -454,7 +454,7 @@ pub(crate) fn resolve(
                     .rev()
                     .find(|e| named.contains(e))
                     .copied()
-                    .or_else(|| (role == NameRole::Name).then(|| *many.last().unwrap())),
+                    .or_else(|| many.last().copied().filter(|_| role == NameRole::Name)),
             }
         };
         // A surname right after another capitalized name word belongs to someone else:

@@ -391,7 +391,7 @@ impl ExtractorBuilder {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), (i, true)))
             .collect();
-        for (n, (origin, entry)) in self.user.iter().enumerate() {
+        for (origin, entry) in &self.user {
             entry.validate().map_err(|k| Error::new(origin, None, k))?;
             match by_id.get(&entry.id).copied() {
                 Some((i, true)) => {
@@ -399,7 +399,6 @@ impl ExtractorBuilder {
                     by_id.insert(entry.id.clone(), (i, false));
                 }
                 Some((_, false)) => {
-                    let _ = n;
                     return Err(Error::new(
                         origin,
                         None,

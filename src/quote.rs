@@ -95,9 +95,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
                 m => m,
             };
             match (kind, open) {
-                (Mark::Open, Some((start, multi)))
-                    if multi && is_paragraph_start(text, para, i) =>
-                {
+                (Mark::Open, Some((start, multi))) if multi && para.start() == i => {
                     // The repeated opening mark of a continued quote.
                     open = Some((start, multi));
                 }
@@ -121,10 +119,6 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
             }
         }
     }
-}
-
-fn is_paragraph_start(_text: &str, para: &Span, i: usize) -> bool {
-    para.start() == i
 }
 
 fn push(
