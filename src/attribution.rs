@@ -2059,11 +2059,30 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if a >= limit {
             return None;
         }
-        let (s, e) = self.np_forward(a, limit)?;
+        let (s, mut e) = self.np_forward(a, limit)?;
+        // The phrase ends at its verb: "The billionaire businessman began …", "Thomas Massie
+        // used to …".
+        if let Some(v) = (s + 1..e).find(|&i| {
+            let w = self.tok(i);
+            w.bytes().all(|b| b.is_ascii_lowercase())
+                && (w.len() > 3 && w.ends_with("ed")
+                    || self.lower_is(i, AUXILIARIES)
+                    || self.lower_is(
+                        i,
+                        &[
+                            "began", "went", "made", "took", "gave", "came", "got", "saw", "met",
+                            "spent", "led",
+                        ],
+                    ))
+        }) {
+            e = v;
+        }
         let span = self.span_of(s, e);
+        let determiner = self.lower_is(s, &["the", "a", "an", "his", "her", "its", "their"]);
         let named = self.names_any(span)
             || (e - s == 1 && self.lower_is(s, &["he", "she", "they", "it"]))
-            || (e - s <= 3 && (s..e).all(|i| is_capitalized(self.tok(i))));
+            || (e - s <= 5 && (s..e).all(|i| is_capitalized(self.tok(i))))
+            || (determiner && (2..=4).contains(&(e - s)));
         let then_verb = e < limit
             && (self.tok(e) == "," || self.inp.tokens[e].word && !is_capitalized(self.tok(e)));
         (named && then_verb).then_some((s, e))
