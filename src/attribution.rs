@@ -2071,7 +2071,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                         i,
                         &[
                             "began", "went", "made", "took", "gave", "came", "got", "saw", "met",
-                            "spent", "led",
+                            "spent", "led", "spoke", "wrote", "held", "left", "won", "lost", "ran",
+                            "brought", "thought", "kept", "sent", "stood", "became", "knew",
                         ],
                     ))
         }) {
