@@ -4,14 +4,15 @@ use crate::span::Span;
 use crate::text::{is_word_char, prev_char};
 
 /// Words that end with a dot without ending a sentence when a capitalized word follows.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
     "Cpl", "Pvt", "Sen", "Rep", "Gov", "Pres", "Amb", "Sec", "Supt", "Insp", "Det", "Rev", "Fr",
     "St", "Mt", "Ft", "Jr", "Sr", "No", "Nos", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "Ave",
-    "Blvd", "Rd", "Dept", "Univ", "approx", "est", "Calif", "Mass", "Conn", "Penn", "Ariz", "Fla",
-    "Ga", "Ill", "Md", "Mich", "Minn", "Wash", "Va", "Tenn", "Wis", "Ky", "La", "Ala", "Okla",
-    "Ore", "Colo", "Nev", "Del",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "Ave", "Blvd",
+    "Rd", "Dept", "Univ", "approx", "est", "Calif", "Mass", "Conn", "Penn", "Ariz", "Fla", "Ga",
+    "Ill", "Md", "Mich", "Minn", "Wash", "Va", "Tenn", "Wis", "Ky", "La", "Ala", "Okla", "Ore",
+    "Colo", "Nev", "Del",
 ];
 
 /// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
