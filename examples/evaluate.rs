@@ -1075,10 +1075,7 @@ fn write_diagnostics(out: &mut String, evals: &[Eval], filter: &Filter) {
     for (k, n, _) in top(bounds, 12) {
         let _ = writeln!(out, "  {n:>5}  {k}");
     }
-    let _ = writeln!(out, "Misses at T=0.3 by gold kind and reason:");
-    for (k, n, _) in top(miss_why, 9) {
-        let _ = writeln!(out, "  {n:>5}  {k}");
-    }
+    write_top(out, "Misses at T=0.3 by gold kind and reason:", miss_why, 9);
     missed.retain(|_, v| v.0 > 0);
     let _ = writeln!(
         out,
@@ -1087,21 +1084,27 @@ fn write_diagnostics(out: &mut String, evals: &[Eval], filter: &Filter) {
     for (k, n, of) in top(missed, 15) {
         let _ = writeln!(out, "  {n:>5} / {of:<5} {k}");
     }
-    let _ = writeln!(out, "False alarms at T=0.3 by system kind and reason:");
-    for (k, n, _) in top(fa_why, 9) {
-        let _ = writeln!(out, "  {n:>5}  {k}");
-    }
-    let _ = writeln!(out, "False alarms at T=0.3 by system kind / cue:");
-    for (k, n, _) in top(fa, 12) {
-        let _ = writeln!(out, "  {n:>5}  {k}");
-    }
-    let _ = writeln!(out, "Cue errors among found quotes (gold -> system):");
-    for (k, n, _) in top(confusions, 12) {
-        let _ = writeln!(out, "  {n:>5}  {k}");
-    }
-    let _ = writeln!(out, "Speaker errors among found quotes:");
-    for (k, n, _) in top(spk, 6) {
-        let _ = writeln!(out, "  {n:>5}  {k}");
+    write_top(
+        out,
+        "False alarms at T=0.3 by system kind and reason:",
+        fa_why,
+        9,
+    );
+    write_top(out, "False alarms at T=0.3 by system kind / cue:", fa, 12);
+    write_top(
+        out,
+        "Cue errors among found quotes (gold -> system):",
+        confusions,
+        12,
+    );
+    write_top(out, "Speaker errors among found quotes:", spk, 6);
+}
+
+/// A titled list of the `n` largest counts.
+fn write_top(out: &mut String, title: &str, counts: HashMap<String, (usize, usize)>, n: usize) {
+    let _ = writeln!(out, "{title}");
+    for (k, count, _) in top(counts, n) {
+        let _ = writeln!(out, "  {count:>5}  {k}");
     }
 }
 
