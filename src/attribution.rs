@@ -42,7 +42,6 @@ pub(crate) struct Input<'a> {
     pub(crate) entities: &'a Entities,
     /// An entry's titles, lowercase, to link "the minister" to an entry titled so.
     pub(crate) entry_titles: &'a dyn Fn(u32) -> &'a [String],
-    pub(crate) roles: &'a [&'static str],
 }
 
 /// Words that end a noun phrase when walking back from a cue.
@@ -247,7 +246,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn first_token_at_or_after(&self, pos: usize) -> usize {
-        self.inp.tokens.partition_point(|t| t.span.start() < pos)
+        crate::text::first_token_at_or_after(self.inp.tokens, pos)
     }
 
     fn sentence_of(&self, pos: usize) -> Span {
@@ -1706,7 +1705,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         for r in t[lo..].iter().take_while(|r| r.span.start() < span.end()) {
             if let TitleTarget::Role(role) = r.target {
                 if let Some(e) = self.resolve_role(
-                    crate::role::head(self.inp.roles[role as usize]),
+                    crate::role::head(crate::role::ROLES[role as usize]),
                     span.start(),
                 ) {
                     return SpeakerRef {

@@ -8,7 +8,7 @@ use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
-use crate::text::{is_capitalized, Token};
+use crate::text::{first_token_at_or_after, is_capitalized, Token};
 
 /// How a gazetteer string names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +84,6 @@ pub(crate) struct Knowledge<'a> {
     pub(crate) genders: &'a [Option<Gender>],
     pub(crate) names: &'a Matcher<NameTarget>,
     pub(crate) titles: &'a Matcher<TitleTarget>,
-    pub(crate) roles: &'a [&'static str],
 }
 
 /// Capitalized words that start sentences or clauses and are never part of a person's name.
@@ -363,10 +362,6 @@ impl<'a> Resolver<'a> {
         (i < self.tokens.len() && self.tokens[i].span.start() <= pos).then_some(i)
     }
 
-    fn token_starting_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start() < pos)
-    }
-
     /// The person mentioned at token `i`, if a gazetteer mention covers it.
     fn mention_at(&self, span: Span) -> Option<&MentionData> {
         self.overlapping(span).next()
@@ -486,7 +481,7 @@ impl<'a> Resolver<'a> {
     fn infer_from_titles(&mut self, titles: &[TitleRef]) {
         for t in titles.iter().filter(|t| t.before_name) {
             let role_text = &self.text[t.span.range()];
-            let next = self.token_starting_at_or_after(t.span.end());
+            let next = first_token_at_or_after(self.tokens, t.span.end());
             if next >= self.tokens.len() {
                 continue;
             }
@@ -502,7 +497,9 @@ impl<'a> Resolver<'a> {
             let capital_role = is_capitalized(role_text) && !self.in_title_case_line(next);
             if n >= 2 || (n == 1 && capital_role) {
                 let role = match t.target {
-                    TitleTarget::Role(r) if crate::role::is_honorific(self.k.roles[r as usize]) => {
+                    TitleTarget::Role(r)
+                        if crate::role::is_honorific(crate::role::ROLES[r as usize]) =>
+                    {
                         None
                     }
                     _ => Some(role_text.to_lowercase()),

@@ -143,7 +143,6 @@ impl Extractor {
             genders: &inner.genders,
             names: &inner.names,
             titles: &inner.titles,
-            roles: ROLES,
         };
         let entities = entity::resolve(
             &knowledge,
@@ -167,7 +166,6 @@ impl Extractor {
             quotes: &quotes,
             entities: &entities,
             entry_titles: &titles_of,
-            roles: ROLES,
         };
         let attributed = attribution::attribute(&input);
         self.document(text, &entities, &attributed)

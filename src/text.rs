@@ -56,6 +56,12 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// The index of the first token starting at or after byte `pos` (`tokens.len()` if none).
+#[inline]
+pub(crate) fn first_token_at_or_after(tokens: &[Token], pos: usize) -> usize {
+    tokens.partition_point(|t| t.span.start() < pos)
+}
+
 /// A word or a single punctuation char.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
