@@ -40,8 +40,8 @@ pub(crate) struct Input<'a> {
     pub(crate) cues: &'a [Cue],
     pub(crate) quotes: &'a [QuoteSpan],
     pub(crate) entities: &'a Entities,
-    /// An entry's titles, lowercase, to link "the minister" to an entry titled so.
-    pub(crate) entry_titles: &'a dyn Fn(u32) -> &'a [String],
+    /// The words of an entry's titles, lowercase, to link "the minister" to an entry titled so.
+    pub(crate) entry_title_words: &'a dyn Fn(u32) -> &'a [String],
 }
 
 /// Words that end a noun phrase when walking back from a cue.
@@ -1945,9 +1945,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     && (d.roles.iter().any(|r| crate::role::head(r) == head)
                         || match d.origin {
                             crate::entity::Origin::Gazetteer(entry) => {
-                                (self.inp.entry_titles)(entry)
+                                (self.inp.entry_title_words)(entry)
                                     .iter()
-                                    .any(|t| t.split_whitespace().any(|w| w == head))
+                                    .any(|w| w == head)
                             }
                             _ => false,
                         })

@@ -45,7 +45,7 @@ struct Inner {
     entries: Vec<Entry>,
     kinds: Vec<EntityKind>,
     genders: Vec<Option<Gender>>,
-    titles_lower: Vec<Vec<String>>,
+    title_words: Vec<Vec<String>>,
     names: Matcher<NameTarget>,
     titles: Matcher<TitleTarget>,
 }
@@ -156,7 +156,7 @@ impl Extractor {
         let mut quotes = Vec::new();
         quote::find_quotes(text, &paragraphs, &mut quotes);
 
-        let titles_of = |e: u32| -> &[String] { &inner.titles_lower[e as usize] };
+        let title_words = |e: u32| -> &[String] { &inner.title_words[e as usize] };
         let input = attribution::Input {
             text,
             paragraphs: &paragraphs,
@@ -165,7 +165,7 @@ impl Extractor {
             cues: &cues,
             quotes: &quotes,
             entities: &entities,
-            entry_titles: &titles_of,
+            entry_title_words: &title_words,
         };
         let attributed = attribution::attribute(&input);
         self.document(text, &entities, &attributed)
@@ -463,9 +463,24 @@ impl Inner {
         Inner {
             kinds: entries.iter().map(|e| e.kind).collect(),
             genders: entries.iter().map(|e| e.gender).collect(),
-            titles_lower: entries
+            // Split once here, not at every title-noun speaker.
+            title_words: entries
                 .iter()
-                .map(|e| e.titles.iter().map(|t| t.to_lowercase()).collect())
+                .map(|e| {
+                    let mut words: Vec<String> = e
+                        .titles
+                        .iter()
+                        .flat_map(|t| {
+                            t.to_lowercase()
+                                .split_whitespace()
+                                .map(String::from)
+                                .collect::<Vec<_>>()
+                        })
+                        .collect();
+                    words.sort();
+                    words.dedup();
+                    words
+                })
                 .collect(),
             names: names.build(),
             titles: titles.build(),
