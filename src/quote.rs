@@ -48,11 +48,14 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
 pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSpan>) {
     // Quote marks are rare: skip paragraphs with none of their lead bytes (memchr scans fast).
     let mut open: Option<(usize, bool)> = None; // (offset of the opening mark, multi-paragraph)
+                                                // Mark offsets of one paragraph, reused from paragraph to paragraph.
+    let mut at: Vec<usize> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let bytes = &text.as_bytes()[para.range()];
         // Lead bytes of the marks: '"', the three-byte curly ones, the two-byte guillemets,
         // and the doubled typewriter marks.
-        let mut at: Vec<usize> = memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).collect();
+        at.clear();
+        at.extend(memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes));
         if memchr::memmem::find(bytes, b"''").is_some()
             || memchr::memmem::find(bytes, b"``").is_some()
         {
@@ -60,7 +63,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
             at.sort_unstable();
         }
         let mut skip_to = 0;
-        for rel in at {
+        for &rel in &at {
             let i = para.start() + rel;
             if i < skip_to {
                 continue;
