@@ -1,12 +1,19 @@
-//! Gazetteer matching: one Aho-Corasick pass over the text, keeping whole-word matches whose
-//! case the entry allows, leftmost-longest.
-
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+//! Gazetteer matching: whole-word, leftmost-longest matches of every name in one pass over the
+//! text.
+//!
+//! Names are found by hashing, not by an automaton. A match starts where a word may start and
+//! ends where a word ends, so at each candidate start the text is hashed (ASCII case folded)
+//! one word at a time, and each word end is looked up in one open-addressing table holding
+//! every pattern and every prefix of a pattern that ends at a word boundary. The walk stops at
+//! the first word end that no pattern continues, which for most words is the first one.
+//!
+//! Why not Aho-Corasick: the matches wanted are anchored at word starts, so an automaton's
+//! failure links buy nothing, while building them dominated the build (42 s and 1 GiB for a
+//! million names). The table builds in linear time, costs about 16 bytes a key, and the work at
+//! each word is one hash of the word and one probe, whatever the number of names.
 
 use crate::span::Span;
-use crate::text::{is_word_char, next_char, possessive_len, prev_char};
+use crate::text::{is_word_char, possessive_len, prev_char};
 
 /// Which case a target accepts for the string it was registered under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,12 +27,15 @@ pub(crate) enum Accept {
 }
 
 /// What a pattern stands for; the matcher does not interpret it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Target<T> {
-    pub(crate) value: T,
-    pub(crate) accept: Accept,
-    /// The string as registered, which `accept` compares the matched text with.
-    form: u32,
+#[derive(Clone, Copy, Debug)]
+struct Target<T> {
+    value: T,
+    accept: Accept,
+    /// For `ExactOrUpper`: whether text in capitals also matches (the form has lowercase
+    /// letters and at least three letters in all).
+    upper_ok: bool,
+    /// The string as registered, a range of `forms`, which `accept` compares the text with.
+    form: (u32, u32),
 }
 
 /// A whole-word match.
@@ -37,25 +47,142 @@ pub(crate) struct Found {
     pub(crate) possessive: u8,
 }
 
+/// Marks a slot whose key some longer pattern continues.
+const CONT: u32 = 1 << 31;
+
+/// One key of the table: the mixed hash of an ASCII-folded string, and what it is.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// 0 marks an empty slot.
+    hash: u64,
+    /// `CONT` if a longer pattern continues this key, or'ed with the pattern id + 1 when the
+    /// key is a whole pattern (0 if it is only a prefix).
+    value: u32,
+}
+
+/// Open addressing with linear probing, at most half full.
+struct Table {
+    slots: Vec<Slot>,
+    len: usize,
+}
+
+impl Table {
+    fn new() -> Table {
+        Table {
+            slots: vec![Slot::default(); 16],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    fn insert(&mut self, slot: Slot) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let doubled = vec![Slot::default(); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            for s in old.into_iter().filter(|s| s.hash != 0) {
+                self.place(s);
+            }
+        }
+        self.place(slot);
+        self.len += 1;
+    }
+
+    fn place(&mut self, slot: Slot) {
+        let mask = self.mask();
+        let mut i = slot.hash as usize & mask;
+        while self.slots[i].hash != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// The slots holding `hash`, in probe order.
+    #[inline]
+    fn get(&self, hash: u64) -> impl Iterator<Item = &Slot> + '_ {
+        let mask = self.mask();
+        let start = hash as usize & mask;
+        (0..self.slots.len())
+            .map(move |k| &self.slots[(start + k) & mask])
+            .take_while(|s| s.hash != 0)
+            .filter(move |s| s.hash == hash)
+    }
+
+    fn get_mut(&mut self, hash: u64) -> Option<&mut Slot> {
+        let mask = self.mask();
+        let mut i = hash as usize & mask;
+        loop {
+            match self.slots[i].hash {
+                0 => return None,
+                h if h == hash => return Some(&mut self.slots[i]),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// Hashing of ASCII-folded bytes, one byte at a time so every prefix has its hash on the way.
+#[inline]
+fn step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The hash kept in the table for a running hash: mixed so the low bits index well, never 0.
+#[inline]
+fn finish(h: u64) -> u64 {
+    let mut z = h ^ (h >> 33);
+    z = z.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    z ^= z >> 33;
+    z | 1
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    finish(bytes.iter().fold(0, |h, &b| step(h, b)))
+}
+
+/// Whether a match may end at byte `e` of `s` (a char boundary): the end, or no word char
+/// after it.
+#[inline]
+fn ends_word(s: &str, e: usize) -> Option<bool> {
+    let bytes = s.as_bytes();
+    match bytes.get(e) {
+        None => Some(true),
+        Some(&b) if b < 0x80 => Some(!b.is_ascii_alphanumeric()),
+        // Inside a char: not a boundary at all.
+        Some(&b) if b < 0xc0 => None,
+        Some(_) => Some(!s[e..].chars().next().is_some_and(is_word_char)),
+    }
+}
+
 /// Collects patterns, then builds a [`Matcher`].
 pub(crate) struct MatcherBuilder<T> {
-    /// ASCII-lowercased pattern to its id: strings equal but for ASCII case share one
-    /// automaton pattern, since the automaton folds ASCII case and reports only one of them.
-    index: HashMap<Box<str>, u32>,
-    patterns: Vec<Box<str>>,
-    targets: Vec<Vec<Target<T>>>,
-    form_index: HashMap<Box<str>, u32>,
-    forms: Vec<Box<str>>,
+    /// Every pattern ASCII-lowercased, one after another; strings equal but for ASCII case
+    /// share one pattern and so one id.
+    keys: String,
+    /// Each pattern's range of `keys`.
+    key_ranges: Vec<(u32, u32)>,
+    /// Whole patterns only, while adding.
+    table: Table,
+    /// Each target's registered string, one after another.
+    forms: String,
+    /// Pattern id and target, in the order added.
+    targets: Vec<(u32, Target<T>)>,
+    /// A reusable buffer for the folded key.
+    scratch: String,
 }
 
 impl<T: Copy + PartialEq> MatcherBuilder<T> {
     pub(crate) fn new() -> Self {
         MatcherBuilder {
-            index: HashMap::new(),
-            patterns: Vec::new(),
+            keys: String::new(),
+            key_ranges: Vec::new(),
+            table: Table::new(),
+            forms: String::new(),
             targets: Vec::new(),
-            form_index: HashMap::new(),
-            forms: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -92,104 +219,185 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
     }
 
     fn add_one(&mut self, s: &str, value: T, accept: Accept) {
-        let key = s.to_ascii_lowercase();
-        let id = match self.index.get(key.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.patterns.len() as u32;
-                self.patterns.push(key.as_str().into());
-                self.index.insert(key.into_boxed_str(), id);
-                self.targets.push(Vec::new());
-                id
-            }
+        // Offsets are u32: past 4 GiB of names, further ones are left out.
+        let (Ok(form_start), Ok(key_start)) = (
+            u32::try_from(self.forms.len() + s.len()).map(|_| self.forms.len() as u32),
+            u32::try_from(self.keys.len() + s.len()).map(|_| self.keys.len() as u32),
+        ) else {
+            return;
         };
-        let form = match self.form_index.get(s) {
-            Some(&f) => f,
-            None => {
-                let f = self.forms.len() as u32;
-                self.forms.push(s.into());
-                self.form_index.insert(s.into(), f);
-                f
-            }
-        };
-        let targets = &mut self.targets[id as usize];
-        let target = Target {
-            value,
-            accept,
-            form,
-        };
-        if !targets.contains(&target) {
-            targets.push(target);
-        }
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        key.push_str(s);
+        key.make_ascii_lowercase();
+        let hash = hash_of(key.as_bytes());
+        let keys = &self.keys;
+        let ranges = &self.key_ranges;
+        let existing = self.table.get(hash).find_map(|slot| {
+            let id = slot.value - 1;
+            let (a, b) = ranges[id as usize];
+            (keys[a as usize..b as usize] == key).then_some(id)
+        });
+        let id = existing.unwrap_or_else(|| {
+            let id = self.key_ranges.len() as u32;
+            self.keys.push_str(&key);
+            self.key_ranges.push((key_start, self.keys.len() as u32));
+            self.table.insert(Slot {
+                hash,
+                value: id + 1,
+            });
+            id
+        });
+        self.scratch = key;
+        self.forms.push_str(s);
+        let upper_ok = s.bytes().any(|b| b.is_ascii_lowercase())
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        self.targets.push((
+            id,
+            Target {
+                value,
+                accept,
+                upper_ok,
+                form: (form_start, self.forms.len() as u32),
+            },
+        ));
     }
 
     pub(crate) fn build(self) -> Matcher<T> {
-        // Leftmost-longest so "United Nations Security Council" wins over "United Nations".
-        // ASCII case folding in the automaton lets one pass serve case-sensitive names (checked
-        // after the match), all-capital datelines and case-insensitive titles alike. The kind
-        // (DFA for small sets, contiguous NFA for large ones) is left to the crate's heuristic,
-        // which bounds memory for gazetteers of a million names.
-        //
-        // Searches are anchored: a valid match starts where a word may start, and only there
-        // (and only at a byte some pattern can start with in an accepted case) is the automaton
-        // run. Capitalized names are thus tried at capitalized words alone, and the work per
-        // byte does not grow with the number of patterns.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            .build(self.patterns.iter().map(|p| p.as_bytes()))
-            .ok();
-        let mut first = [false; 256];
-        let mut pairs = vec![0u64; 65536 / 64];
-        let mut short = [false; 256];
-        for targets in &self.targets {
-            for t in targets {
-                let form = self.forms[t.form as usize].as_bytes();
-                let Some(&b) = form.first() else { continue };
-                first[b as usize] = true;
-                first[b.to_ascii_uppercase() as usize] = true;
-                if t.accept == Accept::Any {
-                    first[b.to_ascii_lowercase() as usize] = true;
-                }
-                // The first three bytes, ASCII-folded and hashed into a bit set: a one-probe
-                // filter before the automaton ("the" starts no title, "Tha" may).
-                if form.len() < 3 {
-                    // A short pattern may be followed by anything.
-                    short[b.to_ascii_lowercase() as usize] = true;
-                } else {
-                    let h = fold_triple(form);
-                    pairs[h / 64] |= 1 << (h % 64);
+        let MatcherBuilder {
+            keys,
+            key_ranges,
+            mut table,
+            forms,
+            mut targets,
+            ..
+        } = self;
+        // Every prefix of a pattern that ends where a word may end, so the walk in
+        // `longest_valid_at` knows when to go on.
+        let mut max_len = 0;
+        for &(a, b) in &key_ranges {
+            let key = &keys[a as usize..b as usize];
+            max_len = max_len.max(key.len());
+            let mut h = 0;
+            for (e, &byte) in key
+                .as_bytes()
+                .iter()
+                .enumerate()
+                .take(key.len().saturating_sub(1))
+            {
+                h = step(h, byte);
+                if ends_word(key, e + 1) == Some(true) {
+                    let hash = finish(h);
+                    match table.get_mut(hash) {
+                        Some(slot) => slot.value |= CONT,
+                        None => table.insert(Slot { hash, value: CONT }),
+                    }
                 }
             }
         }
+
+        // Targets grouped by pattern, each group in the order added, without repeats.
+        targets.sort_by_key(|&(id, _)| id);
+        let form = |t: &Target<T>| &forms[t.form.0 as usize..t.form.1 as usize];
+        let mut starts = Vec::with_capacity(key_ranges.len() + 1);
+        let mut flat: Vec<Target<T>> = Vec::with_capacity(targets.len());
+        let mut group = 0;
+        for (id, t) in targets {
+            while starts.len() <= id as usize {
+                starts.push(flat.len() as u32);
+                group = flat.len();
+            }
+            let same =
+                |u: &Target<T>| u.value == t.value && u.accept == t.accept && form(u) == form(&t);
+            if !flat[group..].iter().any(same) {
+                flat.push(t);
+            }
+        }
+        while starts.len() <= key_ranges.len() {
+            starts.push(flat.len() as u32);
+        }
+
+        // Filters before the walk, from the registered strings in the cases they accept.
+        let mut first = [false; 256];
+        let mut pairs = vec![0u64; 65536 / 64];
+        let mut short = [false; 256];
+        for t in &flat {
+            let f = form(t).as_bytes();
+            let Some(&b) = f.first() else { continue };
+            first[b as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+            if t.accept == Accept::Any {
+                first[b.to_ascii_lowercase() as usize] = true;
+            }
+            // The first three bytes, ASCII-folded and hashed into a bit set: a one-probe
+            // filter before hashing the word ("the" starts no title, "Tha" may).
+            if f.len() < 3 {
+                // A short pattern may be followed by anything.
+                short[b.to_ascii_lowercase() as usize] = true;
+            } else {
+                let h = fold_triple(f);
+                pairs[h / 64] |= 1 << (h % 64);
+            }
+        }
         Matcher {
-            automaton,
+            table,
+            max_len,
+            keys,
+            key_ranges,
             first,
             short,
             pairs,
-            forms: self.forms,
-            targets: self.targets,
+            forms,
+            starts,
+            targets: flat,
         }
     }
 }
 
 /// A compiled set of patterns.
 pub(crate) struct Matcher<T> {
-    /// `None` only when the pattern set is empty or too large for the automaton; such a
-    /// matcher finds nothing.
-    automaton: Option<AhoCorasick>,
+    /// Whole patterns and their prefixes that end at word boundaries.
+    table: Table,
+    /// Length in bytes of the longest pattern.
+    max_len: usize,
+    keys: String,
+    key_ranges: Vec<(u32, u32)>,
     /// Bytes a match can start with, in a case some target accepts.
     first: [bool; 256],
     /// Hashes of the first three bytes (ASCII-folded) a match can start with, as a bit set.
     pairs: Vec<u64>,
     /// First bytes (ASCII-lowercased) of patterns shorter than three bytes.
     short: [bool; 256],
-    forms: Vec<Box<str>>,
-    targets: Vec<Vec<Target<T>>>,
+    forms: String,
+    /// Pattern `i`'s targets are `targets[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    targets: Vec<Target<T>>,
 }
 
 impl<T: Copy> Matcher<T> {
+    fn pattern_targets(&self, pattern: u32) -> &[Target<T>] {
+        let i = pattern as usize;
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.targets[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    fn accepts(&self, t: &Target<T>, matched: &str) -> bool {
+        match t.accept {
+            Accept::Any => true,
+            Accept::Exact => self.form(t) == matched,
+            Accept::ExactOrUpper => {
+                self.form(t) == matched
+                    || (t.upper_ok && !matched.bytes().any(|b| b.is_ascii_lowercase()))
+            }
+        }
+    }
+
+    fn form(&self, t: &Target<T>) -> &str {
+        &self.forms[t.form.0 as usize..t.form.1 as usize]
+    }
+
     /// The targets of a pattern that accept the matched text.
     pub(crate) fn targets<'a>(
         &'a self,
@@ -197,22 +405,21 @@ impl<T: Copy> Matcher<T> {
         found: &Found,
     ) -> impl Iterator<Item = T> + 'a {
         let matched = &text[found.span.range()];
-        self.targets[found.pattern as usize]
+        self.pattern_targets(found.pattern)
             .iter()
-            .filter(move |t| accepts(t.accept, &self.forms[t.form as usize], matched))
+            .filter(move |t| self.accepts(t, matched))
             .map(|t| t.value)
     }
 
     /// Heap bytes held, roughly.
     pub(crate) fn memory_usage(&self) -> usize {
-        let automaton = self.automaton.as_ref().map_or(0, |a| a.memory_usage());
-        let patterns: usize = self.forms.iter().map(|p| p.len() + 16).sum();
-        let targets: usize = self
-            .targets
-            .iter()
-            .map(|t| 24 + t.capacity() * std::mem::size_of::<Target<T>>())
-            .sum();
-        automaton + patterns + targets
+        self.table.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.keys.capacity()
+            + self.key_ranges.capacity() * 8
+            + self.pairs.capacity() * 8
+            + self.forms.capacity()
+            + self.starts.capacity() * 4
+            + self.targets.capacity() * std::mem::size_of::<Target<T>>()
     }
 
     /// Appends every whole-word match in `text`, leftmost-longest, to `out`.
@@ -221,7 +428,9 @@ impl<T: Copy> Matcher<T> {
     /// to the longest valid shorter pattern at the same start; failing that, the search goes on
     /// at the next word, so the work stays linear in the text.
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Found>) {
-        let Some(ac) = &self.automaton else { return };
+        if self.key_ranges.is_empty() {
+            return;
+        }
         let hay = text.as_bytes();
         let mut i = 0;
         let mut prev_word = false;
@@ -242,13 +451,13 @@ impl<T: Copy> Matcher<T> {
                 (is_word_char(c), c.len_utf8())
             };
             if !prev_word && self.first[b as usize] && self.prefix_may_match(&hay[i..]) {
-                if let Some(m) = self.longest_valid_at(ac, text, i) {
+                if let Some((end, pattern)) = self.longest_valid_at(text, i) {
                     out.push(Found {
-                        span: Span::new(i, m.0),
-                        pattern: m.1,
-                        possessive: possessive_len(text, m.0) as u8,
+                        span: Span::new(i, end),
+                        pattern,
+                        possessive: possessive_len(text, end) as u8,
                     });
-                    i = m.0;
+                    i = end;
                     prev_word = prev_char(text, i).is_some_and(is_word_char);
                     continue;
                 }
@@ -267,37 +476,46 @@ impl<T: Copy> Matcher<T> {
         self.pairs[h / 64] & (1 << (h % 64)) != 0
     }
 
-    /// The longest valid match starting at `start`: its end and pattern.
-    fn longest_valid_at(&self, ac: &AhoCorasick, text: &str, start: usize) -> Option<(usize, u32)> {
+    /// The longest valid match starting at `start` (a char boundary): its end and pattern.
+    ///
+    /// Hashes the text a byte at a time and looks the hash up at each word end, until no
+    /// pattern continues or the longest pattern's length is reached.
+    fn longest_valid_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
         let hay = text.as_bytes();
-        let mut limit = hay.len();
-        loop {
-            let input = Input::new(hay).span(start..limit).anchored(Anchored::Yes);
-            let m = ac.find(input)?;
-            let pattern = m.pattern().as_u32();
-            if self.is_valid(text, start, m.end(), pattern) {
-                return Some((m.end(), pattern));
+        let stop = hay.len().min(start.saturating_add(self.max_len));
+        let mut h = 0;
+        let mut best = None;
+        for e in start + 1..=stop {
+            h = step(h, hay[e - 1]);
+            if ends_word(text, e) != Some(true) {
+                continue;
             }
-            if m.end() <= start + 1 {
-                return None;
+            let mut more = false;
+            for slot in self.table.get(finish(h)) {
+                more |= slot.value & CONT != 0;
+                let id = slot.value & !CONT;
+                if id != 0 && self.is_valid(text, start, e, id - 1) {
+                    best = Some((e, id - 1));
+                }
             }
-            limit = m.end() - 1;
+            if !more {
+                break;
+            }
         }
+        best
     }
 
-    fn is_valid(&self, text: &str, start: usize, end: usize, pattern: u32) -> bool {
-        if !text.is_char_boundary(end) {
-            return false;
-        }
-        // Whole words: no alphanumeric char right after, whatever the pattern ends with, so
-        // "U.S." does not match inside "U.S.A".
-        if next_char(text, end).is_some_and(is_word_char) {
-            return false;
-        }
+    /// Whether `text[start..end]` (char boundaries) is pattern `id` in a case a target accepts.
+    fn is_valid(&self, text: &str, start: usize, end: usize, id: u32) -> bool {
+        let (a, b) = self.key_ranges[id as usize];
         let matched = &text[start..end];
-        self.targets[pattern as usize]
-            .iter()
-            .any(|t| accepts(t.accept, &self.forms[t.form as usize], matched))
+        matched
+            .as_bytes()
+            .eq_ignore_ascii_case(&self.keys.as_bytes()[a as usize..b as usize])
+            && self
+                .pattern_targets(id)
+                .iter()
+                .any(|t| self.accepts(t, matched))
     }
 }
 
@@ -308,19 +526,6 @@ fn fold_triple(s: &[u8]) -> usize {
         | u32::from(s[1].to_ascii_lowercase()) << 8
         | u32::from(s[2].to_ascii_lowercase());
     (v.wrapping_mul(2_654_435_761) >> 16) as usize
-}
-
-fn accepts(accept: Accept, pattern: &str, matched: &str) -> bool {
-    match accept {
-        Accept::Any => true,
-        Accept::Exact => pattern == matched,
-        Accept::ExactOrUpper => {
-            pattern == matched
-                || (pattern.bytes().any(|b| b.is_ascii_lowercase())
-                    && pattern.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                    && !matched.bytes().any(|b| b.is_ascii_lowercase()))
-        }
-    }
 }
 
 #[cfg(test)]
