@@ -2,12 +2,13 @@
 //! the words right after or right before their marks; reported speech from the subject before
 //! a cue and the clause after it; pronouns and title nouns are resolved to entities.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
 use crate::entity::{is_adverb_or_aux, Entities, TitleTarget};
 use crate::gazetteer::{EntityKind, Gender};
+use crate::hash::FastSet;
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::text::{is_capitalized, Token};
@@ -170,7 +171,7 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
     a.sort_out();
     // A passage scraped twice yields its quotes once.
     let text = inp.text;
-    let mut seen: HashSet<(QuoteKind, &str)> = HashSet::new();
+    let mut seen: FastSet<(QuoteKind, &str)> = FastSet::default();
     a.out
         .retain(|q| seen.insert((q.kind, text[q.content.range()].trim())));
     a.out

@@ -2,7 +2,7 @@
 //! organizations the gazetteer lacks, inferred from a role before a name, an apposition, or a
 //! name as the subject of a cue.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
@@ -169,7 +169,7 @@ pub(crate) fn resolve(
         text,
         tokens,
         list: Vec::new(),
-        index: HashMap::new(),
+        index: FastMap::default(),
         mentions: Vec::new(),
         pending: Vec::new(),
         max_len: 0,
@@ -177,7 +177,7 @@ pub(crate) fn resolve(
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
     // article claims the surnames and shared aliases it could stand for.
-    let named: HashSet<u32> = found_names
+    let named: FastSet<u32> = found_names
         .iter()
         .filter_map(|f| {
             let mut t = k
@@ -273,7 +273,7 @@ struct Resolver<'a> {
     text: &'a str,
     tokens: &'a [Token],
     list: Vec<EntityData>,
-    index: HashMap<OriginKey, u32>,
+    index: FastMap<OriginKey, u32>,
     /// Sorted by start, then end.
     mentions: Vec<MentionData>,
     /// Added since the last `flush`, sorted likewise.
@@ -666,7 +666,7 @@ impl<'a> Resolver<'a> {
             return;
         }
         // A surname shared by two inferred people names neither.
-        let mut count: HashMap<&str, usize> = HashMap::new();
+        let mut count: FastMap<&str, usize> = FastMap::default();
         for (f, _) in &forms {
             *count.entry(f.as_str()).or_default() += 1;
         }
@@ -677,7 +677,7 @@ impl<'a> Resolver<'a> {
             .collect();
         // The few names of one article: look them up by their first word at each capitalized
         // word, longest first, rather than build an automaton per article.
-        let mut by_first: HashMap<&str, Vec<(&str, u32)>> = HashMap::new();
+        let mut by_first: FastMap<&str, Vec<(&str, u32)>> = FastMap::default();
         for (f, e) in &forms {
             let first = f.split([' ', '-']).next().unwrap_or(f);
             by_first.entry(first).or_default().push((f.as_str(), *e));

@@ -11,6 +11,7 @@ use crate::document::{Document, Entity, Mention, Quote, QuotePart, Source, Speak
 use crate::entity::{self, Entities, Knowledge, NameRole, NameTarget, Origin, TitleTarget};
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{self, Case, EntityKind, Entry, Gender};
+use crate::hash::FastMap;
 use crate::matcher::{Accept, Matcher, MatcherBuilder};
 use crate::quote;
 use crate::role::ROLES;
@@ -174,7 +175,7 @@ impl Extractor {
     fn document(&self, text: &str, entities: &Entities, attributed: &[Attributed]) -> Document {
         let inner = &*self.inner;
         let ids: Vec<String> = {
-            let mut used = std::collections::HashSet::new();
+            let mut used = crate::hash::FastSet::default();
             entities
                 .list
                 .iter()
@@ -312,9 +313,19 @@ fn slug(name: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     builtin: bool,
-    /// User entries with the source they came from.
-    user: Vec<(String, Entry)>,
+    /// User entries, in batches by the source they came from.
+    user: Vec<Batch>,
 }
+
+/// Entries from one source: a file, a string, or `entry` calls.
+#[derive(Clone, Debug)]
+struct Batch {
+    origin: String,
+    entries: Vec<Entry>,
+}
+
+/// The origin named in errors about entries added one by one.
+const ONE_BY_ONE: &str = "<entry>";
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
@@ -349,8 +360,7 @@ impl ExtractorBuilder {
         let bytes = std::fs::read(path)
             .map_err(|e| Error::new(&origin, None, ErrorKind::Io(e.to_string())))?;
         let entries = gazetteer::parse_bytes(&origin, &bytes)?;
-        self.user
-            .extend(entries.into_iter().map(|e| (origin.clone(), e)));
+        self.user.push(Batch { origin, entries });
         Ok(self)
     }
 
@@ -361,14 +371,22 @@ impl ExtractorBuilder {
     /// A bad line; the error names `origin` and the line.
     pub fn gazetteer_str(&mut self, origin: &str, jsonl: &str) -> Result<&mut Self, Error> {
         let entries = gazetteer::parse_jsonl(origin, jsonl)?;
-        self.user
-            .extend(entries.into_iter().map(|e| (origin.to_string(), e)));
+        self.user.push(Batch {
+            origin: origin.to_string(),
+            entries,
+        });
         Ok(self)
     }
 
     /// Adds one entry; it is checked by [`build`](ExtractorBuilder::build).
     pub fn entry(&mut self, entry: Entry) -> &mut Self {
-        self.user.push(("<entry>".to_string(), entry));
+        match self.user.last_mut() {
+            Some(batch) if batch.origin == ONE_BY_ONE => batch.entries.push(entry),
+            _ => self.user.push(Batch {
+                origin: ONE_BY_ONE.to_string(),
+                entries: vec![entry],
+            }),
+        }
         self
     }
 
@@ -379,36 +397,40 @@ impl ExtractorBuilder {
     /// An entry added with [`entry`](ExtractorBuilder::entry) is invalid, or two user entries
     /// share an id.
     pub fn build(&self) -> Result<Extractor, Error> {
-        let mut entries: Vec<Entry> = if self.builtin {
-            BUILTIN_ENTRIES.clone()
-        } else {
-            Vec::new()
-        };
-        let mut by_id: std::collections::HashMap<String, (usize, bool)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), (i, true)))
-            .collect();
-        for (origin, entry) in &self.user {
-            entry.validate().map_err(|k| Error::new(origin, None, k))?;
-            match by_id.get(&entry.id).copied() {
-                Some((i, true)) => {
-                    entries[i] = entry.clone();
-                    by_id.insert(entry.id.clone(), (i, false));
-                }
-                Some((_, false)) => {
-                    return Err(Error::new(
-                        origin,
-                        None,
-                        ErrorKind::DuplicateId(entry.id.clone()),
-                    ));
-                }
-                None => {
-                    by_id.insert(entry.id.clone(), (entries.len(), false));
-                    entries.push(entry.clone());
+        // Choose by reference first and clone each chosen entry once at the end: a user entry
+        // replaces the built-in one with its id; two user entries with one id are an error.
+        let builtin: &[Entry] = if self.builtin { &BUILTIN_ENTRIES } else { &[] };
+        let mut chosen: Vec<&Entry> = builtin.iter().collect();
+        let mut by_id: FastMap<&str, (usize, bool)> = FastMap::default();
+        by_id.reserve(builtin.len() + self.user.iter().map(|b| b.entries.len()).sum::<usize>());
+        by_id.extend(
+            builtin
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), (i, true))),
+        );
+        for batch in &self.user {
+            for entry in &batch.entries {
+                let origin = &batch.origin;
+                entry.validate().map_err(|k| Error::new(origin, None, k))?;
+                match by_id.get(entry.id.as_str()).copied() {
+                    Some((i, true)) => {
+                        chosen[i] = entry;
+                        by_id.insert(&entry.id, (i, false));
+                    }
+                    Some((_, false)) => {
+                        let kind = ErrorKind::DuplicateId(entry.id.clone());
+                        return Err(Error::new(origin, None, kind));
+                    }
+                    None => {
+                        by_id.insert(&entry.id, (chosen.len(), false));
+                        chosen.push(entry);
+                    }
                 }
             }
         }
+        drop(by_id);
+        let entries = chosen.into_iter().cloned().collect();
         Ok(Extractor {
             inner: Arc::new(Inner::new(entries)),
         })

@@ -1,9 +1,12 @@
 //! Gazetteer entries: what whosaid knows about people, organizations, places and nationalities,
 //! and how JSON Lines files of them are read and checked.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::hash::FastSet;
 
 /// The built-in gazetteer files, compiled into the crate. Each is `(file name, contents)`.
 pub(crate) const BUILTIN: &[(&str, &str)] = &[
@@ -157,32 +160,35 @@ impl Entry {
 /// its own error kind rather than one serde message.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEntry {
+struct RawEntry<'a> {
     id: String,
-    kind: String,
+    // Borrowed where the line has no escapes: the words are checked, not kept.
+    #[serde(borrow)]
+    kind: Cow<'a, str>,
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
     titles: Vec<String>,
-    #[serde(default)]
-    gender: Option<String>,
+    #[serde(default, borrow)]
+    gender: Option<Cow<'a, str>>,
     #[serde(default)]
     wikidata: Option<String>,
-    #[serde(default)]
-    case: Option<String>,
+    #[serde(default, borrow)]
+    case: Option<Cow<'a, str>>,
     // Documentation fields: read so that files may carry them, not used in matching.
-    #[serde(default, rename = "as_of")]
-    _as_of: Option<String>,
-    #[serde(default, rename = "note")]
-    _note: Option<String>,
-    #[serde(default, rename = "country")]
-    _country: Option<String>,
+    #[serde(default, borrow, rename = "as_of")]
+    _as_of: Option<Cow<'a, str>>,
+    #[serde(default, borrow, rename = "note")]
+    _note: Option<Cow<'a, str>>,
+    #[serde(default, borrow, rename = "country")]
+    _country: Option<Cow<'a, str>>,
 }
 
-impl RawEntry {
+impl RawEntry<'_> {
     fn into_entry(self) -> Result<Entry, ErrorKind> {
-        let kind = EntityKind::parse(&self.kind).ok_or(ErrorKind::UnknownKind(self.kind))?;
+        let kind = EntityKind::parse(&self.kind)
+            .ok_or_else(|| ErrorKind::UnknownKind(self.kind.into_owned()))?;
         let gender = match self.gender.as_deref() {
             None => None,
             Some("male") => Some(Gender::Male),
@@ -214,7 +220,7 @@ impl RawEntry {
 /// Duplicate ids within the one source are an error.
 pub(crate) fn parse_jsonl(origin: &str, text: &str) -> Result<Vec<Entry>, Error> {
     let mut entries = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut lines = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let lineno = index + 1;
         if line.trim().is_empty() {
@@ -230,15 +236,18 @@ pub(crate) fn parse_jsonl(origin: &str, text: &str) -> Result<Vec<Entry>, Error>
         let entry = raw
             .into_entry()
             .map_err(|k| Error::new(origin, Some(lineno), k))?;
-        if !seen.insert(entry.id.clone()) {
-            return Err(Error::new(
-                origin,
-                Some(lineno),
-                ErrorKind::DuplicateId(entry.id),
-            ));
-        }
         entries.push(entry);
+        lines.push(lineno);
     }
+    let mut seen: FastSet<&str> = FastSet::default();
+    seen.reserve(entries.len());
+    for (entry, &lineno) in entries.iter().zip(&lines) {
+        if !seen.insert(&entry.id) {
+            let id = entry.id.clone();
+            return Err(Error::new(origin, Some(lineno), ErrorKind::DuplicateId(id)));
+        }
+    }
+    drop(seen);
     Ok(entries)
 }
 

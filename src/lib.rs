@@ -57,6 +57,7 @@ mod entity;
 mod error;
 mod extractor;
 mod gazetteer;
+mod hash;
 mod matcher;
 mod quote;
 mod role;

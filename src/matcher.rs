@@ -110,17 +110,55 @@ impl Table {
             .take_while(|s| s.hash != 0)
             .filter(move |s| s.hash == hash)
     }
+}
 
-    fn get_mut(&mut self, hash: u64) -> Option<&mut Slot> {
-        let mask = self.mask();
+/// The table the matcher keeps: 8 bytes a slot, a 32-bit tag from the hash's high half and
+/// the value, found from the hash's low bits; at most half full, never resized.
+struct Lookup {
+    /// `tag << 32 | value`; 0 marks an empty slot.
+    slots: Vec<u64>,
+}
+
+impl Lookup {
+    fn with_keys(n: usize) -> Lookup {
+        Lookup {
+            slots: vec![0; (n.max(8) * 2).next_power_of_two()],
+        }
+    }
+
+    #[inline]
+    fn tag(hash: u64) -> u64 {
+        (hash >> 32 | 1) << 32
+    }
+
+    /// Ors `value` into the slot of `hash`, taking a free one if there is none. Two hashes
+    /// with one tag whose probe runs meet share a slot: a lookup then sees an extra `CONT` or
+    /// id, which costs a step or a failed comparison, never a missed match.
+    fn merge(&mut self, hash: u64, value: u32) {
+        let mask = self.slots.len() - 1;
+        let tag = Self::tag(hash);
         let mut i = hash as usize & mask;
         loop {
-            match self.slots[i].hash {
-                0 => return None,
-                h if h == hash => return Some(&mut self.slots[i]),
-                _ => i = (i + 1) & mask,
+            let s = self.slots[i];
+            if s == 0 || s & !0xffff_ffff == tag {
+                self.slots[i] = s | tag | u64::from(value);
+                return;
             }
+            i = (i + 1) & mask;
         }
+    }
+
+    /// The values stored under `hash`'s tag along its probe run.
+    #[inline]
+    fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        let mask = self.slots.len() - 1;
+        let tag = Self::tag(hash);
+        let start = hash as usize & mask;
+        (0..self.slots.len())
+            .map(move |k| self.slots[(start + k) & mask])
+            .take_while(|&s| s != 0)
+            .filter(move |&s| s & !0xffff_ffff == tag)
+            .map(|s| s as u32)
     }
 }
 
@@ -155,6 +193,11 @@ fn ends_word(s: &str, e: usize) -> Option<bool> {
         Some(&b) if b < 0xc0 => None,
         Some(_) => Some(!s[e..].chars().next().is_some_and(is_word_char)),
     }
+}
+
+/// Where a prefix of `key` ends at a word boundary, short of the whole key.
+fn prefix_ends(key: &str) -> impl Iterator<Item = usize> + '_ {
+    (1..key.len()).filter(move |&e| ends_word(key, e) == Some(true))
 }
 
 /// Collects patterns, then builds a [`Matcher`].
@@ -267,34 +310,30 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         let MatcherBuilder {
             keys,
             key_ranges,
-            mut table,
+            table: adding,
             forms,
             mut targets,
             ..
         } = self;
-        // Every prefix of a pattern that ends where a word may end, so the walk in
-        // `longest_valid_at` knows when to go on.
+        // Every pattern, and every prefix of one that ends where a word may end, so the walk
+        // in `longest_valid_at` knows when to go on.
+        let key = |&(a, b): &(u32, u32)| &keys[a as usize..b as usize];
+        let n_prefixes: usize = key_ranges.iter().map(|r| prefix_ends(key(r)).count()).sum();
+        let mut table = Lookup::with_keys(key_ranges.len() + n_prefixes);
         let mut max_len = 0;
-        for &(a, b) in &key_ranges {
-            let key = &keys[a as usize..b as usize];
+        for (id, range) in key_ranges.iter().enumerate() {
+            let key = key(range);
             max_len = max_len.max(key.len());
+            table.merge(hash_of(key.as_bytes()), id as u32 + 1);
             let mut h = 0;
-            for (e, &byte) in key
-                .as_bytes()
-                .iter()
-                .enumerate()
-                .take(key.len().saturating_sub(1))
-            {
-                h = step(h, byte);
-                if ends_word(key, e + 1) == Some(true) {
-                    let hash = finish(h);
-                    match table.get_mut(hash) {
-                        Some(slot) => slot.value |= CONT,
-                        None => table.insert(Slot { hash, value: CONT }),
-                    }
-                }
+            let mut from = 0;
+            for e in prefix_ends(key) {
+                h = key.as_bytes()[from..e].iter().fold(h, |h, &b| step(h, b));
+                from = e;
+                table.merge(finish(h), CONT);
             }
         }
+        drop(adding);
 
         // Targets grouped by pattern, each group in the order added, without repeats.
         targets.sort_by_key(|&(id, _)| id);
@@ -357,7 +396,7 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
 /// A compiled set of patterns.
 pub(crate) struct Matcher<T> {
     /// Whole patterns and their prefixes that end at word boundaries.
-    table: Table,
+    table: Lookup,
     /// Length in bytes of the longest pattern.
     max_len: usize,
     keys: String,
@@ -413,7 +452,7 @@ impl<T: Copy> Matcher<T> {
 
     /// Heap bytes held, roughly.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.table.slots.capacity() * std::mem::size_of::<Slot>()
+        self.table.slots.capacity() * 8
             + self.keys.capacity()
             + self.key_ranges.capacity() * 8
             + self.pairs.capacity() * 8
@@ -491,9 +530,9 @@ impl<T: Copy> Matcher<T> {
                 continue;
             }
             let mut more = false;
-            for slot in self.table.get(finish(h)) {
-                more |= slot.value & CONT != 0;
-                let id = slot.value & !CONT;
+            for value in self.table.get(finish(h)) {
+                more |= value & CONT != 0;
+                let id = value & !CONT;
                 if id != 0 && self.is_valid(text, start, e, id - 1) {
                     best = Some((e, id - 1));
                 }
