@@ -2,13 +2,16 @@
 //! the words right after or right before their marks; reported speech from the subject before
 //! a cue and the clause after it; pronouns and title nouns are resolved to entities.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+
+use once_cell::sync::Lazy;
 
 use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
 use crate::entity::{is_adverb_or_aux, Entities, TitleTarget};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::FastSet;
+use crate::hash::{FastMap, FastSet};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::text::{is_capitalized, Token};
@@ -131,6 +134,60 @@ const BRIDGE: &[&str] = &[
     "remarks", "written", ",", "an", "to", "his", "her", "their",
 ];
 
+/// A set of word classes, as bits.
+#[derive(Clone, Copy)]
+struct Class(u8);
+
+impl Class {
+    const STOP_WORD: Class = Class(1);
+    const PRONOUN: Class = Class(2);
+    const AUXILIARY: Class = Class(4);
+    const BRIDGING: Class = Class(8);
+    const NP_PREPOSITION: Class = Class(16);
+    const NOT_SPEAKER: Class = Class(32);
+    const WEEKDAY: Class = Class(64);
+    /// Set on every looked-up token, so that 0 means "not looked up yet".
+    const KNOWN: u8 = 128;
+
+    /// The classes of a word, ASCII case ignored.
+    fn of(word: &str) -> u8 {
+        static WORDS: Lazy<FastMap<&'static str, u8>> = Lazy::new(|| {
+            let lists = [
+                (STOP, Class::STOP_WORD),
+                (PRONOUNS, Class::PRONOUN),
+                (AUXILIARIES, Class::AUXILIARY),
+                (BRIDGE, Class::BRIDGING),
+                (NP_PREPOSITIONS, Class::NP_PREPOSITION),
+                (NOT_SPEAKERS, Class::NOT_SPEAKER),
+                (WEEKDAYS, Class::WEEKDAY),
+            ];
+            let mut words = FastMap::default();
+            for (list, class) in lists {
+                for &w in list {
+                    debug_assert_eq!(w, w.to_ascii_lowercase());
+                    *words.entry(w).or_insert(0) |= class.0;
+                }
+            }
+            words
+        });
+        const LONGEST: usize = 16;
+        let mut buf = [0u8; LONGEST];
+        let bits = match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower)
+                    .ok()
+                    .and_then(|w| WORDS.get(w))
+                    .copied()
+                    .unwrap_or(0)
+            }
+            None => 0,
+        };
+        bits | Class::KNOWN
+    }
+}
+
 /// Verbs whose object (the person addressed) may stand between them and their content.
 fn cue_takes_object(lemma: &str) -> bool {
     matches!(
@@ -143,6 +200,7 @@ fn cue_takes_object(lemma: &str) -> bool {
 pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
     let mut a = Attributor {
         inp,
+        classes: vec![Cell::new(0); inp.tokens.len()],
         used_cue: vec![false; inp.cues.len()],
         direct_done: vec![false; inp.quotes.len()],
         out: Vec::new(),
@@ -179,6 +237,8 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
 
 struct Attributor<'a, 'b> {
     inp: &'b Input<'a>,
+    /// Each token's word classes, `Class` bits; 0 until first asked.
+    classes: Vec<Cell<u8>>,
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
@@ -239,6 +299,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
 
     fn tok(&self, i: usize) -> &'a str {
         self.inp.tokens[i].text(self.inp.text)
+    }
+
+    /// Whether token `i` is in a word class (ASCII case ignored), looked up once per token.
+    #[inline]
+    fn is(&self, i: usize, class: Class) -> bool {
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut bits = cell.get();
+        if bits == 0 {
+            bits = Class::of(self.tok(i));
+            cell.set(bits);
+        }
+        bits & class.0 != 0
     }
 
     fn lower_is(&self, i: usize, words: &[&str]) -> bool {
@@ -314,7 +388,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             && word.len() > cue.lemma.len()
             && word.ends_with('s')
             && c + 1 < self.inp.tokens.len()
-            && self.lower_is(c + 1, AUXILIARIES)
+            && self.is(c + 1, Class::AUXILIARY)
         {
             return false;
         }
@@ -483,7 +557,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // Subject then cue, within a few words.
         let first = self.tok(t);
         let starts_np = is_capitalized(first)
-            || self.lower_is(t, PRONOUNS)
+            || self.is(t, Class::PRONOUN)
             || self.lower_is(
                 t,
                 &[
@@ -538,9 +612,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
             if let Some(b) = verb {
                 let words = (a..b).all(|i| {
                     self.inp.tokens[i].word
-                        && (!self.lower_is(i, STOP) || self.lower_is(i, PRONOUNS))
+                        && (!self.is(i, Class::STOP_WORD) || self.is(i, Class::PRONOUN))
                 });
-                let single_pronoun = b - a == 1 && self.lower_is(a, PRONOUNS);
+                let single_pronoun = b - a == 1 && self.is(a, Class::PRONOUN);
                 let named = single_pronoun || (a..b).any(|i| is_capitalized(self.tok(i)));
                 if words && named {
                     let sp = self.resolve_np(a, b);
@@ -574,7 +648,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     "once", "out", "up",
                 ],
             );
-        verb && next_ok && !self.lower_is(v, AUXILIARIES)
+        verb && next_ok && !self.is(v, Class::AUXILIARY)
     }
 
     /// `Trump said: "…"` / `Trump said, "…"` / the second half of a split quote.
@@ -633,7 +707,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 let cue = self.inp.cues[ci];
                 // Only adverbials or the person addressed between the cue and the quote.
                 let bridged = (c + 1..=u).all(|i| {
-                    self.lower_is(i, BRIDGE)
+                    self.is(i, Class::BRIDGING)
                         || is_capitalized(self.tok(i))
                         || (cue_takes_object(cue.lemma) && self.inp.tokens[i].word)
                 });
@@ -725,7 +799,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let prefix_ok = (p0..colon)
                 .all(|i| self.inp.tokens[i].word || matches!(self.tok(i), "-" | "’" | "'"))
                 && is_capitalized(self.tok(p0))
-                && !self.lower_is(p0, NOT_SPEAKERS);
+                && !self.is(p0, Class::NOT_SPEAKER);
             let short = p.len() < 300;
             let (a, b) = (p0, colon);
             let speaker = self.resolve_np(a, b);
@@ -867,12 +941,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 ],
             ) && (k..t).all(|i| {
                 self.inp.tokens[i].word
-                    && !self.lower_is(i, AUXILIARIES)
+                    && !self.is(i, Class::AUXILIARY)
                     && (self.cue_at(i).is_none() || self.lower_is(i - 1, &["a", "an", "the"]))
             });
             if prepositional
                 || (k..t).all(|i| {
-                    self.lower_is(i, BRIDGE)
+                    self.is(i, Class::BRIDGING)
                         || is_capitalized(self.tok(i))
                         || (cue_takes_object(cue.lemma) && self.inp.tokens[i].word)
                 })
@@ -910,7 +984,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 ],
             ) {
                 k += 1;
-            } else if is_capitalized(self.tok(k)) && !self.lower_is(k, PRONOUNS) {
+            } else if is_capitalized(self.tok(k)) && !self.is(k, Class::PRONOUN) {
                 while k < s_end && is_capitalized(self.tok(k)) && self.inp.tokens[k].word {
                     k += 1;
                 }
@@ -1063,7 +1137,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // end or a comma.
         let mut r = c + 1;
         while r < s_end
-            && (self.lower_is(r, BRIDGE) && self.tok(r) != "," || is_capitalized(self.tok(r)))
+            && (self.is(r, Class::BRIDGING) && self.tok(r) != "," || is_capitalized(self.tok(r)))
         {
             r += 1;
         }
@@ -1235,7 +1309,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         // Other verbs take an object as often ("acknowledged the complexity", "reported a 38%
         // jump"): ask for an auxiliary, the surest sign of a finite clause.
-        (k + 1..e.min(k + 10)).any(|i| self.lower_is(i, AUXILIARIES))
+        (k + 1..e.min(k + 10)).any(|i| self.is(i, Class::AUXILIARY))
     }
 
     /// The token just past the reported content that starts at `k`.
@@ -1304,8 +1378,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                                 self.cue_at(i).is_some_and(|ci| {
                                     self.inp.cues[ci].class != CueClass::According
                                 }) && (n..i).all(|j| {
-                                    self.inp.tokens[j].word && !self.lower_is(j, STOP)
-                                        || self.lower_is(j, PRONOUNS)
+                                    self.inp.tokens[j].word && !self.is(j, Class::STOP_WORD)
+                                        || self.is(j, Class::PRONOUN)
                                 })
                             }) {
                                 break;
@@ -1366,7 +1440,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return false;
         };
         (i..c).all(|j| {
-            self.inp.tokens[j].word && (!self.lower_is(j, STOP) || is_adverb_or_aux(self.tok(j)))
+            self.inp.tokens[j].word
+                && (!self.is(j, Class::STOP_WORD) || is_adverb_or_aux(self.tok(j)))
         })
     }
 
@@ -1405,7 +1480,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         // A time between subject and verb: "Norvale on Wednesday reported".
-        if j - s0 >= 2 && self.lower_is(j - 1, WEEKDAYS) {
+        if j - s0 >= 2 && self.is(j - 1, Class::WEEKDAY) {
             j -= 1;
             if self.lower_is(j - 1, &["on", "last", "this", "late", "early"]) {
                 j -= 1;
@@ -1451,7 +1526,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             {
                 a -= 1;
             }
-            if a > s0 && self.inp.tokens[a - 1].word && !self.lower_is(a - 1, STOP) {
+            if a > s0 && self.inp.tokens[a - 1].word && !self.is(a - 1, Class::STOP_WORD) {
                 return self.np_ending_at(a, s0);
             }
             return None;
@@ -1553,8 +1628,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
                 break;
             }
-            if self.lower_is(i, STOP) && !self.lower_is(i, PRONOUNS) {
-                let prep = self.lower_is(i, NP_PREPOSITIONS);
+            if self.is(i, Class::STOP_WORD) && !self.is(i, Class::PRONOUN) {
+                let prep = self.is(i, Class::NP_PREPOSITION);
                 if prep
                     && k < end
                     && i > s0
@@ -1565,7 +1640,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
                 break;
             }
-            if self.lower_is(i, PRONOUNS) {
+            if self.is(i, Class::PRONOUN) {
                 // A pronoun is a whole noun phrase.
                 if k == end {
                     k -= 1;
@@ -1587,7 +1662,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             k -= 1;
         }
         // Do not begin on a preposition.
-        while k < end && self.lower_is(k, NP_PREPOSITIONS) {
+        while k < end && self.is(k, Class::NP_PREPOSITION) {
             k += 1;
         }
         if k >= end {
@@ -1608,7 +1683,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if end - k == 1 {
             let w = self.tok(k);
             if w.chars().next().is_some_and(|c| c.is_lowercase())
-                && !self.lower_is(k, PRONOUNS)
+                && !self.is(k, Class::PRONOUN)
                 && !self.is_role_word(k)
                 && !w.ends_with('s')
             {
@@ -1633,8 +1708,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
                 break;
             }
-            if self.lower_is(e, STOP) && !self.lower_is(e, PRONOUNS) {
-                if self.lower_is(e, NP_PREPOSITIONS)
+            if self.is(e, Class::STOP_WORD) && !self.is(e, Class::PRONOUN) {
+                if self.is(e, Class::NP_PREPOSITION)
                     && e > start
                     && (self.is_role_word(e - 1) || is_capitalized(self.tok(e - 1)))
                     && e + 1 < s_end
@@ -1694,7 +1769,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 entity: Some(x.entity),
             };
         }
-        if b - a == 1 && self.lower_is(a, PRONOUNS) {
+        if b - a == 1 && self.is(a, Class::PRONOUN) {
             return SpeakerRef {
                 span,
                 entity: self.resolve_pronoun(a),
@@ -1834,7 +1909,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let w = self.tok(i);
             w.bytes().all(|b| b.is_ascii_lowercase())
                 && (w.len() > 3 && w.ends_with("ed")
-                    || self.lower_is(i, AUXILIARIES)
+                    || self.is(i, Class::AUXILIARY)
                     || self.lower_is(
                         i,
                         &[

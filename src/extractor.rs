@@ -133,9 +133,10 @@ impl Extractor {
         text::tokenize(text, Span::new(0, text.len()), &mut tokens);
 
         let mut found_names = Vec::new();
-        inner.names.find_all(text, &mut found_names);
         let mut found_titles = Vec::new();
-        inner.titles.find_all(text, &mut found_titles);
+        inner
+            .names
+            .find_all_with(&inner.titles, text, &mut found_names, &mut found_titles);
         let mut cues = Vec::new();
         cue::find_cues(text, &mut cues);
 

@@ -13,7 +13,7 @@
 //! each word is one hash of the word and one probe, whatever the number of names.
 
 use crate::span::Span;
-use crate::text::{is_word_char, possessive_len, prev_char};
+use crate::text::{is_word_char, possessive_len};
 
 /// Which case a target accepts for the string it was registered under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,6 +195,153 @@ fn ends_word(s: &str, e: usize) -> Option<bool> {
     }
 }
 
+/// A place where a match may start, as [`scan`] reports it.
+#[derive(Clone, Copy)]
+enum At {
+    /// A word starts at `start` (after a non-word char or at the start of the text) with byte
+    /// `first`; `hash` is the `word_step` hash of the whole word, ASCII-folded.
+    Word { start: usize, first: u8, hash: u64 },
+    /// A non-word char starts at `start` with byte `first`; `after_word` if a word char is just
+    /// before it.
+    Other {
+        start: usize,
+        first: u8,
+        after_word: bool,
+    },
+}
+
+/// Reports every word start and every non-word char of `text`, in order. Each word is hashed
+/// as it is skipped (ASCII alphanumerics in a tight loop, other chars decoded), so every byte
+/// is read once whatever the number of matchers.
+#[inline]
+fn scan(text: &str, mut visit: impl FnMut(At)) {
+    let hay = text.as_bytes();
+    let n = hay.len();
+    let mut i = 0;
+    let mut after_word = false;
+    while i < n {
+        let first = hay[i];
+        if first < 0x80 && !first.is_ascii_alphanumeric() {
+            visit(At::Other {
+                start: i,
+                first,
+                after_word,
+            });
+            after_word = false;
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut hash = 0;
+        loop {
+            while end < n && hay[end].is_ascii_alphanumeric() {
+                hash = word_step(hash, hay[end] | 0x20);
+                end += 1;
+            }
+            if end < n && hay[end] >= 0x80 {
+                if let Some(c) = text[end..].chars().next().filter(|&c| is_word_char(c)) {
+                    let len = c.len_utf8();
+                    hash = hay[end..end + len]
+                        .iter()
+                        .fold(hash, |h, &x| word_step(h, x));
+                    end += len;
+                    continue;
+                }
+            }
+            break;
+        }
+        if end > i {
+            visit(At::Word {
+                start: i,
+                first,
+                hash,
+            });
+            after_word = true;
+            i = end;
+        } else {
+            // A non-ASCII char that is not a word char.
+            visit(At::Other {
+                start: i,
+                first,
+                after_word,
+            });
+            after_word = false;
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+}
+
+/// One matcher's progress through a [`scan`]: matches do not overlap, so places inside the
+/// last match are passed over.
+struct Cursor<'a, T> {
+    matcher: &'a Matcher<T>,
+    out: &'a mut Vec<Found>,
+    /// Where the last match ended.
+    next: usize,
+}
+
+impl<'a, T: Copy> Cursor<'a, T> {
+    fn new(matcher: &'a Matcher<T>, out: &'a mut Vec<Found>) -> Self {
+        Cursor {
+            matcher,
+            out,
+            next: 0,
+        }
+    }
+
+    /// A word that begins no pattern, or a non-word char no pattern begins with, costs a
+    /// table lookup or two and no more. A candidate that fails (inside a word, or in a case
+    /// its entry does not allow) gives way to the longest valid shorter pattern at the same
+    /// start; failing that, the scan goes on, so the work stays linear in the text.
+    #[inline]
+    fn visit(&mut self, text: &str, at: At) {
+        let m = self.matcher;
+        let start = match at {
+            At::Word { start, first, hash } => {
+                if start < self.next || !m.first[first as usize] {
+                    return;
+                }
+                let bit = word_bit(hash, m.heads_mask);
+                if m.heads[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return;
+                }
+                start
+            }
+            At::Other {
+                start,
+                first,
+                after_word,
+            } => {
+                if start < self.next || after_word || !m.lead[first as usize] {
+                    return;
+                }
+                start
+            }
+        };
+        if let Some((end, pattern)) = m.longest_valid_at(text, start) {
+            self.out.push(Found {
+                span: Span::new(start, end),
+                pattern,
+                possessive: possessive_len(text, end) as u8,
+            });
+            self.next = end;
+        }
+    }
+}
+
+/// Hashing of a word for the first-word filter: a rotate and an xor a byte, cheaper than
+/// `step` since it runs over every word of the text. ASCII letters come in lowercased.
+#[inline]
+fn word_step(h: u64, b: u8) -> u64 {
+    h.rotate_left(7) ^ u64::from(b)
+}
+
+/// The bit of the first-word set for a `word_step` hash.
+#[inline]
+fn word_bit(h: u64, mask: usize) -> usize {
+    ((h ^ h >> 29).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 24) as usize & mask
+}
+
 /// Where a prefix of `key` ends at a word boundary, short of the whole key.
 fn prefix_ends(key: &str) -> impl Iterator<Item = usize> + '_ {
     (1..key.len()).filter(move |&e| ends_word(key, e) == Some(true))
@@ -320,6 +467,13 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         let key = |&(a, b): &(u32, u32)| &keys[a as usize..b as usize];
         let n_prefixes: usize = key_ranges.iter().map(|r| prefix_ends(key(r)).count()).sum();
         let mut table = Lookup::with_keys(key_ranges.len() + n_prefixes);
+        // The first word of every pattern, hashed into a bit set of at least 8 KiB that stays
+        // in cache: the scan hashes each word of the text as it skips it, and only a word in
+        // the set is looked at further. Patterns that start with a non-word char ("(D-Ore.)")
+        // are tried wherever their first byte stands after a non-word char instead.
+        let mut heads = vec![0u64; (key_ranges.len() * 8).next_power_of_two().max(1 << 16) / 64];
+        let heads_mask = heads.len() * 64 - 1;
+        let mut lead = [false; 256];
         let mut max_len = 0;
         for (id, range) in key_ranges.iter().enumerate() {
             let key = key(range);
@@ -331,6 +485,16 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
                 h = key.as_bytes()[from..e].iter().fold(h, |h, &b| step(h, b));
                 from = e;
                 table.merge(finish(h), CONT);
+            }
+            let first_word = key.len() - key.trim_start_matches(is_word_char).len();
+            if first_word == 0 {
+                lead[key.as_bytes()[0] as usize] = true;
+            } else {
+                let h = key.as_bytes()[..first_word]
+                    .iter()
+                    .fold(0, |h, &b| word_step(h, b));
+                let bit = word_bit(h, heads_mask);
+                heads[bit / 64] |= 1 << (bit % 64);
             }
         }
         drop(adding);
@@ -356,36 +520,27 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
             starts.push(flat.len() as u32);
         }
 
-        // Filters before the walk, from the registered strings in the cases they accept.
+        // Bytes a match can start with, in the cases its targets accept.
         let mut first = [false; 256];
-        let mut pairs = vec![0u64; 65536 / 64];
-        let mut short = [false; 256];
         for t in &flat {
-            let f = form(t).as_bytes();
-            let Some(&b) = f.first() else { continue };
+            let Some(&b) = form(t).as_bytes().first() else {
+                continue;
+            };
             first[b as usize] = true;
             first[b.to_ascii_uppercase() as usize] = true;
             if t.accept == Accept::Any {
                 first[b.to_ascii_lowercase() as usize] = true;
             }
-            // The first three bytes, ASCII-folded and hashed into a bit set: a one-probe
-            // filter before hashing the word ("the" starts no title, "Tha" may).
-            if f.len() < 3 {
-                // A short pattern may be followed by anything.
-                short[b.to_ascii_lowercase() as usize] = true;
-            } else {
-                let h = fold_triple(f);
-                pairs[h / 64] |= 1 << (h % 64);
-            }
         }
         Matcher {
             table,
+            heads,
+            heads_mask,
+            lead,
             max_len,
             keys,
             key_ranges,
             first,
-            short,
-            pairs,
             forms,
             starts,
             targets: flat,
@@ -397,16 +552,17 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
 pub(crate) struct Matcher<T> {
     /// Whole patterns and their prefixes that end at word boundaries.
     table: Lookup,
+    /// Bit set of the first words of patterns, by `word_step` hash.
+    heads: Vec<u64>,
+    heads_mask: usize,
+    /// First bytes of patterns that start with a non-word char.
+    lead: [bool; 256],
     /// Length in bytes of the longest pattern.
     max_len: usize,
     keys: String,
     key_ranges: Vec<(u32, u32)>,
     /// Bytes a match can start with, in a case some target accepts.
     first: [bool; 256],
-    /// Hashes of the first three bytes (ASCII-folded) a match can start with, as a bit set.
-    pairs: Vec<u64>,
-    /// First bytes (ASCII-lowercased) of patterns shorter than three bytes.
-    short: [bool; 256],
     forms: String,
     /// Pattern `i`'s targets are `targets[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
@@ -455,64 +611,33 @@ impl<T: Copy> Matcher<T> {
         self.table.slots.capacity() * 8
             + self.keys.capacity()
             + self.key_ranges.capacity() * 8
-            + self.pairs.capacity() * 8
+            + self.heads.capacity() * 8
             + self.forms.capacity()
             + self.starts.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<Target<T>>()
     }
 
     /// Appends every whole-word match in `text`, leftmost-longest, to `out`.
-    ///
-    /// A candidate that fails (inside a word, or in a case its entry does not allow) gives way
-    /// to the longest valid shorter pattern at the same start; failing that, the search goes on
-    /// at the next word, so the work stays linear in the text.
+    #[cfg(test)]
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Found>) {
-        if self.key_ranges.is_empty() {
-            return;
-        }
-        let hay = text.as_bytes();
-        let mut i = 0;
-        let mut prev_word = false;
-        while i < hay.len() {
-            let b = hay[i];
-            if prev_word && b.is_ascii_alphanumeric() {
-                // Inside a word: no match starts here. Skip the rest of its ASCII letters.
-                i += 1;
-                while i < hay.len() && hay[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                continue;
-            }
-            let (word, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
-            };
-            if !prev_word && self.first[b as usize] && self.prefix_may_match(&hay[i..]) {
-                if let Some((end, pattern)) = self.longest_valid_at(text, i) {
-                    out.push(Found {
-                        span: Span::new(i, end),
-                        pattern,
-                        possessive: possessive_len(text, end) as u8,
-                    });
-                    i = end;
-                    prev_word = prev_char(text, i).is_some_and(is_word_char);
-                    continue;
-                }
-            }
-            prev_word = word;
-            i += len;
-        }
+        let mut cursor = Cursor::new(self, out);
+        scan(text, |at| cursor.visit(text, at));
     }
 
-    #[inline]
-    fn prefix_may_match(&self, rest: &[u8]) -> bool {
-        if rest.len() < 3 || self.short[rest[0].to_ascii_lowercase() as usize] {
-            return true;
-        }
-        let h = fold_triple(rest);
-        self.pairs[h / 64] & (1 << (h % 64)) != 0
+    /// What `self.find_all` and `other.find_all` find, in one pass over the text.
+    pub(crate) fn find_all_with<U: Copy>(
+        &self,
+        other: &Matcher<U>,
+        text: &str,
+        out: &mut Vec<Found>,
+        other_out: &mut Vec<Found>,
+    ) {
+        let mut a = Cursor::new(self, out);
+        let mut b = Cursor::new(other, other_out);
+        scan(text, |at| {
+            a.visit(text, at);
+            b.visit(text, at);
+        });
     }
 
     /// The longest valid match starting at `start` (a char boundary): its end and pattern.
@@ -529,8 +654,9 @@ impl<T: Copy> Matcher<T> {
             if ends_word(text, e) != Some(true) {
                 continue;
             }
+            let hash = finish(h);
             let mut more = false;
-            for value in self.table.get(finish(h)) {
+            for value in self.table.get(hash) {
                 more |= value & CONT != 0;
                 let id = value & !CONT;
                 if id != 0 && self.is_valid(text, start, e, id - 1) {
@@ -556,15 +682,6 @@ impl<T: Copy> Matcher<T> {
                 .iter()
                 .any(|t| self.accepts(t, matched))
     }
-}
-
-/// The first three bytes of `s` (at least three), ASCII-lowercased and hashed to 16 bits.
-#[inline]
-fn fold_triple(s: &[u8]) -> usize {
-    let v = u32::from(s[0].to_ascii_lowercase()) << 16
-        | u32::from(s[1].to_ascii_lowercase()) << 8
-        | u32::from(s[2].to_ascii_lowercase());
-    (v.wrapping_mul(2_654_435_761) >> 16) as usize
 }
 
 #[cfg(test)]
@@ -624,6 +741,44 @@ mod tests {
         let got = find(&p, "ÉLYSÉE and the Élysée; the Foreign Minister");
         let words: Vec<_> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(words, ["ÉLYSÉE", "Élysée", "Foreign Minister"]);
+    }
+
+    #[test]
+    fn one_pass_for_two_matchers_finds_what_each_finds_alone() {
+        let mut a = MatcherBuilder::new();
+        let mut b = MatcherBuilder::new();
+        for (i, p) in ["U.S.", "Putin", "Vladimir Putin", "(D-Ore.)", "Russian"]
+            .iter()
+            .enumerate()
+        {
+            a.add(p, i, Accept::ExactOrUpper);
+        }
+        for (i, p) in ["president", "russian president", "senator", "-ore"]
+            .iter()
+            .enumerate()
+        {
+            b.add(p, i, Accept::Any);
+        }
+        let (a, b) = (a.build(), b.build());
+        let text = "Russian President Vladimir Putin met U.S. Sen. Ron Wyden (D-Ore.) and \
+                    the senator’s aides; Putin-Ore, président, U.S.A, \u{201c}President\u{201d}.";
+        let (mut alone_a, mut alone_b, mut both_a, mut both_b) = (vec![], vec![], vec![], vec![]);
+        a.find_all(text, &mut alone_a);
+        b.find_all(text, &mut alone_b);
+        a.find_all_with(&b, text, &mut both_a, &mut both_b);
+        assert_eq!(both_a, alone_a);
+        assert_eq!(both_b, alone_b);
+        let words = |found: &[Found]| -> Vec<&str> {
+            found.iter().map(|f| &text[f.span.range()]).collect()
+        };
+        assert_eq!(
+            words(&alone_a),
+            ["Russian", "Vladimir Putin", "U.S.", "(D-Ore.)", "Putin"]
+        );
+        assert_eq!(
+            words(&alone_b),
+            ["Russian President", "senator", "President"]
+        );
     }
 
     #[test]

@@ -6,7 +6,15 @@ use crate::span::Span;
 /// Whether `c` belongs inside a word for boundary purposes.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        // General punctuation (curly quotes, dashes, spaces): frequent in news, never a
+        // letter or digit, and slow to look up in the Unicode tables.
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The char that ends just before byte `i`, if any. `i` must be a char boundary.
