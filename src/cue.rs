@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use once_cell::sync::Lazy;
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::hash::FastMap;
 use crate::span::Span;
-use crate::text::{is_word_char, prev_char};
+use crate::text::{is_word_char, Token};
 
 /// How a cue takes its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,13 +69,32 @@ const IRREGULAR: &[(&str, &str)] = &[
 ];
 
 struct Lexicon {
-    /// Prefixes that any form of a cue starts with; a hit is confirmed by its whole word.
-    prefilter: AhoCorasick,
+    /// The first four letters of each base form (or all, when shorter): a cue word starts
+    /// with one of them, in any ASCII case.
+    prefixes: Vec<String>,
     /// Every verb form a cue may take, lowercase, to the base form of its stem group and its
-    /// class. Nouns that share a verb's stem ("reporters", "information", "statement") are not
-    /// forms of it, so they are no cues.
-    forms: HashMap<String, (&'static str, CueClass)>,
+    /// class, kept only if it starts with a prefix. Nouns that share a verb's stem
+    /// ("reporters", "information", "statement") are not forms of it, so they are no cues.
+    forms: FastMap<Box<[u8]>, (&'static str, CueClass)>,
+    /// Bit set of the hashes of every form: most words are ruled out by it before their
+    /// lowercase is looked up.
+    hashes: Box<[u64; HASH_BITS / 64]>,
 }
+
+/// Size of `Lexicon::hashes`, a power of two: about one bit in ten set.
+const HASH_BITS: usize = 8192;
+
+/// The bit of a lowercase word in `Lexicon::hashes`.
+#[inline]
+fn hash_bit(lower: &[u8]) -> usize {
+    let h = lower.iter().fold(lower.len() as u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    });
+    (h >> 40) as usize % HASH_BITS
+}
+
+/// Words longer than this are never cues.
+const LONGEST_FORM: usize = 20;
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // Verbs are grouped by their Snowball stem, so that spellings and inflections of one verb
@@ -110,7 +129,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             prefixes.push(form.chars().take(4).collect());
         }
     }
-    let mut forms = HashMap::new();
+    let mut forms: HashMap<String, (&'static str, CueClass)> = HashMap::new();
     for (form, base) in all_forms {
         let group = stems
             .get(form.as_str())
@@ -123,18 +142,26 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     }
     prefixes.sort();
     prefixes.dedup();
-    // A handful of short prefixes: a DFA is small and the fastest to scan with.
-    let prefilter = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&prefixes)
-        .expect("cue prefixes build");
-    Lexicon { prefilter, forms }
+    prefixes.retain(|p| p != "according to");
+    // A form no prefix begins ("noting" for "note") is left out: cue words are those that
+    // start like their verb.
+    forms.retain(|form: &String, _| prefixes.iter().any(|p| form.starts_with(p.as_str())));
+    let mut hashes = Box::new([0u64; HASH_BITS / 64]);
+    for form in forms.keys() {
+        let bit = hash_bit(form.as_bytes());
+        hashes[bit / 64] |= 1 << (bit % 64);
+    }
+    let forms = forms
+        .into_iter()
+        .map(|(form, v)| (form.into_bytes().into_boxed_slice(), v))
+        .collect();
+    Lexicon {
+        prefixes,
+        forms,
+        hashes,
+    }
 });
 
-/// The regular inflections of a verb, since the stemmer does not always bring them to the
-/// same stem ("added" stems to "ad", "add" to "add").
 fn inflections(w: &str) -> Vec<String> {
     let mut v = vec![w.to_string(), format!("{w}s"), format!("{w}ing")];
     if let Some(stem) = w.strip_suffix('e') {
@@ -167,78 +194,257 @@ pub(crate) fn warm() {
 }
 
 /// Finds every cue in `text`.
-pub(crate) fn find_cues(text: &str, out: &mut Vec<Cue>) {
+/// Appends every cue in `text`, in order, given its tokens.
+///
+/// A cue is a whole word (a run of letters after a char that is neither a letter, a digit,
+/// a hyphen nor an apostrophe inside a word) that is a form of a reporting verb, or
+/// "according to". A capitalized form counts only at a sentence start, so that "Says" in a
+/// headline or "Hope" as a name is no cue. Every such word starts a word token, so only the
+/// tokens are looked at.
+pub(crate) fn find_cues(text: &str, tokens: &[Token], out: &mut Vec<Cue>) {
     let lex = &*LEXICON;
-    let mut buf = String::new();
-    for m in lex.prefilter.find_iter(text) {
-        let start = m.start();
-        // Inside a word, or the second half of a compound ("so-called", "well-known").
-        if prev_char(text, start).is_some_and(|c| is_word_char(c) || c == '-') {
-            continue;
-        }
-        // After an inner apostrophe ("a’added", "don't"), still inside one word.
-        let before = &text[..start];
-        if before.ends_with(['\'', '’'])
-            && prev_char(
-                before,
-                before.len() - prev_char(before, before.len()).map_or(0, char::len_utf8),
-            )
-            .is_some_and(is_word_char)
-        {
-            continue;
-        }
-        if m.end() - start == "according to".len()
-            && text[start..m.end()].eq_ignore_ascii_case("according to")
-        {
-            if !text[m.end()..].starts_with(|c: char| is_word_char(c)) {
-                out.push(Cue {
-                    span: Span::new(start, m.end()),
-                    class: CueClass::According,
-                    lemma: "according to",
-                });
+    for t in tokens.iter().filter(|t| t.word) {
+        let start = t.span.start();
+        let letters = run_end(text, start, char::is_alphabetic, u8::is_ascii_alphabetic);
+        if letters > start {
+            if let Some(cue) = cue_at(lex, text, start, letters) {
+                out.push(cue);
             }
-            continue;
         }
-        let end = start
-            + text[start..]
-                .char_indices()
-                .find(|&(_, c)| !c.is_alphabetic())
-                .map_or(text.len() - start, |(i, _)| i);
-        let word = &text[start..end];
-        // A capitalized cue word mid-sentence is part of a name ("Pediatric Reports").
-        let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase());
-        let sentence_start = text[..start]
+    }
+}
+
+/// The end of the run of chars in a class that starts at byte `i`: ASCII bytes are tested
+/// by `ascii`, other chars decoded and tested by `class`.
+#[inline]
+fn run_end(
+    text: &str,
+    mut i: usize,
+    class: impl Fn(char) -> bool,
+    ascii: impl Fn(&u8) -> bool,
+) -> usize {
+    let b = text.as_bytes();
+    loop {
+        i += b[i..].iter().take_while(|&x| ascii(x)).count();
+        match text[i..].chars().next() {
+            Some(c) if !c.is_ascii() && class(c) => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// The cue whose letters are `text[start..end]`, a word start, if it is one.
+fn cue_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Cue> {
+    let word = &text[start..end];
+    if word.len() > LONGEST_FORM {
+        return None;
+    }
+    let b = text.as_bytes();
+    let before = &text[..start];
+    let glued = || {
+        // "so-called", "O'said": joined to the word before.
+        match before.chars().next_back() {
+            Some('-') => true,
+            Some(a) if a == '\'' || a == '\u{2019}' => before[..before.len() - a.len_utf8()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char),
+            _ => false,
+        }
+    };
+    if word.eq_ignore_ascii_case("according") {
+        let phrase = start + "according to".len();
+        let is_phrase = b
+            .get(start..phrase)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"according to"));
+        if !is_phrase || glued() || text[phrase..].starts_with(is_word_char) {
+            return None;
+        }
+        return Some(Cue {
+            span: Span::new(start, phrase),
+            class: CueClass::According,
+            lemma: "according to",
+        });
+    }
+    let (lemma, class) = if word.is_ascii() {
+        let mut buf = [0u8; LONGEST_FORM];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let bit = hash_bit(lower);
+        if lex.hashes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        *lex.forms.get(&*lower)?
+    } else {
+        // Rare: a letter outside ASCII. It must still start like its verb in ASCII.
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        let head = |p: &String| {
+            b[start..]
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        if !lex.prefixes.iter().any(head) {
+            return None;
+        }
+        *lex.forms.get(lower.as_bytes())?
+    };
+    if glued() {
+        return None;
+    }
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    if capitalized {
+        let sentence_start = before
             .trim_end_matches([' ', '\u{a0}'])
             .chars()
             .next_back()
             .map_or(true, |c| {
                 matches!(
                     c,
-                    '\n' | '.' | '!' | '?' | '"' | '“' | '”' | ':' | '—' | '(' | '‘'
+                    '\n' | '.'
+                        | '!'
+                        | '?'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | ':'
+                        | '\u{2014}'
+                        | '('
+                        | '\u{2018}'
                 )
             });
-        if word.len() > 20 || (capitalized && !sentence_start) {
-            continue;
-        }
-        buf.clear();
-        buf.extend(word.chars().flat_map(|c| c.to_lowercase()));
-        if let Some(&(lemma, class)) = lex.forms.get(buf.as_str()) {
-            out.push(Cue {
-                span: Span::new(start, end),
-                class,
-                lemma,
-            });
+        if !sentence_start {
+            return None;
         }
     }
+    Some(Cue {
+        span: Span::new(start, end),
+        class,
+        lemma,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The cue finder as first written, with the prefix search done by brute force: at each
+    /// position the longest prefix that matches (ASCII case ignored) is taken, and the search
+    /// goes on after it, as a leftmost-longest automaton does.
+    fn find_cues_reference(text: &str) -> Vec<Cue> {
+        let lex = &*LEXICON;
+        let mut all: Vec<&str> = lex.prefixes.iter().map(String::as_str).collect();
+        all.push("according to");
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let longest = all
+                .iter()
+                .filter(|p| {
+                    text.as_bytes()[start..]
+                        .get(..p.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+                        // A fix over the first version: "according to" inside "according
+                        // told" no longer hides "told".
+                        && (**p != "according to"
+                            || !text[start + p.len()..].starts_with(is_word_char))
+                })
+                .map(|p| p.len())
+                .max();
+            let Some(len) = longest else {
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            let (m_start, m_end) = (start, start + len);
+            start = m_end;
+            let prev = text[..m_start].chars().next_back();
+            if prev.is_some_and(|c| is_word_char(c) || c == '-') {
+                continue;
+            }
+            let before = &text[..m_start];
+            if before.ends_with(['\'', '\u{2019}'])
+                && before[..before.len() - prev.map_or(0, char::len_utf8)]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+            {
+                continue;
+            }
+            if len == "according to".len()
+                && text[m_start..m_end].eq_ignore_ascii_case("according to")
+            {
+                if !text[m_end..].starts_with(is_word_char) {
+                    out.push(Cue {
+                        span: Span::new(m_start, m_end),
+                        class: CueClass::According,
+                        lemma: "according to",
+                    });
+                }
+                continue;
+            }
+            let end = m_start
+                + text[m_start..]
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(text.len() - m_start, |(i, _)| i);
+            let word = &text[m_start..end];
+            let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase());
+            let sentence_start = before
+                .trim_end_matches([' ', '\u{a0}'])
+                .chars()
+                .next_back()
+                .map_or(true, |c| {
+                    matches!(
+                        c,
+                        '\n' | '.'
+                            | '!'
+                            | '?'
+                            | '"'
+                            | '\u{201c}'
+                            | '\u{201d}'
+                            | ':'
+                            | '\u{2014}'
+                            | '('
+                            | '\u{2018}'
+                    )
+                });
+            if word.len() > LONGEST_FORM || (capitalized && !sentence_start) {
+                continue;
+            }
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            if let Some(&(lemma, class)) = lex.forms.get(lower.as_bytes()) {
+                out.push(Cue {
+                    span: Span::new(m_start, end),
+                    class,
+                    lemma,
+                });
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn find_cues_equals_the_reference(
+            words in prop::collection::vec(
+                "said|Said|SAID|says|told|noting|noted|according|to|According to|to|hope|Hoping|\
+                 emphasized|x|2|-|'|\u{2019}|O|U|S|\\.|Gov|\u{e9}|\u{212a}now|. |, |\u{201c}| |\n|\u{a0}",
+                0..14,
+            )
+        ) {
+            let text: String = words.concat();
+            let (mut tokens, mut got) = (Vec::new(), Vec::new());
+            crate::text::tokenize(&text, Span::new(0, text.len()), &mut tokens);
+            find_cues(&text, &tokens, &mut got);
+            prop_assert_eq!(got, find_cues_reference(&text));
+        }
+    }
 
     fn cues(text: &str) -> Vec<(&str, &'static str)> {
-        let mut out = Vec::new();
-        find_cues(text, &mut out);
+        let (mut tokens, mut out) = (Vec::new(), Vec::new());
+        crate::text::tokenize(text, Span::new(0, text.len()), &mut tokens);
+        find_cues(text, &tokens, &mut out);
         out.iter()
             .map(|c| (&text[c.span.range()], c.lemma))
             .collect()

@@ -1,19 +1,20 @@
 //! The extractor: built once from gazetteers, then run on any number of articles.
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
 use crate::attribution::{self, Attributed};
-use crate::cue;
+use crate::cue::{self, Cue};
 use crate::document::{Document, Entity, Mention, Quote, QuotePart, Source, Speaker};
 use crate::entity::{self, Entities, Knowledge, NameRole, NameTarget, Origin, TitleTarget};
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{self, Case, EntityKind, Entry, Gender};
 use crate::hash::FastMap;
-use crate::matcher::{Accept, Matcher, MatcherBuilder};
-use crate::quote;
+use crate::matcher::{Accept, Found, Matcher, MatcherBuilder};
+use crate::quote::{self, QuoteSpan};
 use crate::role::ROLES;
 use crate::sentence;
 use crate::span::Span;
@@ -49,6 +50,32 @@ struct Inner {
     title_words: Vec<Vec<String>>,
     names: Matcher<NameTarget>,
     titles: Matcher<TitleTarget>,
+}
+
+/// Buffers for one article's intermediate results, reused from article to article.
+#[derive(Default)]
+struct Scratch {
+    paragraphs: Vec<Span>,
+    sentences: Vec<Span>,
+    tokens: Vec<text::Token>,
+    found_names: Vec<Found>,
+    found_titles: Vec<Found>,
+    cues: Vec<Cue>,
+    quotes: Vec<QuoteSpan>,
+}
+
+impl Scratch {
+    /// Gives back memory after an unusually long text, so a thread does not hold on to it.
+    fn trim(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.tokens.capacity() > KEEP {
+            *self = Scratch::default();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 static BUILTIN_ENTRIES: Lazy<Vec<Entry>> = Lazy::new(|| {
@@ -126,19 +153,32 @@ impl Extractor {
     /// assert_eq!((speaker.start, speaker.end, speaker.name.as_str()), (48, 53, "Donald Trump"));
     /// ```
     pub fn extract(&self, text: &str) -> Document {
-        let inner = &*self.inner;
-        let paragraphs = sentence::paragraphs(text);
-        let sentences = sentence::sentences(text, &paragraphs);
-        let mut tokens = Vec::new();
-        text::tokenize(text, Span::new(0, text.len()), &mut tokens);
+        // The per-article buffers are kept by each thread and reused, so an article costs no
+        // allocation for its tokens and matches once the buffers have grown to fit.
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let doc = self.extract_with(text, &mut scratch);
+                scratch.trim();
+                doc
+            }
+            // Only if `extract` were reentered on this thread.
+            Err(_) => self.extract_with(text, &mut Scratch::default()),
+        })
+    }
 
-        let mut found_names = Vec::new();
-        let mut found_titles = Vec::new();
+    fn extract_with(&self, text: &str, s: &mut Scratch) -> Document {
+        let inner = &*self.inner;
+        sentence::paragraphs(text, &mut s.paragraphs);
+        sentence::sentences(text, &s.paragraphs, &mut s.sentences);
+        text::tokenize(text, Span::new(0, text.len()), &mut s.tokens);
+
+        s.found_names.clear();
+        s.found_titles.clear();
         inner
             .names
-            .find_all_with(&inner.titles, text, &mut found_names, &mut found_titles);
-        let mut cues = Vec::new();
-        cue::find_cues(text, &mut cues);
+            .find_all_with(&inner.titles, text, &mut s.found_names, &mut s.found_titles);
+        s.cues.clear();
+        cue::find_cues(text, &s.tokens, &mut s.cues);
 
         let knowledge = Knowledge {
             kinds: &inner.kinds,
@@ -149,23 +189,23 @@ impl Extractor {
         let entities = entity::resolve(
             &knowledge,
             text,
-            &tokens,
-            &cues,
-            &found_names,
-            &found_titles,
+            &s.tokens,
+            &s.cues,
+            &s.found_names,
+            &s.found_titles,
         );
 
-        let mut quotes = Vec::new();
-        quote::find_quotes(text, &paragraphs, &mut quotes);
+        s.quotes.clear();
+        quote::find_quotes(text, &s.paragraphs, &mut s.quotes);
 
         let title_words = |e: u32| -> &[String] { &inner.title_words[e as usize] };
         let input = attribution::Input {
             text,
-            paragraphs: &paragraphs,
-            sentences: &sentences,
-            tokens: &tokens,
-            cues: &cues,
-            quotes: &quotes,
+            paragraphs: &s.paragraphs,
+            sentences: &s.sentences,
+            tokens: &s.tokens,
+            cues: &s.cues,
+            quotes: &s.quotes,
             entities: &entities,
             entry_title_words: &title_words,
         };

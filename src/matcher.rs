@@ -210,11 +210,11 @@ enum At {
     },
 }
 
-/// Reports every word start and every non-word char of `text`, in order. Each word is hashed
-/// as it is skipped (ASCII alphanumerics in a tight loop, other chars decoded), so every byte
-/// is read once whatever the number of matchers.
-#[inline]
-fn scan(text: &str, mut visit: impl FnMut(At)) {
+/// Reports every word start, and every non-word char whose first byte is marked in `lead`, of
+/// `text` in order. Each word is hashed as it is skipped (ASCII alphanumerics in a tight loop,
+/// other chars decoded), so every byte is read once whatever the number of matchers.
+#[inline(always)]
+fn scan(text: &str, lead: &[bool; 256], mut visit: impl FnMut(At)) {
     let hay = text.as_bytes();
     let n = hay.len();
     let mut i = 0;
@@ -222,11 +222,13 @@ fn scan(text: &str, mut visit: impl FnMut(At)) {
     while i < n {
         let first = hay[i];
         if first < 0x80 && !first.is_ascii_alphanumeric() {
-            visit(At::Other {
-                start: i,
-                first,
-                after_word,
-            });
+            if lead[first as usize] {
+                visit(At::Other {
+                    start: i,
+                    first,
+                    after_word,
+                });
+            }
             after_word = false;
             i += 1;
             continue;
@@ -260,11 +262,13 @@ fn scan(text: &str, mut visit: impl FnMut(At)) {
             i = end;
         } else {
             // A non-ASCII char that is not a word char.
-            visit(At::Other {
-                start: i,
-                first,
-                after_word,
-            });
+            if lead[first as usize] {
+                visit(At::Other {
+                    start: i,
+                    first,
+                    after_word,
+                });
+            }
             after_word = false;
             i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
@@ -293,7 +297,7 @@ impl<'a, T: Copy> Cursor<'a, T> {
     /// table lookup or two and no more. A candidate that fails (inside a word, or in a case
     /// its entry does not allow) gives way to the longest valid shorter pattern at the same
     /// start; failing that, the scan goes on, so the work stays linear in the text.
-    #[inline]
+    #[inline(always)]
     fn visit(&mut self, text: &str, at: At) {
         let m = self.matcher;
         let start = match at {
@@ -621,7 +625,7 @@ impl<T: Copy> Matcher<T> {
     #[cfg(test)]
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Found>) {
         let mut cursor = Cursor::new(self, out);
-        scan(text, |at| cursor.visit(text, at));
+        scan(text, &self.lead, |at| cursor.visit(text, at));
     }
 
     /// What `self.find_all` and `other.find_all` find, in one pass over the text.
@@ -632,9 +636,13 @@ impl<T: Copy> Matcher<T> {
         out: &mut Vec<Found>,
         other_out: &mut Vec<Found>,
     ) {
+        let mut lead = self.lead;
+        for (l, &o) in lead.iter_mut().zip(&other.lead) {
+            *l |= o;
+        }
         let mut a = Cursor::new(self, out);
         let mut b = Cursor::new(other, other_out);
-        scan(text, |at| {
+        scan(text, &lead, |at| {
             a.visit(text, at);
             b.visit(text, at);
         });

@@ -160,8 +160,9 @@ mod tests {
     use crate::sentence::paragraphs;
 
     fn quotes(text: &str) -> Vec<(&str, bool)> {
-        let mut out = Vec::new();
-        find_quotes(text, &paragraphs(text), &mut out);
+        let (mut paras, mut out) = (Vec::new(), Vec::new());
+        paragraphs(text, &mut paras);
+        find_quotes(text, &paras, &mut out);
         out.iter()
             .map(|q| (&text[q.content.range()], q.closed))
             .collect()

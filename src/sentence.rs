@@ -1,5 +1,8 @@
 //! Paragraphs and sentences, abbreviation-aware.
 
+use once_cell::sync::Lazy;
+
+use crate::hash::FastSet;
 use crate::span::Span;
 use crate::text::{is_word_char, prev_char};
 
@@ -16,14 +19,17 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
+///
+/// Asked at every word before a full stop, so it is one set lookup, not a scan of the list.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| ABBREVIATIONS.iter().copied().collect());
+    word.len() <= 6 && SET.contains(word)
 }
 
 /// Paragraphs: maximal runs of non-blank lines are not merged; each line is a paragraph, since
 /// scraped news puts one paragraph a line. Spans exclude the line break and surrounding blanks.
-pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+pub(crate) fn paragraphs(text: &str, out: &mut Vec<Span>) {
+    out.clear();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
@@ -34,14 +40,13 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
         }
         start = end;
     }
-    out
 }
 
 /// Splits each paragraph into sentences at `.`, `!` or `?` (and any closing quotes or brackets
 /// after it) followed by white space and an uppercase letter, digit or opening mark, except
 /// after an abbreviation or a single-letter initial.
-pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+pub(crate) fn sentences(text: &str, paragraphs: &[Span], out: &mut Vec<Span>) {
+    out.clear();
     for para in paragraphs {
         let p = &text[para.range()];
         let mut start = 0;
@@ -79,7 +84,6 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
             out.push(Span::new(para.start() + start, para.end()));
         }
     }
-    out
 }
 
 /// Whether the terminal punctuation at `dot` (ending at `end`) ends a sentence.
@@ -137,10 +141,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, &paragraphs(text))
-            .iter()
-            .map(|s| &text[s.range()])
-            .collect()
+        let (mut paras, mut out) = (Vec::new(), Vec::new());
+        paragraphs(text, &mut paras);
+        sentences(text, &paras, &mut out);
+        out.iter().map(|s| &text[s.range()]).collect()
     }
 
     #[test]
