@@ -821,6 +821,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             while e > colon + 1 && self.is_separator(e - 1) {
                 e -= 1;
             }
+            if e == colon + 1 {
+                // Nothing but separators after the colon ("Putin: .--").
+                continue;
+            }
             let content = self.span_of(colon + 1, e);
             let quoted = self.quotes_in(content).next().is_some();
             let kind = if quoted {

@@ -8,7 +8,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::hash::FastMap;
 use crate::span::Span;
-use crate::text::{is_word_char, Token};
+use crate::text::{is_word_char, word_bit, word_hash, Run};
 
 /// How a cue takes its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,22 +76,13 @@ struct Lexicon {
     /// class, kept only if it starts with a prefix. Nouns that share a verb's stem
     /// ("reporters", "information", "statement") are not forms of it, so they are no cues.
     forms: FastMap<Box<[u8]>, (&'static str, CueClass)>,
-    /// Bit set of the hashes of every form: most words are ruled out by it before their
-    /// lowercase is looked up.
+    /// Bit set of the [`word_hash`] of every form and of "according": most words are ruled
+    /// out by it before their lowercase is looked up.
     hashes: Box<[u64; HASH_BITS / 64]>,
 }
 
 /// Size of `Lexicon::hashes`, a power of two: about one bit in ten set.
 const HASH_BITS: usize = 8192;
-
-/// The bit of a lowercase word in `Lexicon::hashes`.
-#[inline]
-fn hash_bit(lower: &[u8]) -> usize {
-    let h = lower.iter().fold(lower.len() as u64, |h, &b| {
-        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    });
-    (h >> 40) as usize % HASH_BITS
-}
 
 /// Words longer than this are never cues.
 const LONGEST_FORM: usize = 20;
@@ -147,8 +138,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // start like their verb.
     forms.retain(|form: &String, _| prefixes.iter().any(|p| form.starts_with(p.as_str())));
     let mut hashes = Box::new([0u64; HASH_BITS / 64]);
-    for form in forms.keys() {
-        let bit = hash_bit(form.as_bytes());
+    for form in forms.keys().map(String::as_str).chain(["according"]) {
+        let bit = word_bit(word_hash(form.as_bytes()), HASH_BITS - 1);
         hashes[bit / 64] |= 1 << (bit % 64);
     }
     let forms = forms
@@ -194,20 +185,27 @@ pub(crate) fn warm() {
 }
 
 /// Finds every cue in `text`.
-/// Appends every cue in `text`, in order, given its tokens.
+/// Appends every cue in `text`, in order, given its runs of word chars.
 ///
 /// A cue is a whole word (a run of letters after a char that is neither a letter, a digit,
 /// a hyphen nor an apostrophe inside a word) that is a form of a reporting verb, or
 /// "according to". A capitalized form counts only at a sentence start, so that "Says" in a
-/// headline or "Hope" as a name is no cue. Every such word starts a word token, so only the
-/// tokens are looked at.
-pub(crate) fn find_cues(text: &str, tokens: &[Token], out: &mut Vec<Cue>) {
+/// headline or "Hope" as a name is no cue. Such a word starts a [`Run`]; a run of ASCII
+/// letters, nearly all of them, is ruled in or out by its hash before anything is read.
+pub(crate) fn find_cues(text: &str, runs: &[Run], out: &mut Vec<Cue>) {
     let lex = &*LEXICON;
-    for t in tokens.iter().filter(|t| t.word) {
-        let start = t.span.start();
-        let letters = run_end(text, start, char::is_alphabetic, u8::is_ascii_alphabetic);
-        if letters > start {
-            if let Some(cue) = cue_at(lex, text, start, letters) {
+    for r in runs {
+        let letters = if r.letters {
+            let bit = word_bit(r.hash, HASH_BITS - 1);
+            if lex.hashes[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            r.end
+        } else {
+            run_end(text, r.start, char::is_alphabetic, u8::is_ascii_alphabetic)
+        };
+        if letters > r.start {
+            if let Some(cue) = cue_at(lex, text, r.start, letters) {
                 out.push(cue);
             }
         }
@@ -271,10 +269,6 @@ fn cue_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Cue> {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        let bit = hash_bit(lower);
-        if lex.hashes[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
         *lex.forms.get(&*lower)?
     } else {
         // Rare: a letter outside ASCII. It must still start like its verb in ASCII.
@@ -434,17 +428,17 @@ mod tests {
             )
         ) {
             let text: String = words.concat();
-            let (mut tokens, mut got) = (Vec::new(), Vec::new());
-            crate::text::tokenize(&text, Span::new(0, text.len()), &mut tokens);
-            find_cues(&text, &tokens, &mut got);
+            let (mut runs, mut got) = (Vec::new(), Vec::new());
+            crate::text::tokenize(&text, &mut Vec::new(), &mut runs);
+            find_cues(&text, &runs, &mut got);
             prop_assert_eq!(got, find_cues_reference(&text));
         }
     }
 
     fn cues(text: &str) -> Vec<(&str, &'static str)> {
-        let (mut tokens, mut out) = (Vec::new(), Vec::new());
-        crate::text::tokenize(text, Span::new(0, text.len()), &mut tokens);
-        find_cues(text, &tokens, &mut out);
+        let (mut runs, mut out) = (Vec::new(), Vec::new());
+        crate::text::tokenize(text, &mut Vec::new(), &mut runs);
+        find_cues(text, &runs, &mut out);
         out.iter()
             .map(|c| (&text[c.span.range()], c.lemma))
             .collect()

@@ -58,6 +58,7 @@ struct Scratch {
     paragraphs: Vec<Span>,
     sentences: Vec<Span>,
     tokens: Vec<text::Token>,
+    runs: Vec<text::Run>,
     found_names: Vec<Found>,
     found_titles: Vec<Found>,
     cues: Vec<Cue>,
@@ -170,15 +171,19 @@ impl Extractor {
         let inner = &*self.inner;
         sentence::paragraphs(text, &mut s.paragraphs);
         sentence::sentences(text, &s.paragraphs, &mut s.sentences);
-        text::tokenize(text, Span::new(0, text.len()), &mut s.tokens);
+        text::tokenize(text, &mut s.tokens, &mut s.runs);
 
         s.found_names.clear();
         s.found_titles.clear();
-        inner
-            .names
-            .find_all_with(&inner.titles, text, &mut s.found_names, &mut s.found_titles);
+        inner.names.find_all_with(
+            &inner.titles,
+            text,
+            &s.runs,
+            &mut s.found_names,
+            &mut s.found_titles,
+        );
         s.cues.clear();
-        cue::find_cues(text, &s.tokens, &mut s.cues);
+        cue::find_cues(text, &s.runs, &mut s.cues);
 
         let knowledge = Knowledge {
             kinds: &inner.kinds,

@@ -13,7 +13,7 @@
 //! each word is one hash of the word and one probe, whatever the number of names.
 
 use crate::span::Span;
-use crate::text::{is_word_char, possessive_len};
+use crate::text::{is_word_char, possessive_len, word_bit, word_step, Run};
 
 /// Which case a target accepts for the string it was registered under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +237,7 @@ fn scan(text: &str, lead: &[bool; 256], mut visit: impl FnMut(At)) {
         let mut hash = 0;
         loop {
             while end < n && hay[end].is_ascii_alphanumeric() {
-                hash = word_step(hash, hay[end] | 0x20);
+                hash = word_step(hash, hay[end].to_ascii_lowercase());
                 end += 1;
             }
             if end < n && hay[end] >= 0x80 {
@@ -331,19 +331,6 @@ impl<'a, T: Copy> Cursor<'a, T> {
             self.next = end;
         }
     }
-}
-
-/// Hashing of a word for the first-word filter: a rotate and an xor a byte, cheaper than
-/// `step` since it runs over every word of the text. ASCII letters come in lowercased.
-#[inline]
-fn word_step(h: u64, b: u8) -> u64 {
-    h.rotate_left(7) ^ u64::from(b)
-}
-
-/// The bit of the first-word set for a `word_step` hash.
-#[inline]
-fn word_bit(h: u64, mask: usize) -> usize {
-    ((h ^ h >> 29).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 24) as usize & mask
 }
 
 /// Where a prefix of `key` ends at a word boundary, short of the whole key.
@@ -628,11 +615,14 @@ impl<T: Copy> Matcher<T> {
         scan(text, &self.lead, |at| cursor.visit(text, at));
     }
 
-    /// What `self.find_all` and `other.find_all` find, in one pass over the text.
+    /// What `self.find_all` and `other.find_all` find, given the text's runs of word chars as
+    /// [`crate::text::tokenize`] gives them: the words are not read again, unless a pattern
+    /// starts with a non-word char, when the text is scanned once for both.
     pub(crate) fn find_all_with<U: Copy>(
         &self,
         other: &Matcher<U>,
         text: &str,
+        runs: &[Run],
         out: &mut Vec<Found>,
         other_out: &mut Vec<Found>,
     ) {
@@ -642,10 +632,22 @@ impl<T: Copy> Matcher<T> {
         }
         let mut a = Cursor::new(self, out);
         let mut b = Cursor::new(other, other_out);
-        scan(text, &lead, |at| {
+        let mut visit = |at| {
             a.visit(text, at);
             b.visit(text, at);
-        });
+        };
+        if lead.contains(&true) {
+            scan(text, &lead, visit);
+        } else {
+            let bytes = text.as_bytes();
+            for r in runs {
+                visit(At::Word {
+                    start: r.start,
+                    first: bytes[r.start],
+                    hash: r.hash,
+                });
+            }
+        }
     }
 
     /// The longest valid match starting at `start` (a char boundary): its end and pattern.
@@ -753,40 +755,76 @@ mod tests {
 
     #[test]
     fn one_pass_for_two_matchers_finds_what_each_finds_alone() {
-        let mut a = MatcherBuilder::new();
-        let mut b = MatcherBuilder::new();
-        for (i, p) in ["U.S.", "Putin", "Vladimir Putin", "(D-Ore.)", "Russian"]
-            .iter()
-            .enumerate()
-        {
-            a.add(p, i, Accept::ExactOrUpper);
-        }
-        for (i, p) in ["president", "russian president", "senator", "-ore"]
-            .iter()
-            .enumerate()
-        {
-            b.add(p, i, Accept::Any);
-        }
-        let (a, b) = (a.build(), b.build());
         let text = "Russian President Vladimir Putin met U.S. Sen. Ron Wyden (D-Ore.) and \
                     the senator’s aides; Putin-Ore, président, U.S.A, \u{201c}President\u{201d}.";
-        let (mut alone_a, mut alone_b, mut both_a, mut both_b) = (vec![], vec![], vec![], vec![]);
-        a.find_all(text, &mut alone_a);
-        b.find_all(text, &mut alone_b);
-        a.find_all_with(&b, text, &mut both_a, &mut both_b);
-        assert_eq!(both_a, alone_a);
-        assert_eq!(both_b, alone_b);
-        let words = |found: &[Found]| -> Vec<&str> {
-            found.iter().map(|f| &text[f.span.range()]).collect()
-        };
-        assert_eq!(
-            words(&alone_a),
-            ["Russian", "Vladimir Putin", "U.S.", "(D-Ore.)", "Putin"]
-        );
-        assert_eq!(
-            words(&alone_b),
-            ["Russian President", "senator", "President"]
-        );
+        // With patterns that start with a non-word char the text is scanned; without, the
+        // tokenizer's runs are used.
+        for leads in [true, false] {
+            let mut a = MatcherBuilder::new();
+            let mut b = MatcherBuilder::new();
+            let names = ["U.S.", "Putin", "Vladimir Putin", "(D-Ore.)", "Russian"];
+            let titles = ["president", "russian president", "senator", "-ore"];
+            for (i, p) in names
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| leads || !p.starts_with('('))
+            {
+                a.add(p, i, Accept::ExactOrUpper);
+            }
+            for (i, p) in titles
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| leads || !p.starts_with('-'))
+            {
+                b.add(p, i, Accept::Any);
+            }
+            let (a, b) = (a.build(), b.build());
+            let (mut alone_a, mut alone_b, mut both_a, mut both_b) =
+                (vec![], vec![], vec![], vec![]);
+            a.find_all(text, &mut alone_a);
+            b.find_all(text, &mut alone_b);
+            let mut runs = Vec::new();
+            crate::text::tokenize(text, &mut Vec::new(), &mut runs);
+            a.find_all_with(&b, text, &runs, &mut both_a, &mut both_b);
+            assert_eq!(both_a, alone_a);
+            assert_eq!(both_b, alone_b);
+            let words = |found: &[Found]| -> Vec<&str> {
+                found.iter().map(|f| &text[f.span.range()]).collect()
+            };
+            let mut want_a = vec!["Russian", "Vladimir Putin", "U.S.", "(D-Ore.)", "Putin"];
+            if !leads {
+                want_a.retain(|w| !w.starts_with('('));
+            }
+            assert_eq!(words(&alone_a), want_a);
+            assert_eq!(
+                words(&alone_b),
+                ["Russian President", "senator", "President"]
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The runs the tokenizer hands the matcher are the words its own scan would visit.
+        #[test]
+        fn tokenizer_runs_are_the_scan_words(
+            s in "[aZ1 .,'\u{2019}\u{e9}\u{c9}\u{2014}\u{a0}\u{301}\u{3a3}\n-]{0,24}|(Mr|U|S|x|don|t|\\.|'|\u{2019}| |\u{e9}|2){0,12}"
+        ) {
+            let mut runs = Vec::new();
+            crate::text::tokenize(&s, &mut Vec::new(), &mut runs);
+            let mut words = Vec::new();
+            scan(&s, &[false; 256], |at| {
+                if let At::Word { start, first, hash } = at {
+                    words.push((start, first, hash));
+                }
+            });
+            let from_runs: Vec<_> = runs.iter().map(|r| (r.start, s.as_bytes()[r.start], r.hash)).collect();
+            proptest::prop_assert_eq!(from_runs, words);
+            for r in &runs {
+                let word = &s[r.start..r.end];
+                proptest::prop_assert_eq!(r.letters, word.bytes().all(|b| b.is_ascii_alphabetic()));
+                proptest::prop_assert!(word.chars().all(is_word_char));
+            }
+        }
     }
 
     #[test]

@@ -84,18 +84,59 @@ impl Token {
     }
 }
 
-/// Splits `text[span]` into tokens: words are runs of alphanumerics, joined across an inner
+/// A maximal run of word chars (a char before it, if any, is not one): where a gazetteer name
+/// or a cue may start. Found by [`tokenize`] on its way, so later stages need not read the
+/// text byte by byte again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// [`word_step`] over the run's bytes, ASCII letters lowercased.
+    pub(crate) hash: u64,
+    /// Whether every char of the run is an ASCII letter.
+    pub(crate) letters: bool,
+}
+
+/// Hashing of a word for the first-word filters of the matcher and the cue finder: a rotate
+/// and an xor a byte, cheap enough to run over every word of the text. ASCII letters come in
+/// lowercased, other bytes as they are.
+#[inline(always)]
+pub(crate) fn word_step(h: u64, b: u8) -> u64 {
+    h.rotate_left(7) ^ u64::from(b)
+}
+
+/// The bit for a [`word_step`] hash in a bit set of `mask + 1` bits.
+#[inline]
+pub(crate) fn word_bit(h: u64, mask: usize) -> usize {
+    ((h ^ h >> 29).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 24) as usize & mask
+}
+
+/// The [`word_step`] hash of a word as the tokenizer computes it.
+pub(crate) fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0, |h, &b| word_step(h, fold(b)))
+}
+
+/// A byte as hashed: ASCII letters lowercased.
+#[inline(always)]
+fn fold(b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        b | 0x20
+    } else {
+        b
+    }
+}
+
+/// Splits `text` into tokens: words are runs of alphanumerics, joined across an inner
 /// apostrophe ("O'Brien", "Putin's"), and dotted abbreviations and initials ("U.S.", "J.");
-/// every other non-space char, hyphens included, is a token of its own.
+/// every other non-space char, hyphens included, is a token of its own. Every [`Run`] of word
+/// chars goes to `runs` on the way.
 ///
 /// Works on bytes, with ASCII in tight loops and other chars decoded where they stand.
-pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
     out.clear();
-    let s = &text[span.range()];
+    runs.clear();
+    let s = text;
     let b = s.as_bytes();
-    let base = span.start();
-    // About one token in five bytes of news.
-    out.reserve(s.len() / 4);
     let mut i = 0;
     while i < b.len() {
         let (c, len) = if b[i] < 0x80 {
@@ -110,7 +151,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         if !is_word_char(c) {
             out.push(Token {
-                span: Span::new(base + i, base + i + len),
+                span: Span::new(i, i + len),
                 word: false,
             });
             i += len;
@@ -119,65 +160,110 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         let mut end = i + len;
         if c.is_alphabetic() && b.get(end) == Some(&b'.') {
             // A dotted abbreviation or initial: "U.S.", "J.".
+            runs.push(Run::of(b, i, end));
             end += 1;
             loop {
                 let mut rest = s[end..].chars();
                 match (rest.next(), rest.next()) {
-                    (Some(l), Some('.')) if l.is_alphabetic() => end += l.len_utf8() + 1,
+                    (Some(l), Some('.')) if l.is_alphabetic() => {
+                        runs.push(Run::of(b, end, end + l.len_utf8()));
+                        end += l.len_utf8() + 1;
+                    }
                     _ => break,
                 }
             }
         } else {
-            end = word_end(s, end);
+            end = word_end(s, i, end, runs);
             // A title abbreviation keeps its dot: "Mr.", "Gov.", "Sen.".
             if b.get(end) == Some(&b'.') && crate::sentence::is_abbreviation(&s[i..end]) {
                 end += 1;
             }
         }
         out.push(Token {
-            span: Span::new(base + i, base + end),
+            span: Span::new(i, end),
             word: true,
         });
         i = end;
     }
 }
 
-/// ASCII letters and digits, by byte: one load instead of three range tests.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
+impl Run {
+    fn of(b: &[u8], start: usize, end: usize) -> Run {
+        Run {
+            start,
+            end,
+            hash: word_hash(&b[start..end]),
+            letters: b[start..end].iter().all(u8::is_ascii_alphabetic),
+        }
+    }
+}
+
+/// ASCII letters (bit 0) and digits (bit 1), by byte: one load instead of range tests.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut i = 0;
     while i < 256 {
-        table[i] = (i as u8).is_ascii_alphanumeric();
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
         i += 1;
     }
     table
 };
 
-/// Whether `b` is an ASCII letter or digit.
-#[inline(always)]
-pub(crate) fn is_ascii_alnum(b: u8) -> bool {
-    ASCII_ALNUM[b as usize]
-}
-
-/// The end of the word that goes on at byte `end` of `s`: word chars, and apostrophes with a
-/// word char after them ("O'Brien", "don't", "Putin's").
+/// The end of the word whose first char is `s[start..end]`: word chars, and apostrophes with
+/// a word char after them ("O'Brien", "don't", "Putin's"). Pushes its runs.
 #[inline]
-fn word_end(s: &str, mut end: usize) -> usize {
+fn word_end(s: &str, start: usize, mut end: usize, runs: &mut Vec<Run>) -> usize {
     let b = s.as_bytes();
+    let mut run_start = start;
+    let mut hash = b[start..end].iter().fold(0, |h, &x| word_step(h, fold(x)));
+    let mut others = u8::from(end - start > 1 || !b[start].is_ascii_alphabetic());
     loop {
-        end += b[end..].iter().take_while(|&&x| is_ascii_alnum(x)).count();
+        while let Some(&x) = b.get(end) {
+            let class = ASCII_CLASS[x as usize];
+            if class == 0 {
+                break;
+            }
+            others |= class & 2;
+            hash = word_step(hash, x | 0x20);
+            end += 1;
+        }
         let Some(c) = s[end..].chars().next() else {
-            return end;
+            break;
         };
         let len = c.len_utf8();
-        if (len > 1 && is_word_char(c))
-            || (is_apostrophe(c) && s[end + len..].chars().next().is_some_and(is_word_char))
-        {
+        if len > 1 && is_word_char(c) {
+            hash = b[end..end + len].iter().fold(hash, |h, &x| word_step(h, x));
+            others = 1;
             end += len;
+        } else if is_apostrophe(c) && s[end + len..].chars().next().is_some_and(is_word_char) {
+            runs.push(Run {
+                start: run_start,
+                end,
+                hash,
+                letters: others == 0,
+            });
+            end += len;
+            run_start = end;
+            hash = 0;
+            others = 0;
         } else {
-            return end;
+            break;
         }
     }
+    runs.push(Run {
+        start: run_start,
+        end,
+        hash,
+        letters: others == 0,
+    });
+    end
 }
 
 #[cfg(test)]
@@ -257,7 +343,7 @@ mod tests {
             s in "[aZ1 .,'\u{2019}\u{201c}\u{e9}\u{2014}\u{a0}\u{301}\n-]{0,24}|(Mr|Gov|U|S|J|x|Zelensky|don|t|\\.|'|\u{2019}| |\u{e9}){0,12}"
         ) {
             let (mut got, mut want) = (Vec::new(), Vec::new());
-            tokenize(&s, Span::new(0, s.len()), &mut got);
+            tokenize(&s, &mut got, &mut Vec::new());
             tokenize_reference(&s, Span::new(0, s.len()), &mut want);
             prop_assert_eq!(got, want);
         }
@@ -265,7 +351,7 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         let mut v = Vec::new();
-        tokenize(s, Span::new(0, s.len()), &mut v);
+        tokenize(s, &mut v, &mut Vec::new());
         v.iter().map(|t| t.text(s)).collect()
     }
 
