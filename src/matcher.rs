@@ -198,9 +198,14 @@ fn ends_word(s: &str, e: usize) -> Option<bool> {
 /// A place where a match may start, as [`scan`] reports it.
 #[derive(Clone, Copy)]
 enum At {
-    /// A word starts at `start` (after a non-word char or at the start of the text) with byte
+    /// A word `start..end` (after a non-word char or at the start of the text) with first byte
     /// `first`; `hash` is the `word_step` hash of the whole word, ASCII-folded.
-    Word { start: usize, first: u8, hash: u64 },
+    Word {
+        start: usize,
+        end: usize,
+        first: u8,
+        hash: u64,
+    },
     /// A non-word char starts at `start` with byte `first`; `after_word` if a word char is just
     /// before it.
     Other {
@@ -255,6 +260,7 @@ fn scan(text: &str, lead: &[bool; 256], mut visit: impl FnMut(At)) {
         if end > i {
             visit(At::Word {
                 start: i,
+                end,
                 first,
                 hash,
             });
@@ -300,8 +306,13 @@ impl<'a, T: Copy> Cursor<'a, T> {
     #[inline(always)]
     fn visit(&mut self, text: &str, at: At) {
         let m = self.matcher;
-        let start = match at {
-            At::Word { start, first, hash } => {
+        let (start, word_end) = match at {
+            At::Word {
+                start,
+                end,
+                first,
+                hash,
+            } => {
                 if start < self.next || !m.first[first as usize] {
                     return;
                 }
@@ -309,7 +320,7 @@ impl<'a, T: Copy> Cursor<'a, T> {
                 if m.heads[bit / 64] & (1 << (bit % 64)) == 0 {
                     return;
                 }
-                start
+                (start, end)
             }
             At::Other {
                 start,
@@ -319,10 +330,10 @@ impl<'a, T: Copy> Cursor<'a, T> {
                 if start < self.next || after_word || !m.lead[first as usize] {
                     return;
                 }
-                start
+                (start, start)
             }
         };
-        if let Some((end, pattern)) = m.longest_valid_at(text, start) {
+        if let Some((end, pattern)) = m.longest_valid_at(text, start, word_end) {
             self.out.push(Found {
                 span: Span::new(start, end),
                 pattern,
@@ -643,6 +654,7 @@ impl<T: Copy> Matcher<T> {
             for r in runs {
                 visit(At::Word {
                     start: r.start,
+                    end: r.end,
                     first: bytes[r.start],
                     hash: r.hash,
                 });
@@ -654,13 +666,17 @@ impl<T: Copy> Matcher<T> {
     ///
     /// Hashes the text a byte at a time and looks the hash up at each word end, until no
     /// pattern continues or the longest pattern's length is reached.
-    fn longest_valid_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+    fn longest_valid_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, u32)> {
         let hay = text.as_bytes();
         let stop = hay.len().min(start.saturating_add(self.max_len));
-        let mut h = 0;
+        // The first word, when known, is hashed without looking for boundaries inside it.
+        let from = word_end.min(stop);
+        let mut h = hay[start..from].iter().fold(0, |h, &b| step(h, b));
         let mut best = None;
-        for e in start + 1..=stop {
-            h = step(h, hay[e - 1]);
+        for e in from.max(start + 1)..=stop {
+            if e > from {
+                h = step(h, hay[e - 1]);
+            }
             if ends_word(text, e) != Some(true) {
                 continue;
             }
@@ -813,7 +829,10 @@ mod tests {
             crate::text::tokenize(&s, &mut Vec::new(), &mut runs);
             let mut words = Vec::new();
             scan(&s, &[false; 256], |at| {
-                if let At::Word { start, first, hash } = at {
+                if let At::Word {
+                    start, first, hash, ..
+                } = at
+                {
                     words.push((start, first, hash));
                 }
             });
