@@ -2,10 +2,11 @@
 //! organizations the gazetteer lacks, inferred from a role before a name, an apposition, or a
 //! name as the subject of a cue.
 
-use crate::hash::{FastMap, FastSet};
+use once_cell::sync::Lazy;
 
 use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
+use crate::hash::{lower_in, set_of, FastMap, FastSet};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
 use crate::text::{first_token_at_or_after, is_capitalized, Token};
@@ -150,9 +151,10 @@ pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
         "today", "tonight", "just", "already", "even", "still", "long", "first", "now", "soon",
         "ever", "since", "has also", "had also", "then", "too", "meanwhile",
     ];
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(WORDS));
     // Any "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
     let ly = word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase());
-    ly || WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    ly || lower_in(&SET, word)
 }
 
 /// Resolves gazetteer matches and infers what the gazetteer lacks.
@@ -189,22 +191,20 @@ pub(crate) fn resolve(
         })
         .collect();
     for f in found_names {
-        let targets: Vec<NameTarget> = k.names.targets(text, f).collect();
         let pick = |role: NameRole| -> Option<u32> {
-            let of_role: Vec<u32> = targets
-                .iter()
-                .filter(|t| t.role == role)
-                .map(|t| t.entry)
-                .collect();
-            match of_role.as_slice() {
-                [] => None,
-                [one] => Some(*one),
-                many => many
-                    .iter()
-                    .rev()
-                    .find(|e| named.contains(e))
-                    .copied()
-                    .or_else(|| many.last().copied().filter(|_| role == NameRole::Name)),
+            // One entry: it. Several: the last one the article names in full, else (for a
+            // full name, not a surname) the last one loaded.
+            let (mut count, mut last, mut last_named) = (0, None, None);
+            for t in k.names.targets(text, f).filter(|t| t.role == role) {
+                count += 1;
+                last = Some(t.entry);
+                if named.contains(&t.entry) {
+                    last_named = Some(t.entry);
+                }
+            }
+            match count {
+                0 | 1 => last,
+                _ => last_named.or(last.filter(|_| role == NameRole::Name)),
             }
         };
         // A surname right after another capitalized name word belongs to someone else:
@@ -229,12 +229,14 @@ pub(crate) fn resolve(
     for f in found_titles {
         // A shared title ("former U.S. President") goes to the entry the article names, else
         // to the entry loaded last.
-        let targets: Vec<TitleTarget> = k.titles.targets(text, f).collect();
-        let named_target = targets
-            .iter()
-            .rev()
-            .find(|t| matches!(t, TitleTarget::Entry(e) if named.contains(e)));
-        let Some(&target) = named_target.or(targets.last()) else {
+        let (mut last, mut last_named) = (None, None);
+        for t in k.titles.targets(text, f) {
+            last = Some(t);
+            if matches!(t, TitleTarget::Entry(e) if named.contains(&e)) {
+                last_named = Some(t);
+            }
+        }
+        let Some(target) = last_named.or(last) else {
             continue;
         };
         let before_name = next_word_starts_name(text, f.span.end());
@@ -448,7 +450,8 @@ impl<'a> Resolver<'a> {
     fn infer(&mut self, i: usize, n: usize, role: Option<String>) {
         let span = self.span_of(i, n);
         let last = self.tok(i + n - 1);
-        let kind = if ORG_HEADS.contains(&last) {
+        static HEADS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
+        let kind = if HEADS.contains(last) {
             EntityKind::Organization
         } else {
             EntityKind::Person
@@ -761,7 +764,8 @@ fn is_name_word(w: &str) -> bool {
     let Some(first) = w.chars().next() else {
         return false;
     };
-    if !first.is_uppercase() || NOT_NAME.contains(&w) {
+    static NOT_NAMES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
+    if !first.is_uppercase() || NOT_NAMES.contains(w) {
         return false;
     }
     // All-capital words of two or more letters are acronyms, not names.

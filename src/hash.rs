@@ -70,6 +70,22 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// A `HashSet` with [`FastHasher`].
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
+/// A word list as a set, for lists asked about at every word.
+pub(crate) fn set_of(words: &[&'static str]) -> FastSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Whether `word`, ASCII-lowercased, is in `set` (whose words are lowercase ASCII).
+pub(crate) fn lower_in(set: &FastSet<&'static str>, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
