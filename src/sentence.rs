@@ -52,33 +52,29 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Span], out: &mut Vec<Span>) {
         let mut start = 0;
         let bytes = p.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'.' || b == b'!' || b == b'?' {
-                let mut end = i + 1;
-                // Swallow runs of terminal punctuation and closing marks: `."`, `?”`, `.)`.
-                while end < p.len() {
-                    let c = p[end..].chars().next().unwrap_or(' ');
-                    if matches!(
-                        c,
-                        '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
-                    ) {
-                        end += c.len_utf8();
-                    } else {
-                        break;
-                    }
+        while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+            i += k;
+            let mut end = i + 1;
+            // Swallow runs of terminal punctuation and closing marks: `."`, `?”`, `.)`.
+            while end < p.len() {
+                let c = p[end..].chars().next().unwrap_or(' ');
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+                ) {
+                    end += c.len_utf8();
+                } else {
+                    break;
                 }
-                if is_break(p, i, end) {
-                    out.push(Span::new(para.start() + start, para.start() + end));
-                    let rest = &p[end..];
-                    start = end + (rest.len() - rest.trim_start().len());
-                    i = start;
-                    continue;
-                }
-                i = end;
+            }
+            if is_break(p, i, end) {
+                out.push(Span::new(para.start() + start, para.start() + end));
+                let rest = &p[end..];
+                start = end + (rest.len() - rest.trim_start().len());
+                i = start;
                 continue;
             }
-            i += 1;
+            i = end;
         }
         if start < p.len() {
             out.push(Span::new(para.start() + start, para.end()));
