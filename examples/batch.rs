@@ -13,7 +13,9 @@
 //! ```
 //!
 //! Lines are read in chunks (256 lines or 8 MiB, whichever comes first), extracted in parallel
-//! with rayon and written in order, so memory stays bounded whatever the input's size.
+//! with rayon and written in order, so memory stays bounded whatever the input's size. Reading
+//! the next chunk and writing the last one run on their own threads while a chunk is
+//! extracted, so the workers do not wait on input or output.
 //! A progress line goes to stderr every 2 s or so (articles, MiB, MiB/s) and a summary at the
 //! end, unless `--quiet`.
 //!
@@ -48,6 +50,8 @@
 
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -147,33 +151,85 @@ fn run() -> Result<(), String> {
     }
     let pool = pool.build().map_err(|e| format!("thread pool: {e}"))?;
 
-    let reader: Box<dyn Read> = if opts.input == "-" {
-        Box::new(std::io::stdin().lock())
+    // Three stages overlap: a thread reads chunks of lines, the pool extracts one chunk while
+    // the next is read, and a thread writes the previous one. Channels of two chunks bound
+    // the memory held in flight.
+    let (to_extract, chunks) = mpsc::sync_channel::<Result<Chunk, String>>(2);
+    let (to_write, results) = mpsc::sync_channel::<Result<Extracted, String>>(2);
+    let input = opts.input.clone();
+    let reader = thread::spawn(move || read_chunks(&input, &to_extract));
+    let (input, skip_bad, quiet) = (opts.input.clone(), opts.skip_bad, opts.quiet);
+    let writer = thread::spawn(move || write_results(&input, skip_bad, quiet, &results));
+
+    for chunk in chunks {
+        let extracted = chunk.map(|lines| {
+            // Parse, extract and serialize in parallel; `collect` keeps the input order.
+            let results = pool.install(|| {
+                lines
+                    .par_iter()
+                    .map(|(_, line)| extract_line(&extractor, line))
+                    .collect()
+            });
+            let line_nos = lines.iter().map(|(n, _)| *n).collect();
+            (line_nos, results)
+        });
+        // The writer stopped on an error: stop reading too.
+        if to_write.send(extracted).is_err() {
+            break;
+        }
+    }
+    drop(to_write);
+    let written = writer.join().map_err(|_| "the writer thread panicked")?;
+    // Once the writer is done the reader's channel is closed, so it ends as well.
+    let _ = reader.join();
+    let (done, bad, bytes, elapsed) = written?;
+    if !quiet {
+        eprintln!(
+            "batch: done, {} on {} threads",
+            stats(done, bad, bytes, elapsed),
+            pool.current_num_threads()
+        );
+    }
+    Ok(())
+}
+
+/// Non-blank lines with their 1-based line numbers.
+type Chunk = Vec<(usize, Vec<u8>)>;
+/// A chunk's line numbers and, for each line, its output JSON and text length or an error.
+type Extracted = (Vec<usize>, Vec<Result<(String, usize), String>>);
+
+/// Reads `input` (a file, or stdin for `-`) in chunks until its end, a read error, or the
+/// receiver hanging up.
+fn read_chunks(input: &str, out: &mpsc::SyncSender<Result<Chunk, String>>) {
+    let reader: Box<dyn Read> = if input == "-" {
+        Box::new(std::io::stdin())
     } else {
-        Box::new(std::fs::File::open(&opts.input).map_err(|e| format!("{}: {e}", opts.input))?)
+        match std::fs::File::open(input) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                let _ = out.send(Err(format!("{input}: {e}")));
+                return;
+            }
+        }
     };
     let mut reader = BufReader::with_capacity(1 << 20, reader);
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
-
-    let start = Instant::now();
-    let mut last_progress = start;
     let mut line_no = 0usize;
-    let (mut done, mut bad, mut bytes) = (0usize, 0usize, 0usize);
-    let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
-    let mut eof = false;
-    while !eof {
-        // Read one chunk of non-blank lines, with their 1-based line numbers.
-        chunk.clear();
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK_LINES);
         let mut chunk_bytes = 0;
+        let mut eof = false;
         while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
             let mut line = Vec::new();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| format!("{}: line {}: {e}", opts.input, line_no + 1))?;
-            if n == 0 {
-                eof = true;
-                break;
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => {
+                    eof = true;
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = out.send(Err(format!("{input}: line {}: {e}", line_no + 1)));
+                    return;
+                }
             }
             line_no += 1;
             if line.iter().all(u8::is_ascii_whitespace) {
@@ -182,30 +238,50 @@ fn run() -> Result<(), String> {
             chunk_bytes += line.len();
             chunk.push((line_no, line));
         }
+        if (!chunk.is_empty() && out.send(Ok(chunk)).is_err()) || eof {
+            return;
+        }
+    }
+}
 
-        // Parse, extract and serialize in parallel; `collect` keeps the input order.
-        let results: Vec<Result<(String, usize), String>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(_, line)| {
-                    let article: Article = serde_json::from_slice(line).map_err(|e| {
-                        match std::str::from_utf8(line) {
-                            Ok(_) => json_error(&e),
-                            Err(u) => format!("not UTF-8 ({u})"),
-                        }
-                    })?;
-                    let document = extractor.extract(&article.text);
-                    let json = serde_json::to_string(&Output {
-                        id: &article.id,
-                        document: &document,
-                    })
-                    .map_err(|e| e.to_string())?;
-                    Ok((json, article.text.len()))
-                })
-                .collect()
-        });
+/// One input line to one output line.
+fn extract_line(extractor: &whosaid::Extractor, line: &[u8]) -> Result<(String, usize), String> {
+    let article: Article =
+        serde_json::from_slice(line).map_err(|e| match std::str::from_utf8(line) {
+            Ok(_) => json_error(&e),
+            Err(u) => format!("not UTF-8 ({u})"),
+        })?;
+    let document = extractor.extract(&article.text);
+    let json = serde_json::to_string(&Output {
+        id: &article.id,
+        document: &document,
+    })
+    .map_err(|e| e.to_string())?;
+    Ok((json, article.text.len()))
+}
 
-        for ((line_no, _), result) in chunk.iter().zip(results) {
+/// Writes the results in order to stdout, with progress on stderr; the first error (a bad
+/// line without `--skip-bad`, a read error, stdout failing) ends the run.
+fn write_results(
+    input: &str,
+    skip_bad: bool,
+    quiet: bool,
+    results: &mpsc::Receiver<Result<Extracted, String>>,
+) -> Result<(usize, usize, usize, Duration), String> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let start = Instant::now();
+    let mut last_progress = start;
+    let (mut done, mut bad, mut bytes) = (0usize, 0usize, 0usize);
+    for extracted in results {
+        let (line_nos, lines) = match extracted {
+            Ok(x) => x,
+            Err(e) => {
+                out.flush().map_err(|e| format!("stdout: {e}"))?;
+                return Err(e);
+            }
+        };
+        for (line_no, result) in line_nos.iter().zip(lines) {
             match result {
                 Ok((json, n)) => {
                     out.write_all(json.as_bytes())
@@ -214,35 +290,27 @@ fn run() -> Result<(), String> {
                     done += 1;
                     bytes += n;
                 }
-                Err(e) if opts.skip_bad => {
+                Err(e) if skip_bad => {
                     bad += 1;
                     if bad <= SHOW_BAD {
-                        eprintln!("batch: {}: line {line_no}: skipped: {e}", opts.input);
+                        eprintln!("batch: {input}: line {line_no}: skipped: {e}");
                     } else if bad == SHOW_BAD + 1 {
                         eprintln!("batch: further bad lines are counted, not shown");
                     }
                 }
                 Err(e) => {
                     out.flush().map_err(|e| format!("stdout: {e}"))?;
-                    return Err(format!("{}: line {line_no}: {e}", opts.input));
+                    return Err(format!("{input}: line {line_no}: {e}"));
                 }
             }
         }
-
-        if !opts.quiet && last_progress.elapsed() >= PROGRESS_EVERY {
+        if !quiet && last_progress.elapsed() >= PROGRESS_EVERY {
             last_progress = Instant::now();
             eprintln!("batch: {}", stats(done, bad, bytes, start.elapsed()));
         }
     }
     out.flush().map_err(|e| format!("stdout: {e}"))?;
-    if !opts.quiet {
-        eprintln!(
-            "batch: done, {} on {} threads",
-            stats(done, bad, bytes, start.elapsed()),
-            pool.current_num_threads()
-        );
-    }
-    Ok(())
+    Ok((done, bad, bytes, start.elapsed()))
 }
 
 /// serde_json's message without its " at line 1 column N" (the line is ours to name).
