@@ -195,6 +195,33 @@ fn ends_word(s: &str, e: usize) -> Option<bool> {
     }
 }
 
+/// The word after a word, as far as the caller knows.
+#[derive(Clone, Copy)]
+enum Next {
+    Unknown,
+    /// No word follows.
+    End,
+    /// The `word_step` hash of the next word.
+    Word(u64),
+}
+
+/// Sets bit `bit` of a bit set.
+fn set_bit(set: &mut [u64], bit: usize) {
+    set[bit / 64] |= 1 << (bit % 64);
+}
+
+/// Whether bit `bit` of a bit set is set.
+#[inline(always)]
+fn has_bit(set: &[u64], bit: usize) -> bool {
+    set[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// A hash of two consecutive words' `word_step` hashes.
+#[inline]
+fn pair_hash(first: u64, second: u64) -> u64 {
+    first.rotate_left(17) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// A place where a match may start, as [`scan`] reports it.
 #[derive(Clone, Copy)]
 enum At {
@@ -205,6 +232,7 @@ enum At {
         end: usize,
         first: u8,
         hash: u64,
+        next: Next,
     },
     /// A non-word char starts at `start` with byte `first`; `after_word` if a word char is just
     /// before it.
@@ -263,6 +291,7 @@ fn scan(text: &str, lead: &[bool; 256], mut visit: impl FnMut(At)) {
                 end,
                 first,
                 hash,
+                next: Next::Unknown,
             });
             after_word = true;
             i = end;
@@ -312,12 +341,23 @@ impl<'a, T: Copy> Cursor<'a, T> {
                 end,
                 first,
                 hash,
+                next,
             } => {
                 if start < self.next || !m.first[first as usize] {
                     return;
                 }
                 let bit = word_bit(hash, m.heads_mask);
-                if m.heads[bit / 64] & (1 << (bit % 64)) == 0 {
+                if !has_bit(&m.heads, bit) {
+                    return;
+                }
+                let single = has_bit(&m.singles, bit);
+                let paired = |h2| has_bit(&m.pairs, word_bit(pair_hash(hash, h2), m.heads_mask));
+                let walk = match next {
+                    Next::Unknown => true,
+                    Next::End => single,
+                    Next::Word(h2) => single || paired(h2),
+                };
+                if !walk {
                     return;
                 }
                 (start, end)
@@ -475,6 +515,11 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         // are tried wherever their first byte stands after a non-word char instead.
         let mut heads = vec![0u64; (key_ranges.len() * 8).next_power_of_two().max(1 << 16) / 64];
         let heads_mask = heads.len() * 64 - 1;
+        // Of those, the ones that are whole patterns, and the first two words of the longer
+        // patterns: a word that only begins longer patterns is walked from only if the next
+        // word goes with it.
+        let mut singles = vec![0u64; heads.len()];
+        let mut pairs = vec![0u64; heads.len()];
         let mut lead = [false; 256];
         let mut max_len = 0;
         for (id, range) in key_ranges.iter().enumerate() {
@@ -488,15 +533,19 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
                 from = e;
                 table.merge(finish(h), CONT);
             }
-            let first_word = key.len() - key.trim_start_matches(is_word_char).len();
-            if first_word == 0 {
-                lead[key.as_bytes()[0] as usize] = true;
+            if key.starts_with(is_word_char) {
+                let mut runs = key
+                    .split(|c: char| !is_word_char(c))
+                    .filter(|r| !r.is_empty())
+                    .map(|r| crate::text::word_hash(r.as_bytes()));
+                let h = runs.next().unwrap_or(0);
+                set_bit(&mut heads, word_bit(h, heads_mask));
+                match runs.next() {
+                    None => set_bit(&mut singles, word_bit(h, heads_mask)),
+                    Some(h2) => set_bit(&mut pairs, word_bit(pair_hash(h, h2), heads_mask)),
+                }
             } else {
-                let h = key.as_bytes()[..first_word]
-                    .iter()
-                    .fold(0, |h, &b| word_step(h, b));
-                let bit = word_bit(h, heads_mask);
-                heads[bit / 64] |= 1 << (bit % 64);
+                lead[key.as_bytes()[0] as usize] = true;
             }
         }
         drop(adding);
@@ -537,6 +586,8 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         Matcher {
             table,
             heads,
+            singles,
+            pairs,
             heads_mask,
             lead,
             max_len,
@@ -556,6 +607,10 @@ pub(crate) struct Matcher<T> {
     table: Lookup,
     /// Bit set of the first words of patterns, by `word_step` hash.
     heads: Vec<u64>,
+    /// Bit set of single-word patterns, by `word_step` hash.
+    singles: Vec<u64>,
+    /// Bit set of the first two words of longer patterns, by [`pair_hash`].
+    pairs: Vec<u64>,
     heads_mask: usize,
     /// First bytes of patterns that start with a non-word char.
     lead: [bool; 256],
@@ -613,7 +668,7 @@ impl<T: Copy> Matcher<T> {
         self.table.slots.capacity() * 8
             + self.keys.capacity()
             + self.key_ranges.capacity() * 8
-            + self.heads.capacity() * 8
+            + (self.heads.capacity() + self.singles.capacity() + self.pairs.capacity()) * 8
             + self.forms.capacity()
             + self.starts.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<Target<T>>()
@@ -651,12 +706,13 @@ impl<T: Copy> Matcher<T> {
             scan(text, &lead, visit);
         } else {
             let bytes = text.as_bytes();
-            for r in runs {
+            for (k, r) in runs.iter().enumerate() {
                 visit(At::Word {
                     start: r.start,
                     end: r.end,
                     first: bytes[r.start],
                     hash: r.hash,
+                    next: runs.get(k + 1).map_or(Next::End, |n| Next::Word(n.hash)),
                 });
             }
         }
@@ -820,6 +876,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// With the tokenizer's runs (and so the next-word filter), the matches are those of
+        /// the plain scan, which walks from every word that begins a pattern.
+        #[test]
+        fn matches_from_runs_equal_matches_from_the_scan(
+            patterns in proptest::collection::vec("(New|York|U|S|Ré|o|Rourke|Ab)([ .'\u{2019}-](New|York|U|S|Ré|o|Rourke|Ab)){0,2}\\.?", 1..8),
+            anycase in proptest::collection::vec(proptest::bool::ANY, 8),
+            text in "((New|NEW|new|York|U|S|Ré|RÉ|o|O|Rourke|Ab|x)[ .,'\u{2019}\n-]{0,2}){0,16}",
+        ) {
+            let mut a = MatcherBuilder::new();
+            for (i, p) in patterns.iter().enumerate() {
+                let accept = if anycase[i] { Accept::Any } else { Accept::ExactOrUpper };
+                a.add(p, i, accept);
+            }
+            let a = a.build();
+            let empty = MatcherBuilder::<usize>::new().build();
+            let mut runs = Vec::new();
+            crate::text::tokenize(&text, &mut Vec::new(), &mut runs);
+            let (mut alone, mut with_runs, mut none) = (Vec::new(), Vec::new(), Vec::new());
+            a.find_all(&text, &mut alone);
+            a.find_all_with(&empty, &text, &runs, &mut with_runs, &mut none);
+            proptest::prop_assert_eq!(with_runs, alone);
+        }
+
         /// The runs the tokenizer hands the matcher are the words its own scan would visit.
         #[test]
         fn tokenizer_runs_are_the_scan_words(
