@@ -371,12 +371,23 @@ impl<'a> Resolver<'a> {
 
     /// Whether token `i` is on a line in title case (a headline): most of its words capitalized.
     fn in_title_case_line(&self, i: usize) -> bool {
-        let line_start = self.text[..self.tokens[i].span.start()]
-            .rfind('\n')
-            .map_or(0, |p| p + 1);
-        let line_end = self.text[self.tokens[i].span.end()..]
-            .find('\n')
-            .map_or(self.text.len(), |p| self.tokens[i].span.end() + p);
+        // Headlines are short: the line is looked for within a few hundred bytes, so a long
+        // line costs no more than a short one.
+        const LONGEST: usize = 500;
+        let bytes = self.text.as_bytes();
+        let (start, end) = (self.tokens[i].span.start(), self.tokens[i].span.end());
+        let from = start.saturating_sub(LONGEST);
+        let line_start = match memchr::memrchr(b'\n', &bytes[from..start]) {
+            Some(p) => from + p + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        let to = bytes.len().min(end.saturating_add(LONGEST));
+        let line_end = match memchr::memchr(b'\n', &bytes[end..to]) {
+            Some(p) => end + p,
+            None if to == bytes.len() => to,
+            None => return false,
+        };
         let lo = self.tokens.partition_point(|t| t.span.start() < line_start);
         let words = self.tokens[lo..]
             .iter()
