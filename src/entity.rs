@@ -479,7 +479,11 @@ impl<'a> Resolver<'a> {
             if self.list[entity as usize].gender.is_none() {
                 self.list[entity as usize].gender = role_gender(&role);
             }
-            self.list[entity as usize].roles.push(role);
+            // Once each: an article that names the mayor a thousand times keeps one role.
+            let roles = &mut self.list[entity as usize].roles;
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
         }
     }
 

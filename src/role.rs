@@ -43,22 +43,26 @@ pub(crate) fn is_honorific(role: &str) -> bool {
 /// The head noun of a role phrase ("foreign minister" → "minister"), used to link
 /// "the minister" to the person introduced as "Foreign Minister Sergei Lavrov".
 pub(crate) fn head(role: &str) -> &str {
+    const ABBREVIATED: [(&str, &str); 11] = [
+        ("gov", "governor"),
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("gen", "general"),
+        ("lt", "lieutenant"),
+        ("col", "colonel"),
+        ("sgt", "sergeant"),
+        ("prof", "professor"),
+        ("dr", "doctor"),
+        ("supt", "superintendent"),
+        ("det", "detective"),
+    ];
     let last = role.rsplit([' ', '-']).next().unwrap_or(role);
+    let bare = last.trim_end_matches('.');
     // Abbreviated titles stand for their nouns: "Gov. Kim Reynolds" is "the governor".
-    match last.to_ascii_lowercase().trim_end_matches('.') {
-        "gov" => "governor",
-        "sen" => "senator",
-        "rep" => "representative",
-        "gen" => "general",
-        "lt" => "lieutenant",
-        "col" => "colonel",
-        "sgt" => "sergeant",
-        "prof" => "professor",
-        "dr" => "doctor",
-        "supt" => "superintendent",
-        "det" => "detective",
-        _ => last.trim_end_matches('.'),
-    }
+    ABBREVIATED
+        .iter()
+        .find(|(short, _)| short.eq_ignore_ascii_case(bare))
+        .map_or(bare, |&(_, full)| full)
 }
 
 /// The head nouns of every role, for telling a role word in a speaker's phrase.
