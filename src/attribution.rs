@@ -134,24 +134,66 @@ const BRIDGE: &[&str] = &[
     "remarks", "written", ",", "an", "to", "his", "her", "their",
 ];
 
+/// "and", "but": a coordinated clause may follow.
+const AND_BUT: &[&str] = &["and", "but"];
+/// Words that negate a cue before it, or refuse the speech.
+const NEGATIONS: &[&str] = &["not", "never", "n't", "declined", "refused"];
+/// Words before a cue word that make it a noun: "the report", "a comment", "to answer".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "to",
+];
+/// Forms of "be" (and "get") that make a cue passive: "was told", "got asked".
+#[rustfmt::skip]
+const BE_FORMS: &[&str] = &[
+    "be", "been", "is", "was", "were", "are", "am", "'s", "’s", "get", "got",
+];
+/// Adverbs between a form of "be" and a cue: "was also told".
+const BE_ADVERBS: &[&str] = &[
+    "also",
+    "still",
+    "now",
+    "again",
+    "repeatedly",
+    "not",
+    "being",
+];
+/// Words after a comma that open a new clause, ending reported content.
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "according", "which", "while", "whereas", "although", "though", "who",
+];
+/// Words before a cue's base form that make it a verb: "they report", "will comment".
+#[rustfmt::skip]
+const VERB_BEFORE: &[&str] = &[
+    "i", "we", "you", "they", "will", "would", "could", "should", "can", "may", "might", "must",
+    "did", "do", "does", "also", "often", "always", "never", "not", "then",
+];
+
 /// A set of word classes, as bits.
 #[derive(Clone, Copy)]
-struct Class(u8);
+struct Class(u16);
 
 impl Class {
     const STOP_WORD: Class = Class(1);
-    const PRONOUN: Class = Class(2);
-    const AUXILIARY: Class = Class(4);
-    const BRIDGING: Class = Class(8);
-    const NP_PREPOSITION: Class = Class(16);
-    const NOT_SPEAKER: Class = Class(32);
-    const WEEKDAY: Class = Class(64);
+    const PRONOUN: Class = Class(1 << 1);
+    const AUXILIARY: Class = Class(1 << 2);
+    const BRIDGING: Class = Class(1 << 3);
+    const NP_PREPOSITION: Class = Class(1 << 4);
+    const NOT_SPEAKER: Class = Class(1 << 5);
+    const WEEKDAY: Class = Class(1 << 6);
+    const AND_BUT: Class = Class(1 << 7);
+    const NEGATION: Class = Class(1 << 8);
+    const DETERMINER: Class = Class(1 << 9);
+    const BE_FORM: Class = Class(1 << 10);
+    const BE_ADVERB: Class = Class(1 << 11);
+    const CLAUSE_OPENER: Class = Class(1 << 12);
+    const VERB_BEFORE: Class = Class(1 << 13);
     /// Set on every looked-up token, so that 0 means "not looked up yet".
-    const KNOWN: u8 = 128;
+    const KNOWN: u16 = 1 << 15;
 
     /// The classes of a word, ASCII case ignored.
-    fn of(word: &str) -> u8 {
-        static WORDS: Lazy<FastMap<&'static str, u8>> = Lazy::new(|| {
+    fn of(word: &str) -> u16 {
+        static WORDS: Lazy<FastMap<&'static [u8], u16>> = Lazy::new(|| {
             let lists = [
                 (STOP, Class::STOP_WORD),
                 (PRONOUNS, Class::PRONOUN),
@@ -160,12 +202,19 @@ impl Class {
                 (NP_PREPOSITIONS, Class::NP_PREPOSITION),
                 (NOT_SPEAKERS, Class::NOT_SPEAKER),
                 (WEEKDAYS, Class::WEEKDAY),
+                (AND_BUT, Class::AND_BUT),
+                (NEGATIONS, Class::NEGATION),
+                (DETERMINERS, Class::DETERMINER),
+                (BE_FORMS, Class::BE_FORM),
+                (BE_ADVERBS, Class::BE_ADVERB),
+                (CLAUSE_OPENERS, Class::CLAUSE_OPENER),
+                (VERB_BEFORE, Class::VERB_BEFORE),
             ];
             let mut words = FastMap::default();
             for (list, class) in lists {
                 for &w in list {
                     debug_assert_eq!(w, w.to_ascii_lowercase());
-                    *words.entry(w).or_insert(0) |= class.0;
+                    *words.entry(w.as_bytes()).or_insert(0) |= class.0;
                 }
             }
             words
@@ -176,11 +225,7 @@ impl Class {
             Some(lower) => {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower)
-                    .ok()
-                    .and_then(|w| WORDS.get(w))
-                    .copied()
-                    .unwrap_or(0)
+                WORDS.get(&*lower).copied().unwrap_or(0)
             }
             None => 0,
         };
@@ -238,7 +283,7 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
 struct Attributor<'a, 'b> {
     inp: &'b Input<'a>,
     /// Each token's word classes, `Class` bits; 0 until first asked.
-    classes: Vec<Cell<u8>>,
+    classes: Vec<Cell<u16>>,
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
@@ -374,10 +419,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
         while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
             j -= 1;
         }
-        if (j..c).chain(j.checked_sub(1)).any(|i| {
-            self.lower_is(i, &["not", "never", "n't", "declined", "refused"])
-                || self.tok(i).ends_with("n't")
-        }) {
+        if (j..c)
+            .chain(j.checked_sub(1))
+            .any(|i| self.is(i, Class::NEGATION) || self.tok(i).ends_with("n't"))
+        {
             return false;
         }
         // A base form that is also a noun ("the public comment period", "a new report") is a
@@ -395,55 +440,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if word.eq_ignore_ascii_case(cue.lemma)
             && NOUN_TOO.contains(&cue.lemma)
             && c > s0
-            && !self.lower_is(
-                c - 1,
-                &[
-                    "i", "we", "you", "they", "will", "would", "could", "should", "can", "may",
-                    "might", "must", "did", "do", "does", "also", "often", "always", "never",
-                    "not", "then",
-                ],
-            )
+            && !self.is(c - 1, Class::VERB_BEFORE)
         {
             return false;
         }
-        if c > s0
-            && self.lower_is(
-                c - 1,
-                &[
-                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "to",
-                ],
-            )
-        {
+        if c > s0 && self.is(c - 1, Class::DETERMINER) {
             return false;
         }
         // A form of "be" before the cue (adverbs aside): "was told", "is said to" are passive
         // and name no speaker; "is stressing" is progressive and does.
         let mut b = c;
-        while b > s0
-            && self.lower_is(
-                b - 1,
-                &[
-                    "also",
-                    "still",
-                    "now",
-                    "again",
-                    "repeatedly",
-                    "not",
-                    "being",
-                ],
-            )
-        {
+        while b > s0 && self.is(b - 1, Class::BE_ADVERB) {
             b -= 1;
         }
-        if b > s0
-            && self.lower_is(
-                b - 1,
-                &[
-                    "be", "been", "is", "was", "were", "are", "am", "'s", "’s", "get", "got",
-                ],
-            )
-            && !word.ends_with("ing")
-        {
+        if b > s0 && self.is(b - 1, Class::BE_FORM) && !word.ends_with("ing") {
             return false;
         }
         // "that report" is a noun; "a letter that argued" a relative clause's verb.
@@ -1345,23 +1355,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     });
                     // ", and President Macron wrote that …": a new speaker's clause.
                     let new_speaker =
-                        self.lower_is(e, &["and", "but"]) && self.starts_attribution(e + 1, s_end);
-                    if ing
-                        || cue_verb
-                        || new_speaker
-                        || self.lower_is(
-                            e,
-                            &[
-                                "according",
-                                "which",
-                                "while",
-                                "whereas",
-                                "although",
-                                "though",
-                                "who",
-                            ],
-                        )
-                    {
+                        self.is(e, Class::AND_BUT) && self.starts_attribution(e + 1, s_end);
+                    if ing || cue_verb || new_speaker || self.is(e, Class::CLAUSE_OPENER) {
                         break;
                     }
                 }
@@ -1390,7 +1385,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                             }
                         }
                     }
-                    _ if self.lower_is(e, &["and", "but"]) => {
+                    _ if self.is(e, Class::AND_BUT) => {
                         let mut n = e + 1;
                         while n < s_end && is_adverb_or_aux(self.tok(n)) {
                             n += 1;

@@ -75,15 +75,20 @@ pub(crate) fn set_of(words: &[&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
+/// A word list as a set of bytes, for [`lower_in`].
+pub(crate) fn byte_set_of(words: &[&'static str]) -> FastSet<&'static [u8]> {
+    words.iter().map(|w| w.as_bytes()).collect()
+}
+
 /// Whether `word`, ASCII-lowercased, is in `set` (whose words are lowercase ASCII).
-pub(crate) fn lower_in(set: &FastSet<&'static str>, word: &str) -> bool {
+pub(crate) fn lower_in(set: &FastSet<&'static [u8]>, word: &str) -> bool {
     let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..word.len()) else {
         return false;
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    set.contains(&*lower)
 }
 
 #[cfg(test)]
