@@ -139,8 +139,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let (c, len) = if b[i] < 0x80 {
-            (b[i] as char, 1)
+        let x = b[i];
+        let (c, len) = if x < 0x80 {
+            match ASCII_CLASS[x as usize] {
+                // Letters and digits start a word, below.
+                1 | 2 => {}
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    out.push(Token {
+                        span: Span::new(i, i + 1),
+                        word: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            (x as char, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             (c, c.len_utf8())
@@ -198,16 +215,19 @@ impl Run {
     }
 }
 
-/// ASCII letters (bit 0) and digits (bit 1), by byte: one load instead of range tests.
+/// ASCII letters (1), digits (2) and white space ([`SPACE`]) by byte, others 0: one load
+/// instead of range tests.
 static ASCII_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut i = 0;
-    while i < 256 {
+    while i < 128 {
         let b = i as u8;
         table[i] = if b.is_ascii_alphabetic() {
             1
         } else if b.is_ascii_digit() {
             2
+        } else if (b as char).is_whitespace() {
+            SPACE
         } else {
             0
         };
@@ -215,6 +235,9 @@ static ASCII_CLASS: [u8; 256] = {
     }
     table
 };
+
+/// The [`ASCII_CLASS`] of white space (as `char::is_whitespace` has it).
+const SPACE: u8 = 4;
 
 /// The end of the word whose first char is `s[start..end]`: word chars, and apostrophes with
 /// a word char after them ("O'Brien", "don't", "Putin's"). Pushes its runs.
@@ -226,7 +249,7 @@ fn word_end(s: &str, start: usize, mut end: usize, runs: &mut Vec<Run>) -> usize
     let mut others = u8::from(end - start > 1 || !b[start].is_ascii_alphabetic());
     loop {
         while let Some(&x) = b.get(end) {
-            let class = ASCII_CLASS[x as usize];
+            let class = ASCII_CLASS[x as usize] & 3;
             if class == 0 {
                 break;
             }
@@ -234,8 +257,11 @@ fn word_end(s: &str, start: usize, mut end: usize, runs: &mut Vec<Run>) -> usize
             hash = word_step(hash, x | 0x20);
             end += 1;
         }
-        let Some(c) = s[end..].chars().next() else {
-            break;
+        let c = match b.get(end) {
+            None => break,
+            Some(b'\'') => '\'',
+            Some(&x) if x < 0x80 => break,
+            Some(_) => s[end..].chars().next().unwrap_or(' '),
         };
         let len = c.len_utf8();
         if len > 1 && is_word_char(c) {
