@@ -226,7 +226,7 @@ static ASCII_CLASS: [u8; 256] = {
             1
         } else if b.is_ascii_digit() {
             2
-        } else if (b as char).is_whitespace() {
+        } else if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
             SPACE
         } else {
             0
