@@ -287,35 +287,38 @@ fn cue_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Cue> {
         return None;
     }
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    if capitalized {
-        let sentence_start = before
-            .trim_end_matches([' ', '\u{a0}'])
-            .chars()
-            .next_back()
-            .map_or(true, |c| {
-                matches!(
-                    c,
-                    '\n' | '.'
-                        | '!'
-                        | '?'
-                        | '"'
-                        | '\u{201c}'
-                        | '\u{201d}'
-                        | ':'
-                        | '\u{2014}'
-                        | '('
-                        | '\u{2018}'
-                )
-            });
-        if !sentence_start {
-            return None;
-        }
+    if capitalized && !at_sentence_start(before) {
+        return None;
     }
     Some(Cue {
         span: Span::new(start, end),
         class,
         lemma,
     })
+}
+
+/// Whether text ending in `before` leaves the next word at the start of a sentence, a
+/// quote, a headline or an aside.
+fn at_sentence_start(before: &str) -> bool {
+    before
+        .trim_end_matches([' ', '\u{a0}'])
+        .chars()
+        .next_back()
+        .map_or(true, |c| {
+            matches!(
+                c,
+                '\n' | '.'
+                    | '!'
+                    | '?'
+                    | '"'
+                    | '\u{201c}'
+                    | '\u{201d}'
+                    | ':'
+                    | '\u{2014}'
+                    | '('
+                    | '\u{2018}'
+            )
+        })
 }
 
 #[cfg(test)]
@@ -384,25 +387,7 @@ mod tests {
                     .map_or(text.len() - m_start, |(i, _)| i);
             let word = &text[m_start..end];
             let capitalized = word.chars().next().is_some_and(|c| c.is_uppercase());
-            let sentence_start = before
-                .trim_end_matches([' ', '\u{a0}'])
-                .chars()
-                .next_back()
-                .map_or(true, |c| {
-                    matches!(
-                        c,
-                        '\n' | '.'
-                            | '!'
-                            | '?'
-                            | '"'
-                            | '\u{201c}'
-                            | '\u{201d}'
-                            | ':'
-                            | '\u{2014}'
-                            | '('
-                            | '\u{2018}'
-                    )
-                });
+            let sentence_start = at_sentence_start(before);
             if word.len() > LONGEST_FORM || (capitalized && !sentence_start) {
                 continue;
             }
