@@ -193,7 +193,7 @@ impl Class {
 
     /// The classes of a word, ASCII case ignored.
     fn of(word: &str) -> u16 {
-        static WORDS: Lazy<FastMap<&'static [u8], u16>> = Lazy::new(|| {
+        static WORDS: Lazy<FastMap<u128, u16>> = Lazy::new(|| {
             let lists = [
                 (STOP, Class::STOP_WORD),
                 (PRONOUNS, Class::PRONOUN),
@@ -214,22 +214,29 @@ impl Class {
             for (list, class) in lists {
                 for &w in list {
                     debug_assert_eq!(w, w.to_ascii_lowercase());
-                    *words.entry(w.as_bytes()).or_insert(0) |= class.0;
+                    if let Some(key) = Class::key(w) {
+                        *words.entry(key).or_insert(0) |= class.0;
+                    }
                 }
             }
             words
         });
-        const LONGEST: usize = 16;
-        let mut buf = [0u8; LONGEST];
-        let bits = match buf.get_mut(..word.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                WORDS.get(&*lower).copied().unwrap_or(0)
-            }
-            None => 0,
-        };
+        let bits = Class::key(word)
+            .and_then(|key| WORDS.get(&key).copied())
+            .unwrap_or(0);
         bits | Class::KNOWN
+    }
+
+    /// A word of up to 15 bytes, ASCII-lowercased and packed into one number with its length
+    /// in the top four bits; longer words are in no class.
+    #[inline]
+    fn key(word: &str) -> Option<u128> {
+        let b = word.as_bytes();
+        (b.len() <= 15).then(|| {
+            b.iter()
+                .fold(0u128, |k, &x| k << 8 | u128::from(x.to_ascii_lowercase()))
+                | (b.len() as u128) << 124
+        })
     }
 }
 
