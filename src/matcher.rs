@@ -134,16 +134,18 @@ impl Lookup {
         (hash >> 32 | 1) << 32
     }
 
-    /// Ors `value` into the slot of `hash`, taking a free one if there is none. Two hashes
-    /// with one tag whose probe runs meet share a slot: a lookup then sees an extra `CONT` or
-    /// id, which costs a step or a failed comparison, never a missed match.
+    /// Ors `value` into a slot with `hash`'s tag on its probe run, or takes a free one. Two
+    /// pattern ids never share a slot: an id goes to a slot of its tag that holds only `CONT`,
+    /// or to a free one. Two hashes with one tag whose probe runs meet may share a `CONT`,
+    /// which costs a lookup a step more, never a missed match.
     fn merge(&mut self, hash: u64, value: u32) {
         let mask = self.slots.len() - 1;
         let tag = Self::tag(hash);
         let mut i = hash as usize & mask;
         loop {
             let s = self.slots[i];
-            if s == 0 || s & !0xffff_ffff == tag {
+            let ids_clash = s as u32 & !CONT != 0 && value & !CONT != 0;
+            if s == 0 || (s & !0xffff_ffff == tag && !ids_clash) {
                 self.slots[i] = s | tag | u64::from(value);
                 return;
             }
@@ -745,7 +747,9 @@ impl<T: Copy> Matcher<T> {
 
     /// Whether `text[start..end]` (char boundaries) is pattern `id` in a case a target accepts.
     fn is_valid(&self, text: &str, start: usize, end: usize, id: u32) -> bool {
-        let (a, b) = self.key_ranges[id as usize];
+        let Some(&(a, b)) = self.key_ranges.get(id as usize) else {
+            return false;
+        };
         let matched = &text[start..end];
         matched
             .as_bytes()
@@ -914,6 +918,19 @@ mod tests {
                 proptest::prop_assert!(word.chars().all(is_word_char));
             }
         }
+    }
+
+    #[test]
+    fn ids_under_one_hash_keep_their_own_slots() {
+        let mut t = Lookup::with_keys(4);
+        let h = 0xdead_beef_0000_0001;
+        t.merge(h, 1);
+        t.merge(h, CONT);
+        t.merge(h, 2);
+        t.merge(h, 3 | CONT);
+        let mut got: Vec<u32> = t.get(h).collect();
+        got.sort();
+        assert_eq!(got, [2, 1 | CONT, 3 | CONT]);
     }
 
     #[test]
