@@ -760,9 +760,14 @@ impl<'a> Resolver<'a> {
         for (n, &old) in order.iter().enumerate() {
             new_id[old as usize] = n as u32;
         }
+        // Moved, not cloned: each entity is in `order` once.
+        let mut slots: Vec<Option<_>> = std::mem::take(&mut self.list)
+            .into_iter()
+            .map(Some)
+            .collect();
         let list = order
             .iter()
-            .map(|&old| self.list[old as usize].clone())
+            .filter_map(|&old| slots[old as usize].take())
             .collect();
         for m in &mut self.mentions {
             m.entity = new_id[m.entity as usize];

@@ -242,56 +242,42 @@ impl Extractor {
 
     fn document(&self, text: &str, entities: &Entities, attributed: &[Attributed]) -> Document {
         let inner = &*self.inner;
-        let ids: Vec<String> = {
-            let mut used = crate::hash::FastSet::default();
-            entities
-                .list
-                .iter()
-                .map(|e| {
-                    let base = match e.origin {
-                        Origin::Gazetteer(entry) => inner.entries[entry as usize].id.clone(),
-                        Origin::Inferred(span) => slug(&text[span.range()]),
-                    };
-                    let mut id = base.clone();
-                    let mut n = 2;
-                    while !used.insert(id.clone()) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    id
-                })
-                .collect()
-        };
-        let names: Vec<String> = entities
-            .list
-            .iter()
-            .map(|e| match e.origin {
-                Origin::Gazetteer(entry) => inner.entries[entry as usize].name.clone(),
-                Origin::Inferred(span) => text[span.range()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            })
-            .collect();
-        let mut out: Vec<Entity> = entities
-            .list
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Entity {
-                id: ids[i].clone(),
+        // Ids are unique within the document: a repeated base gets "-2", "-3", ….
+        let mut used: crate::hash::FastSet<String> = crate::hash::FastSet::default();
+        let mut out: Vec<Entity> = Vec::with_capacity(entities.list.len());
+        for e in &entities.list {
+            let (base, name, wikidata) = match e.origin {
+                Origin::Gazetteer(entry) => {
+                    let entry = &inner.entries[entry as usize];
+                    (entry.id.clone(), entry.name.clone(), entry.wikidata.clone())
+                }
+                Origin::Inferred(span) => {
+                    let name = text[span.range()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    (slug(&text[span.range()]), name, None)
+                }
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while used.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            used.insert(id.clone());
+            out.push(Entity {
+                id,
                 kind: e.kind,
-                name: names[i].clone(),
+                name,
                 source: match e.origin {
                     Origin::Gazetteer(_) => Source::Gazetteer,
                     Origin::Inferred(_) => Source::Inferred,
                 },
                 mentions: Vec::new(),
-                wikidata: match e.origin {
-                    Origin::Gazetteer(entry) => inner.entries[entry as usize].wikidata.clone(),
-                    Origin::Inferred(_) => None,
-                },
-            })
-            .collect();
+                wikidata,
+            });
+        }
         for m in &entities.mentions {
             out[m.entity as usize].mentions.push(Mention {
                 start: m.span.start(),
@@ -309,10 +295,10 @@ impl Extractor {
                 speaker: a.speaker.map(|s| {
                     let words = text[s.span.range()].to_string();
                     Speaker {
-                        entity: s.entity.map(|e| ids[e as usize].clone()),
+                        entity: s.entity.map(|e| out[e as usize].id.clone()),
                         name: s
                             .entity
-                            .map_or_else(|| words.clone(), |e| names[e as usize].clone()),
+                            .map_or_else(|| words.clone(), |e| out[e as usize].name.clone()),
                         text: words,
                         start: s.span.start(),
                         end: s.span.end(),
