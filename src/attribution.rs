@@ -249,10 +249,12 @@ fn cue_takes_object(lemma: &str) -> bool {
 }
 
 /// Finds every attributed quote.
-pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
+pub(crate) fn attribute(inp: &Input<'_>, classes: &mut Vec<Cell<u16>>) -> Vec<Attributed> {
+    classes.clear();
+    classes.resize(inp.tokens.len(), Cell::new(0));
     let mut a = Attributor {
         inp,
-        classes: vec![Cell::new(0); inp.tokens.len()],
+        classes,
         used_cue: vec![false; inp.cues.len()],
         direct_done: vec![false; inp.quotes.len()],
         out: Vec::new(),
@@ -289,8 +291,9 @@ pub(crate) fn attribute(inp: &Input<'_>) -> Vec<Attributed> {
 
 struct Attributor<'a, 'b> {
     inp: &'b Input<'a>,
-    /// Each token's word classes, `Class` bits; 0 until first asked.
-    classes: Vec<Cell<u16>>,
+    /// Each token's word classes, `Class` bits; 0 until first asked. A buffer the caller
+    /// keeps from article to article.
+    classes: &'b [Cell<u16>],
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,

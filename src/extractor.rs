@@ -63,6 +63,8 @@ struct Scratch {
     found_titles: Vec<Found>,
     cues: Vec<Cue>,
     quotes: Vec<QuoteSpan>,
+    /// Word classes of the tokens, filled by attribution as it asks.
+    classes: Vec<std::cell::Cell<u16>>,
 }
 
 impl Scratch {
@@ -236,7 +238,7 @@ impl Extractor {
             entities: &entities,
             entry_title_words: &title_words,
         };
-        let attributed = attribution::attribute(&input);
+        let attributed = attribution::attribute(&input, &mut s.classes);
         self.document(text, &entities, &attributed)
     }
 
