@@ -140,10 +140,10 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        let (c, len) = if x < 0x80 {
+        let (alphabetic, len) = if x < 0x80 {
             match ASCII_CLASS[x as usize] {
                 // Letters and digits start a word, below.
-                1 | 2 => {}
+                class @ (1 | 2) => (class == 1, 1),
                 SPACE => {
                     i += 1;
                     continue;
@@ -157,25 +157,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
                     continue;
                 }
             }
-            (x as char, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Token {
+                    span: Span::new(i, i + len),
+                    word: false,
+                });
+                i += len;
+                continue;
+            }
+            (c.is_alphabetic(), len)
         };
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Token {
-                span: Span::new(i, i + len),
-                word: false,
-            });
-            i += len;
-            continue;
-        }
         let mut end = i + len;
-        if c.is_alphabetic() && b.get(end) == Some(&b'.') {
+        if alphabetic && b.get(end) == Some(&b'.') {
             // A dotted abbreviation or initial: "U.S.", "J.".
             runs.push(Run::of(b, i, end));
             end += 1;
