@@ -635,33 +635,25 @@ static FIGURES: Mutex<Vec<Figure>> = Mutex::new(Vec::new());
 
 fn register(group: &str, id: &str, bytes: usize) {
     if selected(&format!("{group}/{id}")) {
-        FIGURES.lock().unwrap().push(Figure {
-            group: group.to_string(),
-            id: id.to_string(),
-            bytes,
-            one_run: None,
-            predicted: false,
-        });
+        record(group, id, bytes, None, false);
     }
 }
 
 fn record_one_run(group: &str, id: &str, bytes: usize, took: Duration) {
-    FIGURES.lock().unwrap().push(Figure {
-        group: group.to_string(),
-        id: id.to_string(),
-        bytes,
-        one_run: Some(took),
-        predicted: false,
-    });
+    record(group, id, bytes, Some(took), false);
 }
 
 fn record_prediction(group: &str, id: &str, bytes: usize, took: Duration) {
+    record(group, id, bytes, Some(took), true);
+}
+
+fn record(group: &str, id: &str, bytes: usize, one_run: Option<Duration>, predicted: bool) {
     FIGURES.lock().unwrap().push(Figure {
         group: group.to_string(),
         id: id.to_string(),
         bytes,
-        one_run: Some(took),
-        predicted: true,
+        one_run,
+        predicted,
     });
 }
 
