@@ -875,6 +875,15 @@ fn gap(a: Span, b: Span) -> usize {
 }
 
 /// Picks at most `n` items evenly spaced through `items`.
+/// The heading of a list of samples: how many of how many, and what the marks stand for.
+fn sample_header(out: &mut String, what: &str, legend: &str, n: usize, total: usize) {
+    let _ = writeln!(
+        out,
+        "\n== Sample {what} ({} of {total}, {legend}) ==",
+        n.min(total)
+    );
+}
+
 fn pick<T>(items: &[T], n: usize) -> Vec<&T> {
     if items.len() <= n {
         return items.iter().collect();
@@ -1135,12 +1144,7 @@ fn write_samples(out: &mut String, evals: &[Eval], n: usize, filter: &Filter) {
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "\n== Sample misses ({} of {}, gold ⟦ ⟧) ==",
-        n.min(misses.len()),
-        misses.len()
-    );
+    sample_header(out, "misses", "gold ⟦ ⟧", n, misses.len());
     for (e, gi) in pick(&misses, n) {
         let (d, g) = (&e.doc, &e.doc.gold[*gi]);
         let best = d
@@ -1170,12 +1174,7 @@ fn write_samples(out: &mut String, evals: &[Eval], n: usize, filter: &Filter) {
             show(&g.speaker_text),
         );
     }
-    let _ = writeln!(
-        out,
-        "\n== Sample false alarms ({} of {}, system ⟦ ⟧) ==",
-        n.min(alarms.len()),
-        alarms.len()
-    );
+    sample_header(out, "false alarms", "system ⟦ ⟧", n, alarms.len());
     for (e, si) in pick(&alarms, n) {
         let (d, s) = (&e.doc, &e.doc.sys[*si]);
         let _ = writeln!(
@@ -1190,11 +1189,12 @@ fn write_samples(out: &mut String, evals: &[Eval], n: usize, filter: &Filter) {
             context(d, s.span)
         );
     }
-    let _ = writeln!(
+    sample_header(
         out,
-        "\n== Sample speaker errors ({} of {}, gold speaker ⟦ ⟧, system ⟨ ⟩) ==",
-        n.min(speakers.len()),
-        speakers.len()
+        "speaker errors",
+        "gold speaker ⟦ ⟧, system ⟨ ⟩",
+        n,
+        speakers.len(),
     );
     for (e, gi, si) in pick(&speakers, n) {
         let (d, g, s) = (&e.doc, &e.doc.gold[*gi], &e.doc.sys[*si]);
