@@ -11,7 +11,7 @@ use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
 use crate::entity::{is_adverb_or_aux, Entities, TitleTarget};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::{FastMap, FastSet};
+use crate::hash::{lower_key, FastMap, FastSet};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::text::{is_capitalized, Token};
@@ -214,29 +214,17 @@ impl Class {
             for (list, class) in lists {
                 for &w in list {
                     debug_assert_eq!(w, w.to_ascii_lowercase());
-                    if let Some(key) = Class::key(w) {
+                    if let Some(key) = lower_key(w) {
                         *words.entry(key).or_insert(0) |= class.0;
                     }
                 }
             }
             words
         });
-        let bits = Class::key(word)
+        let bits = lower_key(word)
             .and_then(|key| WORDS.get(&key).copied())
             .unwrap_or(0);
         bits | Class::KNOWN
-    }
-
-    /// A word of up to 15 bytes, ASCII-lowercased and packed into one number with its length
-    /// in the top four bits; longer words are in no class.
-    #[inline]
-    fn key(word: &str) -> Option<u128> {
-        let b = word.as_bytes();
-        (b.len() <= 15).then(|| {
-            b.iter()
-                .fold(0u128, |k, &x| k << 8 | u128::from(x.to_ascii_lowercase()))
-                | (b.len() as u128) << 124
-        })
     }
 }
 

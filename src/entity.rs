@@ -6,7 +6,7 @@ use once_cell::sync::Lazy;
 
 use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::{byte_set_of, lower_in, set_of, FastMap, FastSet};
+use crate::hash::{key_set_of, lower_key, set_of, FastMap, FastSet};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
 use crate::text::{first_token_at_or_after, is_capitalized, Token};
@@ -151,10 +151,10 @@ pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
         "today", "tonight", "just", "already", "even", "still", "long", "first", "now", "soon",
         "ever", "since", "has also", "had also", "then", "too", "meanwhile",
     ];
-    static SET: Lazy<FastSet<&'static [u8]>> = Lazy::new(|| byte_set_of(WORDS));
+    static SET: Lazy<FastSet<u128>> = Lazy::new(|| key_set_of(WORDS));
     // Any "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
     let ly = word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase());
-    ly || lower_in(&SET, word)
+    ly || lower_key(word).is_some_and(|k| SET.contains(&k))
 }
 
 /// Resolves gazetteer matches and infers what the gazetteer lacks.

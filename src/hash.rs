@@ -75,20 +75,22 @@ pub(crate) fn set_of(words: &[&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
-/// A word list as a set of bytes, for [`lower_in`].
-pub(crate) fn byte_set_of(words: &[&'static str]) -> FastSet<&'static [u8]> {
-    words.iter().map(|w| w.as_bytes()).collect()
+/// A word of up to 15 bytes, ASCII-lowercased and packed into one number with its length in
+/// the top four bits: a key for word lists asked about at every token, with no buffer and no
+/// string hashing. Longer words have none.
+#[inline]
+pub(crate) fn lower_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    (b.len() <= 15).then(|| {
+        b.iter()
+            .fold(0u128, |k, &x| k << 8 | u128::from(x.to_ascii_lowercase()))
+            | (b.len() as u128) << 124
+    })
 }
 
-/// Whether `word`, ASCII-lowercased, is in `set` (whose words are lowercase ASCII).
-pub(crate) fn lower_in(set: &FastSet<&'static [u8]>, word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    set.contains(&*lower)
+/// A word list (lowercase, 15 bytes a word at most) as a set of [`lower_key`]s.
+pub(crate) fn key_set_of(words: &[&'static str]) -> FastSet<u128> {
+    words.iter().filter_map(|w| lower_key(w)).collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use once_cell::sync::Lazy;
 
-use crate::hash::FastSet;
+use crate::hash::{set_of, FastSet};
 use crate::span::Span;
 use crate::text::{is_word_char, prev_char};
 
@@ -22,7 +22,7 @@ const ABBREVIATIONS: &[&str] = &[
 ///
 /// Asked at every word before a full stop, so it is one set lookup, not a scan of the list.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| ABBREVIATIONS.iter().copied().collect());
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ABBREVIATIONS));
     word.len() <= 6 && SET.contains(word)
 }
 
