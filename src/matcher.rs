@@ -16,7 +16,7 @@
 //! the work at each word is a bit test or two, whatever the number of names.
 
 use crate::span::Span;
-use crate::text::{is_word_char, possessive_len, word_bit, word_step, Run};
+use crate::text::{is_word_char, possessive_len, word_bit, Run};
 
 /// Which case a target accepts for the string it was registered under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,7 +203,6 @@ fn ends_word(s: &str, e: usize) -> Option<bool> {
 /// The word after a word, as far as the caller knows.
 #[derive(Clone, Copy)]
 enum Next {
-    Unknown,
     /// No word follows.
     End,
     /// The `word_step` hash of the next word.
@@ -227,7 +226,7 @@ fn pair_hash(first: u64, second: u64) -> u64 {
     first.rotate_left(17) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// A place where a match may start, as [`scan`] reports it.
+/// A place where a match may start, as [`visit_all`] reports it.
 #[derive(Clone, Copy)]
 enum At {
     /// A word `start..end` (after a non-word char or at the start of the text) with first byte
@@ -248,62 +247,53 @@ enum At {
     },
 }
 
-/// Reports every word start, and every non-word char whose first byte is marked in `lead`, of
-/// `text` in order. Each word is hashed as it is skipped (ASCII alphanumerics in a tight loop,
-/// other chars decoded), so every byte is read once whatever the number of matchers.
+/// Reports, in text order, every word of `runs` (the tokenizer's) and every non-word char of
+/// `text` whose first byte is marked in `lead`. Without such patterns the text is not read at
+/// all; with them, only their first bytes are looked for.
 #[inline(always)]
-fn scan(text: &str, lead: &[bool; 256], mut visit: impl FnMut(At)) {
-    let hay = text.as_bytes();
-    let n = hay.len();
-    let mut i = 0;
-    let mut after_word = false;
-    while i < n {
-        let first = hay[i];
-        let mut end = i;
-        let mut hash = 0;
-        loop {
-            while end < n && hay[end].is_ascii_alphanumeric() {
-                hash = word_step(hash, hay[end].to_ascii_lowercase());
-                end += 1;
+fn visit_all(text: &str, runs: &[Run], lead: &[bool; 256], mut visit: impl FnMut(At)) {
+    let bytes = text.as_bytes();
+    let leads_end = if lead.contains(&true) { bytes.len() } else { 0 };
+    let mut leads = (0..leads_end).filter(|&p| {
+        lead[bytes[p] as usize] && text.is_char_boundary(p) && !text[p..].starts_with(is_word_char)
+    });
+    let mut next_lead = leads.next();
+    let mut k = 0;
+    // The end of the last word reported: a word char stands right before a non-word char
+    // exactly when a run ends there.
+    let mut last_end = None;
+    loop {
+        let word_first = match (runs.get(k), next_lead) {
+            (Some(r), Some(p)) => r.start < p,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        let at = if word_first {
+            let r = &runs[k];
+            k += 1;
+            last_end = Some(r.end);
+            At::Word {
+                start: r.start,
+                end: r.end,
+                first: bytes[r.start],
+                hash: r.hash,
+                next: runs.get(k).map_or(Next::End, |n| Next::Word(n.hash)),
             }
-            if end < n && hay[end] >= 0x80 {
-                if let Some(c) = text[end..].chars().next().filter(|&c| is_word_char(c)) {
-                    let len = c.len_utf8();
-                    hash = hay[end..end + len]
-                        .iter()
-                        .fold(hash, |h, &x| word_step(h, x));
-                    end += len;
-                    continue;
-                }
+        } else if let Some(p) = next_lead {
+            next_lead = leads.next();
+            At::Other {
+                start: p,
+                first: bytes[p],
+                after_word: last_end == Some(p),
             }
-            break;
-        }
-        if end > i {
-            visit(At::Word {
-                start: i,
-                end,
-                first,
-                hash,
-                next: Next::Unknown,
-            });
-            after_word = true;
-            i = end;
-            continue;
-        }
-        // A non-word char, one byte or more.
-        if lead[first as usize] {
-            visit(At::Other {
-                start: i,
-                first,
-                after_word,
-            });
-        }
-        after_word = false;
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        } else {
+            return;
+        };
+        visit(at);
     }
 }
 
-/// One matcher's progress through a [`scan`]: matches do not overlap, so places inside the
+/// One matcher's progress through [`visit_all`]: matches do not overlap, so places inside the
 /// last match are passed over.
 struct Cursor<'a, T> {
     matcher: &'a Matcher<T>,
@@ -324,7 +314,7 @@ impl<'a, T: Copy> Cursor<'a, T> {
     /// A word that begins no pattern, or a non-word char no pattern begins with, costs a
     /// table lookup or two and no more. A candidate that fails (inside a word, or in a case
     /// its entry does not allow) gives way to the longest valid shorter pattern at the same
-    /// start; failing that, the scan goes on, so the work stays linear in the text.
+    /// start; failing that, the next place is tried, so the work stays linear in the text.
     #[inline(always)]
     fn visit(&mut self, text: &str, at: At) {
         let m = self.matcher;
@@ -346,7 +336,6 @@ impl<'a, T: Copy> Cursor<'a, T> {
                 let single = has_bit(&m.singles, bit);
                 let paired = |h2| has_bit(&m.pairs, word_bit(pair_hash(hash, h2), m.heads_mask));
                 let walk = match next {
-                    Next::Unknown => true,
                     Next::End => single,
                     Next::Word(h2) => single || paired(h2),
                 };
@@ -503,8 +492,8 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         let n_prefixes: usize = key_ranges.iter().map(|r| prefix_ends(key(r)).count()).sum();
         let mut table = Lookup::with_keys(key_ranges.len() + n_prefixes);
         // The first word of every pattern, hashed into a bit set of at least 8 KiB that stays
-        // in cache: the scan hashes each word of the text as it skips it, and only a word in
-        // the set is looked at further. Patterns that start with a non-word char ("(D-Ore.)")
+        // in cache: the tokenizer has hashed each word of the text, and only a word in the set
+        // is looked at further. Patterns that start with a non-word char ("(D-Ore.)")
         // are tried wherever their first byte stands after a non-word char instead.
         let mut heads = vec![0u64; (key_ranges.len() * 8).next_power_of_two().max(1 << 16) / 64];
         let heads_mask = heads.len() * 64 - 1;
@@ -670,13 +659,15 @@ impl<T: Copy> Matcher<T> {
     /// Appends every whole-word match in `text`, leftmost-longest, to `out`.
     #[cfg(test)]
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Found>) {
+        let mut runs = Vec::new();
+        crate::text::tokenize(text, &mut Vec::new(), &mut runs);
         let mut cursor = Cursor::new(self, out);
-        scan(text, &self.lead, |at| cursor.visit(text, at));
+        visit_all(text, &runs, &self.lead, |at| cursor.visit(text, at));
     }
 
     /// What `self.find_all` and `other.find_all` find, given the text's runs of word chars as
-    /// [`crate::text::tokenize`] gives them: the words are not read again, unless a pattern
-    /// starts with a non-word char, when the text is scanned once for both.
+    /// [`crate::text::tokenize`] gives them: the words are not read again, and only if a
+    /// pattern starts with a non-word char is the text looked through for its first byte.
     pub(crate) fn find_all_with<U: Copy>(
         &self,
         other: &Matcher<U>,
@@ -691,24 +682,10 @@ impl<T: Copy> Matcher<T> {
         }
         let mut a = Cursor::new(self, out);
         let mut b = Cursor::new(other, other_out);
-        let mut visit = |at| {
+        visit_all(text, runs, &lead, |at| {
             a.visit(text, at);
             b.visit(text, at);
-        };
-        if lead.contains(&true) {
-            scan(text, &lead, visit);
-        } else {
-            let bytes = text.as_bytes();
-            for (k, r) in runs.iter().enumerate() {
-                visit(At::Word {
-                    start: r.start,
-                    end: r.end,
-                    first: bytes[r.start],
-                    hash: r.hash,
-                    next: runs.get(k + 1).map_or(Next::End, |n| Next::Word(n.hash)),
-                });
-            }
-        }
+        });
     }
 
     /// The longest valid match starting at `start` (a char boundary): its end and pattern.
@@ -824,8 +801,8 @@ mod tests {
     fn one_pass_for_two_matchers_finds_what_each_finds_alone() {
         let text = "Russian President Vladimir Putin met U.S. Sen. Ron Wyden (D-Ore.) and \
                     the senator’s aides; Putin-Ore, président, U.S.A, \u{201c}President\u{201d}.";
-        // With patterns that start with a non-word char the text is scanned; without, the
-        // tokenizer's runs are used.
+        // With and without patterns that start with a non-word char (looked for in the text
+        // beside the tokenizer's runs).
         for leads in [true, false] {
             let mut a = MatcherBuilder::new();
             let mut b = MatcherBuilder::new();
@@ -871,10 +848,10 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// With the tokenizer's runs (and so the next-word filter), the matches are those of
-        /// the plain scan, which walks from every word that begins a pattern.
+        /// With the first-word and next-word filters, the matches are those of a walk from
+        /// every word, unfiltered.
         #[test]
-        fn matches_from_runs_equal_matches_from_the_scan(
+        fn filtered_matches_equal_a_walk_from_every_word(
             patterns in proptest::collection::vec("(New|York|U|S|Ré|o|Rourke|Ab)([ .'\u{2019}-](New|York|U|S|Ré|o|Rourke|Ab)){0,2}\\.?", 1..8),
             anycase in proptest::collection::vec(proptest::bool::ANY, 8),
             text in "((New|NEW|new|York|U|S|Ré|RÉ|o|O|Rourke|Ab|x)[ .,'\u{2019}\n-]{0,2}){0,16}",
@@ -885,37 +862,53 @@ mod tests {
                 a.add(p, i, accept);
             }
             let a = a.build();
-            let empty = MatcherBuilder::<usize>::new().build();
             let mut runs = Vec::new();
             crate::text::tokenize(&text, &mut Vec::new(), &mut runs);
-            let (mut alone, mut with_runs, mut none) = (Vec::new(), Vec::new(), Vec::new());
-            a.find_all(&text, &mut alone);
-            a.find_all_with(&empty, &text, &runs, &mut with_runs, &mut none);
-            proptest::prop_assert_eq!(with_runs, alone);
+            let mut walked = Vec::new();
+            let mut next = 0;
+            for r in &runs {
+                if r.start < next {
+                    continue;
+                }
+                if let Some((end, pattern)) = a.longest_valid_at(&text, r.start, r.end) {
+                    walked.push(Found {
+                        span: Span::new(r.start, end),
+                        pattern,
+                        possessive: possessive_len(&text, end) as u8,
+                    });
+                    next = end;
+                }
+            }
+            let mut filtered = Vec::new();
+            a.find_all(&text, &mut filtered);
+            proptest::prop_assert_eq!(filtered, walked);
         }
 
-        /// The runs the tokenizer hands the matcher are the words its own scan would visit.
+        /// The tokenizer's runs are the maximal runs of word chars, with their hashes.
         #[test]
-        fn tokenizer_runs_are_the_scan_words(
+        fn tokenizer_runs_are_the_maximal_runs_of_word_chars(
             s in "[aZ1 .,'\u{2019}\u{e9}\u{c9}\u{2014}\u{a0}\u{301}\u{3a3}\n-]{0,24}|(Mr|U|S|x|don|t|\\.|'|\u{2019}| |\u{e9}|2){0,12}"
         ) {
             let mut runs = Vec::new();
             crate::text::tokenize(&s, &mut Vec::new(), &mut runs);
-            let mut words = Vec::new();
-            scan(&s, &[false; 256], |at| {
-                if let At::Word {
-                    start, first, hash, ..
-                } = at
-                {
-                    words.push((start, first, hash));
+            let mut want = Vec::new();
+            let mut start = None;
+            for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+                match (is_word_char(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(a)) => {
+                        want.push((a, i));
+                        start = None;
+                    }
+                    _ => {}
                 }
-            });
-            let from_runs: Vec<_> = runs.iter().map(|r| (r.start, s.as_bytes()[r.start], r.hash)).collect();
-            proptest::prop_assert_eq!(from_runs, words);
+            }
+            let got: Vec<_> = runs.iter().map(|r| (r.start, r.end)).collect();
+            proptest::prop_assert_eq!(got, want);
             for r in &runs {
                 let word = &s[r.start..r.end];
+                proptest::prop_assert_eq!(r.hash, crate::text::word_hash(word.as_bytes()));
                 proptest::prop_assert_eq!(r.letters, word.bytes().all(|b| b.is_ascii_alphabetic()));
-                proptest::prop_assert!(word.chars().all(is_word_char));
             }
         }
     }
