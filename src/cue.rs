@@ -202,31 +202,17 @@ pub(crate) fn find_cues(text: &str, runs: &[Run], out: &mut Vec<Cue>) {
             }
             r.end
         } else {
-            run_end(text, r.start, char::is_alphabetic, u8::is_ascii_alphabetic)
+            // The letters the run starts with ("said2": "said").
+            let word = &text[r.start..r.end];
+            r.start
+                + word
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(word.len())
         };
         if letters > r.start {
             if let Some(cue) = cue_at(lex, text, r.start, letters) {
                 out.push(cue);
             }
-        }
-    }
-}
-
-/// The end of the run of chars in a class that starts at byte `i`: ASCII bytes are tested
-/// by `ascii`, other chars decoded and tested by `class`.
-#[inline]
-fn run_end(
-    text: &str,
-    mut i: usize,
-    class: impl Fn(char) -> bool,
-    ascii: impl Fn(&u8) -> bool,
-) -> usize {
-    let b = text.as_bytes();
-    loop {
-        i += b[i..].iter().take_while(|&x| ascii(x)).count();
-        match text[i..].chars().next() {
-            Some(c) if !c.is_ascii() && class(c) => i += c.len_utf8(),
-            _ => return i,
         }
     }
 }

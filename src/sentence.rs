@@ -23,7 +23,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Asked at every word before a full stop, so it is one set lookup, not a scan of the list.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ABBREVIATIONS));
-    word.len() <= 6 && SET.contains(word)
+    SET.contains(word)
 }
 
 /// Paragraphs: maximal runs of non-blank lines are not merged; each line is a paragraph, since
