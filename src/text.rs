@@ -245,7 +245,7 @@ const SPACE: u8 = 4;
 fn word_end(s: &str, start: usize, mut end: usize, runs: &mut Vec<Run>) -> usize {
     let b = s.as_bytes();
     let mut run_start = start;
-    let mut hash = b[start..end].iter().fold(0, |h, &x| word_step(h, fold(x)));
+    let mut hash = word_hash(&b[start..end]);
     let mut others = u8::from(end - start > 1 || !b[start].is_ascii_alphabetic());
     loop {
         while let Some(&x) = b.get(end) {
