@@ -845,7 +845,7 @@ fn next_word_starts_name(text: &str, pos: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Whitespace-normalized form of a name, the key of an inferred entity.
-fn normalize(name: &str) -> String {
+/// Whitespace-normalized form of a name: the key of an inferred entity, and its name.
+pub(crate) fn normalize(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -253,13 +253,11 @@ impl Extractor {
                     let entry = &inner.entries[entry as usize];
                     (entry.id.clone(), entry.name.clone(), entry.wikidata.clone())
                 }
-                Origin::Inferred(span) => {
-                    let name = text[span.range()]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    (slug(&text[span.range()]), name, None)
-                }
+                Origin::Inferred(span) => (
+                    slug(&text[span.range()]),
+                    entity::normalize(&text[span.range()]),
+                    None,
+                ),
             };
             let mut id = base.clone();
             let mut n = 2;
