@@ -376,6 +376,9 @@ pub struct ExtractorBuilder {
 struct Batch {
     origin: String,
     entries: Vec<Entry>,
+    /// Whether the entries were checked when parsed (a file or a string), so that `build`
+    /// need not check them again; entries added one by one are checked there.
+    checked: bool,
 }
 
 /// The origin named in errors about entries added one by one.
@@ -414,7 +417,11 @@ impl ExtractorBuilder {
         let bytes = std::fs::read(path)
             .map_err(|e| Error::new(&origin, None, ErrorKind::Io(e.to_string())))?;
         let entries = gazetteer::parse_bytes(&origin, &bytes)?;
-        self.user.push(Batch { origin, entries });
+        self.user.push(Batch {
+            origin,
+            entries,
+            checked: true,
+        });
         Ok(self)
     }
 
@@ -428,6 +435,7 @@ impl ExtractorBuilder {
         self.user.push(Batch {
             origin: origin.to_string(),
             entries,
+            checked: true,
         });
         Ok(self)
     }
@@ -435,10 +443,11 @@ impl ExtractorBuilder {
     /// Adds one entry; it is checked by [`build`](ExtractorBuilder::build).
     pub fn entry(&mut self, entry: Entry) -> &mut Self {
         match self.user.last_mut() {
-            Some(batch) if batch.origin == ONE_BY_ONE => batch.entries.push(entry),
+            Some(batch) if !batch.checked => batch.entries.push(entry),
             _ => self.user.push(Batch {
                 origin: ONE_BY_ONE.to_string(),
                 entries: vec![entry],
+                checked: false,
             }),
         }
         self
@@ -466,7 +475,9 @@ impl ExtractorBuilder {
         for batch in &self.user {
             for entry in &batch.entries {
                 let origin = &batch.origin;
-                entry.validate().map_err(|k| Error::new(origin, None, k))?;
+                if !batch.checked {
+                    entry.validate().map_err(|k| Error::new(origin, None, k))?;
+                }
                 match by_id.get(entry.id.as_str()).copied() {
                     Some((i, true)) => {
                         chosen[i] = entry;
