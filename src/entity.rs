@@ -161,6 +161,7 @@ pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
 pub(crate) fn resolve(
     k: &Knowledge<'_>,
     text: &str,
+    lines: &[Span],
     tokens: &[Token],
     cues: &[Cue],
     found_names: &[Found],
@@ -169,6 +170,7 @@ pub(crate) fn resolve(
     let mut b = Resolver {
         k,
         text,
+        lines,
         tokens,
         list: Vec::new(),
         index: FastMap::default(),
@@ -273,6 +275,8 @@ pub(crate) fn resolve(
 struct Resolver<'a> {
     k: &'a Knowledge<'a>,
     text: &'a str,
+    /// The text's non-blank lines (`sentence::paragraphs`), sorted.
+    lines: &'a [Span],
     tokens: &'a [Token],
     list: Vec<EntityData>,
     index: FastMap<OriginKey, u32>,
@@ -371,23 +375,12 @@ impl<'a> Resolver<'a> {
 
     /// Whether token `i` is on a line in title case (a headline): most of its words capitalized.
     fn in_title_case_line(&self, i: usize) -> bool {
-        // Headlines are short: the line is looked for within a few hundred bytes, so a long
-        // line costs no more than a short one.
-        const LONGEST: usize = 500;
-        let bytes = self.text.as_bytes();
-        let (start, end) = (self.tokens[i].span.start(), self.tokens[i].span.end());
-        let from = start.saturating_sub(LONGEST);
-        let line_start = match memchr::memrchr(b'\n', &bytes[from..start]) {
-            Some(p) => from + p + 1,
-            None if from == 0 => 0,
-            None => return false,
+        let start = self.tokens[i].span.start();
+        let l = self.lines.partition_point(|l| l.end() <= start);
+        let Some(line) = self.lines.get(l).filter(|l| l.start() <= start) else {
+            return false;
         };
-        let to = bytes.len().min(end.saturating_add(LONGEST));
-        let line_end = match memchr::memchr(b'\n', &bytes[end..to]) {
-            Some(p) => end + p,
-            None if to == bytes.len() => to,
-            None => return false,
-        };
+        let (line_start, line_end) = (line.start(), line.end());
         let lo = self.tokens.partition_point(|t| t.span.start() < line_start);
         let words = self.tokens[lo..]
             .iter()

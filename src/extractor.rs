@@ -218,6 +218,7 @@ impl Extractor {
         let entities = entity::resolve(
             &knowledge,
             text,
+            &s.paragraphs,
             &s.tokens,
             &s.cues,
             &s.found_names,
