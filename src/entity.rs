@@ -472,16 +472,16 @@ impl<'a> Resolver<'a> {
             if self.list[entity as usize].gender.is_none() {
                 self.list[entity as usize].gender = role_gender(&role);
             }
-            // Once each: an article that names the mayor a thousand times keeps one role.
-            let roles = &mut self.list[entity as usize].roles;
-            if !roles.contains(&role) {
-                roles.push(role);
-            }
+            self.push_role(entity, role);
         }
     }
 
     fn add_role(&mut self, entity: u32, role: &str) {
-        let role = role.to_lowercase();
+        self.push_role(entity, role.to_lowercase());
+    }
+
+    /// Once each: an article that names the mayor a thousand times keeps one role.
+    fn push_role(&mut self, entity: u32, role: String) {
         let roles = &mut self.list[entity as usize].roles;
         if !roles.contains(&role) {
             roles.push(role);
