@@ -9,12 +9,12 @@ use once_cell::sync::Lazy;
 
 use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
-use crate::entity::{is_adverb_or_aux, Entities, TitleTarget};
+use crate::entity::{is_ly_adverb, Entities, TitleTarget, ADVERBS_OR_AUX};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::hash::{lower_key, FastMap, FastSet};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
-use crate::text::{is_capitalized, Token};
+use crate::text::{is_capitalized, sym, Token};
 
 /// A speaker found next to a cue.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -188,6 +188,8 @@ impl Class {
     const BE_ADVERB: Class = Class(1 << 11);
     const CLAUSE_OPENER: Class = Class(1 << 12);
     const VERB_BEFORE: Class = Class(1 << 13);
+    /// Words between a subject and its cue ([`crate::entity::is_adverb_or_aux`]).
+    const ADVERB_OR_AUX: Class = Class(1 << 14);
     /// Set on every looked-up token, so that 0 means "not looked up yet".
     const KNOWN: u16 = 1 << 15;
 
@@ -209,6 +211,7 @@ impl Class {
                 (BE_ADVERBS, Class::BE_ADVERB),
                 (CLAUSE_OPENERS, Class::CLAUSE_OPENER),
                 (VERB_BEFORE, Class::VERB_BEFORE),
+                (ADVERBS_OR_AUX, Class::ADVERB_OR_AUX),
             ];
             let mut words = FastMap::default();
             for (list, class) in lists {
@@ -221,9 +224,12 @@ impl Class {
             }
             words
         });
-        let bits = lower_key(word)
+        let mut bits = lower_key(word)
             .and_then(|key| WORDS.get(&key).copied())
             .unwrap_or(0);
+        if is_ly_adverb(word) {
+            bits |= Class::ADVERB_OR_AUX.0;
+        }
         bits | Class::KNOWN
     }
 }
@@ -236,13 +242,57 @@ fn cue_takes_object(lemma: &str) -> bool {
     )
 }
 
+/// Per-token buffers of attribution, kept by the caller from article to article.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Each token's word classes, `Class` bits; 0 until first asked.
+    classes: Vec<Cell<u16>>,
+    /// Each token's [`IN_QUOTE`] bit and, in the bits below it, the index + 1 of the cue that
+    /// starts where the token starts (0 for none).
+    tok_info: Vec<u32>,
+}
+
+/// [`Scratch::tok_info`]: the token starts strictly inside a quote's marks.
+const IN_QUOTE: u32 = 1 << 31;
+
+/// Fills `tok_info` for the tokens, in one walk over the cues and one over the quoted tokens.
+/// Cues and quotes are sorted, and quotes disjoint.
+fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &mut Vec<u32>) {
+    tok_info.clear();
+    tok_info.resize(tokens.len(), 0);
+    let mut t = 0;
+    for (ci, cue) in cues.iter().enumerate() {
+        let start = cue.span.start();
+        t += tokens[t..].partition_point(|x| x.span.start() < start);
+        match tokens.get(t) {
+            // A cue index that does not fit below the flag bit is never asked for: no text
+            // that fits in memory has 2^31 cues.
+            Some(x) if x.span.start() == start && ci + 1 < IN_QUOTE as usize => {
+                tok_info[t] = (ci + 1) as u32;
+            }
+            _ => {}
+        }
+    }
+    let mut t = 0;
+    for q in quotes {
+        t += tokens[t..].partition_point(|x| x.span.start() <= q.outer.start());
+        while t < tokens.len() && tokens[t].span.start() < q.outer.end() {
+            tok_info[t] |= IN_QUOTE;
+            t += 1;
+        }
+    }
+}
+
 /// Finds every attributed quote.
-pub(crate) fn attribute(inp: &Input<'_>, classes: &mut Vec<Cell<u16>>) -> Vec<Attributed> {
+pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
+    let Scratch { classes, tok_info } = scratch;
     classes.clear();
     classes.resize(inp.tokens.len(), Cell::new(0));
+    token_info(inp.tokens, inp.cues, inp.quotes, tok_info);
     let mut a = Attributor {
         inp,
         classes,
+        tok_info,
         used_cue: vec![false; inp.cues.len()],
         direct_done: vec![false; inp.quotes.len()],
         out: Vec::new(),
@@ -282,6 +332,8 @@ struct Attributor<'a, 'b> {
     /// Each token's word classes, `Class` bits; 0 until first asked. A buffer the caller
     /// keeps from article to article.
     classes: &'b [Cell<u16>],
+    /// [`Scratch::tok_info`].
+    tok_info: &'b [u32],
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
@@ -382,16 +434,27 @@ impl<'a, 'b> Attributor<'a, 'b> {
         )
     }
 
+    /// The index of the cue that starts where token `tok` starts.
+    #[inline]
     fn cue_at(&self, tok: usize) -> Option<usize> {
-        let start = self.inp.tokens[tok].span.start();
-        self.inp
-            .cues
-            .binary_search_by_key(&start, |c| c.span.start())
-            .ok()
+        let c = self.tok_info.get(tok)? & !IN_QUOTE;
+        (c != 0).then(|| c as usize - 1)
+    }
+
+    /// Whether token `tok` starts strictly inside a quote's marks.
+    #[inline]
+    fn in_quote(&self, tok: usize) -> bool {
+        self.tok_info.get(tok).is_some_and(|x| x & IN_QUOTE != 0)
+    }
+
+    /// The token's [`sym`] code: 0 for a word.
+    #[inline]
+    fn sym(&self, i: usize) -> u8 {
+        self.inp.tokens[i].sym
     }
 
     fn is_mark(&self, i: usize) -> bool {
-        matches!(self.tok(i), "\"" | "“" | "”" | "«" | "»" | "„")
+        self.inp.tokens[i].is_mark()
     }
 
     fn quote_index_at(&self, pos: usize) -> Option<usize> {
@@ -414,7 +477,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         // "has not said", "did not tell", "never said": no speech was reported.
         let mut j = c;
-        while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
+        while j > s0 && self.is(j - 1, Class::ADVERB_OR_AUX) {
             j -= 1;
         }
         if (j..c)
@@ -904,7 +967,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             self.subject_before(c, s0)
         };
         let speaker = match subject {
-            Some(_) => self.speaker_for(c, s0),
+            Some(subject) => Some(self.speaker_of(subject, c, s0)),
             None => self.inherited_speaker(c, s0),
         };
         if let Some((a, _)) = subject {
@@ -1251,7 +1314,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let (a, b) = self.np_forward(np_start, s_end)?;
         let speaker = self.resolve_np(a, b);
         let leading = c - s0 <= 6
-            && (s0..c).all(|i| !self.inp.tokens[i].word || is_adverb_or_aux(self.tok(i)));
+            && (s0..c).all(|i| !self.inp.tokens[i].word || self.is(i, Class::ADVERB_OR_AUX));
         let content = if leading {
             // Leading: the content follows the source and its comma.
             let k = if b < s_end && self.tok(b) == "," {
@@ -1330,19 +1393,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let mut e = k;
         let mut depth = 0usize;
         while e < s_end {
-            let w = self.tok(e);
-            let pos = self.inp.tokens[e].span.start();
-            let in_quote = self
-                .inside_quote(pos)
-                .is_some_and(|q| q.outer.start() < pos);
-            if !in_quote && e > k && self.inp.tokens[e].word {
+            if self.in_quote(e) {
+                e += 1;
+                continue;
+            }
+            let sym = self.sym(e);
+            if e > k && sym == 0 {
                 // A word after a comma (perhaps inside closing marks: `"predator," reflecting`)
                 // that opens a new clause ends the content.
                 let mut p = e - 1;
                 while p > k && self.is_mark(p) {
                     p -= 1;
                 }
-                if self.tok(p) == "," && depth == 0 {
+                if self.sym(p) == b',' && depth == 0 {
+                    let w = self.tok(e);
                     let ing =
                         w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase());
                     let cue_verb = self.cue_at(e).is_some_and(|ci| {
@@ -1359,45 +1423,43 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     }
                 }
             }
-            if !in_quote {
-                match w {
-                    ";" | "—" | "–" => break,
-                    "(" => depth += 1,
-                    ")" => depth = depth.saturating_sub(1),
-                    "," if depth == 0 && e + 1 < s_end => {
-                        let mut n = e + 1;
-                        while n < s_end && self.is_mark(n) {
-                            n += 1;
-                        }
-                        if n < s_end {
-                            // A parenthetical attribution: ", he said," / ", Smith added".
-                            if (n + 1..(n + 4).min(s_end)).any(|i| {
-                                self.cue_at(i).is_some_and(|ci| {
-                                    self.inp.cues[ci].class != CueClass::According
-                                }) && (n..i).all(|j| {
+            match sym {
+                b';' | sym::EM_DASH | sym::EN_DASH => break,
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 && e + 1 < s_end => {
+                    let mut n = e + 1;
+                    while n < s_end && self.is_mark(n) {
+                        n += 1;
+                    }
+                    if n < s_end {
+                        // A parenthetical attribution: ", he said," / ", Smith added".
+                        if (n + 1..(n + 4).min(s_end)).any(|i| {
+                            self.cue_at(i)
+                                .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
+                                && (n..i).all(|j| {
                                     self.inp.tokens[j].word && !self.is(j, Class::STOP_WORD)
                                         || self.is(j, Class::PRONOUN)
                                 })
-                            }) {
-                                break;
-                            }
-                        }
-                    }
-                    _ if self.is(e, Class::AND_BUT) => {
-                        let mut n = e + 1;
-                        while n < s_end && is_adverb_or_aux(self.tok(n)) {
-                            n += 1;
-                        }
-                        if n < s_end
-                            && self
-                                .cue_at(n)
-                                .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
-                        {
+                        }) {
                             break;
                         }
                     }
-                    _ => {}
                 }
+                0 if self.is(e, Class::AND_BUT) => {
+                    let mut n = e + 1;
+                    while n < s_end && self.is(n, Class::ADVERB_OR_AUX) {
+                        n += 1;
+                    }
+                    if n < s_end
+                        && self
+                            .cue_at(n)
+                            .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
+                    {
+                        break;
+                    }
+                }
+                _ => {}
             }
             e += 1;
         }
@@ -1438,15 +1500,24 @@ impl<'a, 'b> Attributor<'a, 'b> {
         };
         (i..c).all(|j| {
             self.inp.tokens[j].word
-                && (!self.is(j, Class::STOP_WORD) || is_adverb_or_aux(self.tok(j)))
+                && (!self.is(j, Class::STOP_WORD) || self.is(j, Class::ADVERB_OR_AUX))
         })
     }
 
     /// Punctuation that ends or separates clauses, never part of reported content's edges.
     fn is_separator(&self, i: usize) -> bool {
         matches!(
-            self.tok(i),
-            "." | "," | ";" | ":" | "!" | "?" | "—" | "–" | "-" | "(" | "…"
+            self.sym(i),
+            b'.' | b','
+                | b';'
+                | b':'
+                | b'!'
+                | b'?'
+                | sym::EM_DASH
+                | sym::EN_DASH
+                | b'-'
+                | b'('
+                | sym::ELLIPSIS
         )
     }
 
@@ -1456,21 +1527,26 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// The speaker named by the subject of cue token `c`. After a relative pronoun the words
     /// next to the cue are "who", and the entity is its antecedent's: "Lavrov, who emphasized".
     fn speaker_for(&self, c: usize, s0: usize) -> Option<SpeakerRef> {
-        let (a, b) = self.subject_before(c, s0)?;
+        let subject = self.subject_before(c, s0)?;
+        Some(self.speaker_of(subject, c, s0))
+    }
+
+    /// [`Self::speaker_for`] given the subject found by [`Self::subject_before`].
+    fn speaker_of(&self, (a, b): (usize, usize), c: usize, s0: usize) -> SpeakerRef {
         let mut sp = self.resolve_np(a, b);
         let mut j = c;
-        while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
+        while j > s0 && self.is(j - 1, Class::ADVERB_OR_AUX) {
             j -= 1;
         }
         if j > s0 && self.lower_is(j - 1, &["who"]) && sp.entity.is_some() {
             sp.span = self.inp.tokens[j - 1].span;
         }
-        Some(sp)
+        sp
     }
 
     fn subject_before(&self, c: usize, s0: usize) -> Option<(usize, usize)> {
         let mut j = c;
-        while j > s0 && is_adverb_or_aux(self.tok(j - 1)) {
+        while j > s0 && self.is(j - 1, Class::ADVERB_OR_AUX) {
             j -= 1;
         }
         if j == s0 {
@@ -2212,6 +2288,42 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 a.parts.push(q.content);
                 a.content = Span::new(a.content.start(), q.content.end());
                 reach = reach.max(a.content.end());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::paragraphs;
+    use crate::text::tokenize;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The per-token info equals the searches it replaced: the cue starting at the token's
+        /// start, and a quote whose marks hold the token's start past the opening mark.
+        #[test]
+        fn token_info_equals_searching_the_cues_and_quotes(
+            s in "(said|told|\"|\u{201c}|\u{201d}|a|Said|x|according to| |, |\n|\u{e9})*"
+        ) {
+            let (mut tokens, mut runs, mut cues, mut quotes, mut paras) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            tokenize(&s, &mut tokens, &mut runs);
+            crate::cue::find_cues(&s, &runs, &mut cues);
+            paragraphs(&s, &mut paras);
+            crate::quote::find_quotes(&s, &paras, &mut quotes);
+            let mut info = Vec::new();
+            token_info(&tokens, &cues, &quotes, &mut info);
+            prop_assert_eq!(info.len(), tokens.len());
+            for (t, &x) in tokens.iter().zip(&info) {
+                let pos = t.span.start();
+                let cue = cues.binary_search_by_key(&pos, |c| c.span.start()).ok();
+                prop_assert_eq!((x & !IN_QUOTE) as usize, cue.map_or(0, |c| c + 1));
+                let inside = quotes
+                    .iter()
+                    .any(|q| q.outer.start() < pos && pos < q.outer.end());
+                prop_assert_eq!(x & IN_QUOTE != 0, inside);
             }
         }
     }

@@ -142,19 +142,25 @@ const ORG_HEADS: &[&str] = &[
     "Department", "Senate", "Assembly", "Parliament",
 ];
 
+/// Adverbs and auxiliaries skipped between a subject and its cue, besides "-ly" adverbs.
+#[rustfmt::skip]
+pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
+    "also", "has", "had", "have", "then", "later", "again", "once", "further", "earlier",
+    "often", "always", "never", "would", "will", "did", "does", "do", "last", "yesterday",
+    "today", "tonight", "just", "already", "even", "still", "long", "first", "now", "soon",
+    "ever", "since", "too", "meanwhile",
+];
+
+/// Whether the word is an "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
+#[inline]
+pub(crate) fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Words skipped between a subject and its cue: "Smith also said", "Jones has repeatedly said".
 pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
-    #[rustfmt::skip]
-    const WORDS: &[&str] = &[
-        "also", "has", "had", "have", "then", "later", "again", "once", "further", "earlier",
-        "often", "always", "never", "would", "will", "did", "does", "do", "last", "yesterday",
-        "today", "tonight", "just", "already", "even", "still", "long", "first", "now", "soon",
-        "ever", "since", "has also", "had also", "then", "too", "meanwhile",
-    ];
-    static SET: Lazy<FastSet<u128>> = Lazy::new(|| key_set_of(WORDS));
-    // Any "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
-    let ly = word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase());
-    ly || lower_key(word).is_some_and(|k| SET.contains(&k))
+    static SET: Lazy<FastSet<u128>> = Lazy::new(|| key_set_of(ADVERBS_OR_AUX));
+    is_ly_adverb(word) || lower_key(word).is_some_and(|k| SET.contains(&k))
 }
 
 /// Resolves gazetteer matches and infers what the gazetteer lacks.

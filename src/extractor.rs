@@ -63,8 +63,8 @@ struct Scratch {
     found_titles: Vec<Found>,
     cues: Vec<Cue>,
     quotes: Vec<QuoteSpan>,
-    /// Word classes of the tokens, filled by attribution as it asks.
-    classes: Vec<std::cell::Cell<u16>>,
+    /// Attribution's per-token buffers.
+    attribution: attribution::Scratch,
 }
 
 impl Scratch {
@@ -239,7 +239,7 @@ impl Extractor {
             entities: &entities,
             entry_title_words: &title_words,
         };
-        let attributed = attribution::attribute(&input, &mut s.classes);
+        let attributed = attribution::attribute(&input, &mut s.attribution);
         self.document(text, &entities, &attributed)
     }
 

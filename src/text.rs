@@ -75,9 +75,66 @@ pub(crate) fn first_token_at_or_after(tokens: &[Token], pos: usize) -> usize {
 pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) word: bool,
+    /// For a punctuation token, its [`sym`] code, so later stages compare a byte instead of
+    /// the token's text; 0 for a word.
+    pub(crate) sym: u8,
+}
+
+/// Codes of punctuation tokens ([`Token::sym`]): an ASCII char is its own byte; the non-ASCII
+/// marks the stages ask about have a code each above 0x7f.
+pub(crate) mod sym {
+    /// An em dash, "—".
+    pub(crate) const EM_DASH: u8 = 0x80;
+    /// An en dash, "–".
+    pub(crate) const EN_DASH: u8 = 0x81;
+    /// An ellipsis, "…".
+    pub(crate) const ELLIPSIS: u8 = 0x82;
+    /// A double quotation mark other than the straight one: “ ” « » „.
+    pub(crate) const CURLY_MARK: u8 = 0x83;
+    /// Any other punctuation char.
+    pub(crate) const OTHER: u8 = 0xff;
+
+    /// The code of the punctuation char `c`.
+    #[inline]
+    pub(crate) fn of(c: char) -> u8 {
+        match c {
+            '\u{1}'..='\u{7f}' => c as u8,
+            '—' => EM_DASH,
+            '–' => EN_DASH,
+            '…' => ELLIPSIS,
+            '“' | '”' | '«' | '»' | '„' => CURLY_MARK,
+            _ => OTHER,
+        }
+    }
 }
 
 impl Token {
+    /// A word token.
+    #[inline]
+    pub(crate) fn word(start: usize, end: usize) -> Token {
+        Token {
+            span: Span::new(start, end),
+            word: true,
+            sym: 0,
+        }
+    }
+
+    /// The punctuation token of char `c` at byte `start`.
+    #[inline]
+    pub(crate) fn punct(start: usize, c: char) -> Token {
+        Token {
+            span: Span::new(start, start + c.len_utf8()),
+            word: false,
+            sym: sym::of(c),
+        }
+    }
+
+    /// Whether the token is a double quotation mark, straight or curly.
+    #[inline]
+    pub(crate) fn is_mark(&self) -> bool {
+        self.sym == b'"' || self.sym == sym::CURLY_MARK
+    }
+
     #[inline]
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.span.range()]
@@ -149,10 +206,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
                     continue;
                 }
                 _ => {
-                    out.push(Token {
-                        span: Span::new(i, i + 1),
-                        word: false,
-                    });
+                    out.push(Token::punct(i, x as char));
                     i += 1;
                     continue;
                 }
@@ -165,10 +219,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
                 continue;
             }
             if !is_word_char(c) {
-                out.push(Token {
-                    span: Span::new(i, i + len),
-                    word: false,
-                });
+                out.push(Token::punct(i, c));
                 i += len;
                 continue;
             }
@@ -196,10 +247,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
                 end += 1;
             }
         }
-        out.push(Token {
-            span: Span::new(i, end),
-            word: true,
-        });
+        out.push(Token::word(i, end));
         i = end;
     }
 }
@@ -308,10 +356,7 @@ mod tests {
                 continue;
             }
             if !is_word_char(c) {
-                out.push(Token {
-                    span: Span::new(base + i, base + i + c.len_utf8()),
-                    word: false,
-                });
+                out.push(Token::punct(base + i, c));
                 continue;
             }
             let mut end = i + c.len_utf8();
@@ -328,10 +373,7 @@ mod tests {
                 while iter.peek().is_some_and(|&(j, _)| j < end) {
                     iter.next();
                 }
-                out.push(Token {
-                    span: Span::new(base + i, base + end),
-                    word: true,
-                });
+                out.push(Token::word(base + i, base + end));
                 continue;
             }
             while let Some(&(j, d)) = iter.peek() {
@@ -356,10 +398,7 @@ mod tests {
                 end += 1;
                 iter.next();
             }
-            out.push(Token {
-                span: Span::new(base + i, base + end),
-                word: true,
-            });
+            out.push(Token::word(base + i, base + end));
         }
     }
 
