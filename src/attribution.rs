@@ -195,7 +195,25 @@ impl Class {
 
     /// The classes of a word, ASCII case ignored.
     fn of(word: &str) -> u16 {
-        static WORDS: Lazy<FastMap<u128, u16>> = Lazy::new(|| {
+        /// The word lists by [`lower_key`], and a bit set of their words' shapes (length,
+        /// first and last letter) that turns away nearly every other word at one bit test.
+        struct Lists {
+            words: FastMap<u128, u16>,
+            shapes: [u64; SHAPES / 64],
+        }
+        const SHAPES: usize = 16 * 32 * 32;
+        /// The shape of a word of up to 15 bytes that starts and ends with an ASCII letter.
+        fn shape(w: &[u8]) -> Option<usize> {
+            match (w.first(), w.last()) {
+                (Some(&f), Some(&l))
+                    if w.len() < 16 && f.is_ascii_alphabetic() && l.is_ascii_alphabetic() =>
+                {
+                    Some((w.len() * 32 + usize::from(f & 31)) * 32 + usize::from(l & 31))
+                }
+                _ => None,
+            }
+        }
+        static LISTS: Lazy<Lists> = Lazy::new(|| {
             let lists = [
                 (STOP, Class::STOP_WORD),
                 (PRONOUNS, Class::PRONOUN),
@@ -214,23 +232,35 @@ impl Class {
                 (ADVERBS_OR_AUX, Class::ADVERB_OR_AUX),
             ];
             let mut words = FastMap::default();
+            let mut shapes = [0u64; SHAPES / 64];
             for (list, class) in lists {
                 for &w in list {
                     debug_assert_eq!(w, w.to_ascii_lowercase());
                     if let Some(key) = lower_key(w) {
                         *words.entry(key).or_insert(0) |= class.0;
                     }
+                    if let Some(s) = shape(w.as_bytes()) {
+                        shapes[s / 64] |= 1 << (s % 64);
+                    }
                 }
             }
-            words
+            Lists { words, shapes }
         });
-        let mut bits = lower_key(word)
-            .and_then(|key| WORDS.get(&key).copied())
-            .unwrap_or(0);
+        let lists = &*LISTS;
+        let mut bits = Class::KNOWN;
         if is_ly_adverb(word) {
             bits |= Class::ADVERB_OR_AUX.0;
         }
-        bits | Class::KNOWN
+        // A word of a shape no listed word has is in no list. (Every listed word that does
+        // not start and end with a letter has no shape and is looked up.)
+        if let Some(s) = shape(word.as_bytes()) {
+            if lists.shapes[s / 64] & (1 << (s % 64)) == 0 {
+                return bits;
+            }
+        }
+        bits | lower_key(word)
+            .and_then(|key| lists.words.get(&key).copied())
+            .unwrap_or(0)
     }
 }
 
@@ -246,7 +276,7 @@ fn cue_takes_object(lemma: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Scratch {
     /// Each token's word classes, `Class` bits; 0 until first asked.
-    classes: Vec<Cell<u16>>,
+    classes: Vec<u16>,
     /// Each token's [`IN_QUOTE`] bit and, in the bits below it, the index + 1 of the cue that
     /// starts where the token starts (0 for none).
     tok_info: Vec<u32>,
@@ -286,8 +316,10 @@ fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &m
 /// Finds every attributed quote.
 pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
     let Scratch { classes, tok_info } = scratch;
+    // Zeroed as plain numbers (a memset), then asked and filled through cells.
     classes.clear();
-    classes.resize(inp.tokens.len(), Cell::new(0));
+    classes.resize(inp.tokens.len(), 0);
+    let classes = Cell::from_mut(classes.as_mut_slice()).as_slice_of_cells();
     token_info(inp.tokens, inp.cues, inp.quotes, tok_info);
     let mut a = Attributor {
         inp,

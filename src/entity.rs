@@ -702,12 +702,24 @@ impl<'a> Resolver<'a> {
         for v in by_first.values_mut() {
             v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         }
+        // The first bytes the names start with: a word starting otherwise is passed over
+        // at one table lookup, before its text is looked at.
+        let mut first_bytes = [false; 256];
+        for key in by_first.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut found = Vec::new();
         let mut after = 0;
         for t in self.tokens {
             let start = t.span.start();
-            if start < after || !t.word || !is_capitalized(t.text(text)) {
+            if start < after || !t.word || !first_bytes[bytes[start] as usize] {
+                continue;
+            }
+            if !is_capitalized(t.text(text)) {
                 continue;
             }
             let word = t.text(text);

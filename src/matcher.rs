@@ -251,7 +251,13 @@ enum At {
 /// `text` whose first byte is marked in `lead`. Without such patterns the text is not read at
 /// all; with them, only their first bytes are looked for.
 #[inline(always)]
-fn visit_all(text: &str, runs: &[Run], lead: &[bool; 256], mut visit: impl FnMut(At)) {
+fn visit_all(
+    text: &str,
+    runs: &[Run],
+    lead: &[bool; 256],
+    wanted: impl Fn(&Run) -> bool,
+    mut visit: impl FnMut(At),
+) {
     let bytes = text.as_bytes();
     let leads_end = if lead.contains(&true) { bytes.len() } else { 0 };
     let mut leads = (0..leads_end).filter(|&p| {
@@ -272,6 +278,9 @@ fn visit_all(text: &str, runs: &[Run], lead: &[bool; 256], mut visit: impl FnMut
             let r = &runs[k];
             k += 1;
             last_end = Some(r.end);
+            if !wanted(r) {
+                continue;
+            }
             At::Word {
                 start: r.start,
                 end: r.end,
@@ -662,7 +671,13 @@ impl<T: Copy> Matcher<T> {
         let mut runs = Vec::new();
         crate::text::tokenize(text, &mut Vec::new(), &mut runs);
         let mut cursor = Cursor::new(self, out);
-        visit_all(text, &runs, &self.lead, |at| cursor.visit(text, at));
+        visit_all(
+            text,
+            &runs,
+            &self.lead,
+            |_| true,
+            |at| cursor.visit(text, at),
+        );
     }
 
     /// What `self.find_all` and `other.find_all` find, given the text's runs of word chars as
@@ -680,9 +695,16 @@ impl<T: Copy> Matcher<T> {
         for (l, &o) in lead.iter_mut().zip(&other.lead) {
             *l |= o;
         }
+        // A word that begins no pattern of either matcher is passed over at one bit test,
+        // when the two bit sets are keyed alike (as they are unless one matcher is large).
+        let joint = self.heads_mask == other.heads_mask;
+        let wanted = |r: &Run| {
+            let bit = word_bit(r.hash, self.heads_mask);
+            !joint || has_bit(&self.heads, bit) || has_bit(&other.heads, bit)
+        };
         let mut a = Cursor::new(self, out);
         let mut b = Cursor::new(other, other_out);
-        visit_all(text, runs, &lead, |at| {
+        visit_all(text, runs, &lead, wanted, |at| {
             a.visit(text, at);
             b.visit(text, at);
         });
