@@ -245,11 +245,10 @@ impl Extractor {
 
     fn document(&self, text: &str, entities: &Entities, attributed: &[Attributed]) -> Document {
         let inner = &*self.inner;
-        // Ids are unique within the document: a repeated base gets "-2", "-3", ….
-        let mut used: crate::hash::FastSet<String> = crate::hash::FastSet::default();
-        let mut out: Vec<Entity> = Vec::with_capacity(entities.list.len());
-        for e in &entities.list {
-            let (base, name, wikidata) = match e.origin {
+        let mut parts: Vec<(String, String, Option<String>)> = entities
+            .list
+            .iter()
+            .map(|e| match e.origin {
                 Origin::Gazetteer(entry) => {
                     let entry = &inner.entries[entry as usize];
                     (entry.id.clone(), entry.name.clone(), entry.wikidata.clone())
@@ -259,15 +258,37 @@ impl Extractor {
                     entity::normalize(&text[span.range()]),
                     None,
                 ),
-            };
-            let mut id = base.clone();
-            let mut n = 2;
-            while used.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
+            })
+            .collect();
+        // Ids are unique within the document: a repeated base gets "-2", "-3", …. Nearly
+        // always no two bases are equal, and the check costs no copies.
+        let clash = {
+            let mut seen = crate::hash::FastSet::default();
+            seen.reserve(parts.len());
+            parts.iter().any(|p| !seen.insert(p.0.as_str()))
+        };
+        if clash {
+            let mut used: crate::hash::FastSet<String> = crate::hash::FastSet::default();
+            for (id, _, _) in &mut parts {
+                let base = std::mem::take(id);
+                *id = base.clone();
+                let mut n = 2;
+                while used.contains(id.as_str()) {
+                    *id = format!("{base}-{n}");
+                    n += 1;
+                }
+                used.insert(id.clone());
             }
-            used.insert(id.clone());
-            out.push(Entity {
+        }
+        let mut counts = vec![0usize; parts.len()];
+        for m in &entities.mentions {
+            counts[m.entity as usize] += 1;
+        }
+        let mut out: Vec<Entity> = parts
+            .into_iter()
+            .zip(&entities.list)
+            .zip(counts)
+            .map(|(((id, name, wikidata), e), count)| Entity {
                 id,
                 kind: e.kind,
                 name,
@@ -275,10 +296,10 @@ impl Extractor {
                     Origin::Gazetteer(_) => Source::Gazetteer,
                     Origin::Inferred(_) => Source::Inferred,
                 },
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(count),
                 wikidata,
-            });
-        }
+            })
+            .collect();
         for m in &entities.mentions {
             out[m.entity as usize].mentions.push(Mention {
                 start: m.span.start(),

@@ -134,3 +134,30 @@ fn according_inside_a_longer_phrase_does_not_hide_the_next_cue() {
         doc.quotes
     );
 }
+
+/// An inferred name whose id would equal a gazetteer entry's takes the next free suffix, and
+/// so does one that would equal the suffixed id.
+#[test]
+fn ids_stay_unique_when_an_inferred_slug_equals_an_entry_id() {
+    let mut builder = Extractor::builder();
+    builder.builtin(false);
+    builder.entry(Entry::new("jane-doe", EntityKind::Person, "Mary Major"));
+    builder.entry(Entry::new("jane-doe-2", EntityKind::Person, "Ann Minor"));
+    let ex = builder.build().expect("valid entries");
+    let text = "Mary Major and Ann Minor spoke. Mayor Jane Doe said the plan would fail.";
+    let doc = ex.extract(text);
+    let mut ids: Vec<(&str, &str)> = doc
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            ("jane-doe", "Mary Major"),
+            ("jane-doe-2", "Ann Minor"),
+            ("jane-doe-3", "Jane Doe"),
+        ]
+    );
+}
