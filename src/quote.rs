@@ -50,15 +50,19 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
     let mut open: Option<(usize, bool)> = None; // (offset of the opening mark, multi-paragraph)
                                                 // Mark offsets of one paragraph, reused from paragraph to paragraph.
     let mut at: Vec<usize> = Vec::new();
+    let has_doubled = |bytes: &[u8]| {
+        memchr::memmem::find(bytes, b"''").is_some() || memchr::memmem::find(bytes, b"``").is_some()
+    };
+    // Doubled typewriter marks are rare: the paragraphs are searched for them only if the text
+    // has any.
+    let doubled = has_doubled(text.as_bytes());
     for (pi, para) in paragraphs.iter().enumerate() {
         let bytes = &text.as_bytes()[para.range()];
         // Lead bytes of the marks: '"', the three-byte curly ones, the two-byte guillemets,
         // and the doubled typewriter marks.
         at.clear();
         at.extend(memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes));
-        if memchr::memmem::find(bytes, b"''").is_some()
-            || memchr::memmem::find(bytes, b"``").is_some()
-        {
+        if doubled && has_doubled(bytes) {
             at.extend(memchr::memchr2_iter(b'\'', b'`', bytes));
             at.sort_unstable();
         }
