@@ -280,6 +280,8 @@ pub(crate) struct Scratch {
     /// Each token's [`IN_QUOTE`] bit and, in the bits below it, the index + 1 of the cue that
     /// starts where the token starts (0 for none).
     tok_info: Vec<u32>,
+    /// [`crate::text::token_blocks`] of the tokens.
+    blocks: Vec<u32>,
 }
 
 /// [`Scratch::tok_info`]: the token starts strictly inside a quote's marks.
@@ -315,7 +317,12 @@ fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &m
 
 /// Finds every attributed quote.
 pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
-    let Scratch { classes, tok_info } = scratch;
+    let Scratch {
+        classes,
+        tok_info,
+        blocks,
+    } = scratch;
+    crate::text::token_blocks(inp.tokens, inp.text.len(), blocks);
     // Zeroed as plain numbers (a memset), then asked and filled through cells.
     classes.clear();
     classes.resize(inp.tokens.len(), 0);
@@ -325,6 +332,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         inp,
         classes,
         tok_info,
+        blocks,
         used_cue: vec![false; inp.cues.len()],
         direct_done: vec![false; inp.quotes.len()],
         out: Vec::new(),
@@ -366,6 +374,8 @@ struct Attributor<'a, 'b> {
     classes: &'b [Cell<u16>],
     /// [`Scratch::tok_info`].
     tok_info: &'b [u32],
+    /// [`Scratch::blocks`].
+    blocks: &'b [u32],
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
@@ -448,7 +458,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn first_token_at_or_after(&self, pos: usize) -> usize {
-        crate::text::first_token_at_or_after(self.inp.tokens, pos)
+        crate::text::first_token_in_blocks(self.inp.tokens, self.blocks, pos)
     }
 
     fn sentence_of(&self, pos: usize) -> Span {

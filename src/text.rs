@@ -70,6 +70,43 @@ pub(crate) fn first_token_at_or_after(tokens: &[Token], pos: usize) -> usize {
     tokens.partition_point(|t| t.span.start() < pos)
 }
 
+/// Log2 of the bytes of text a [`token_blocks`] entry covers.
+const BLOCK_SHIFT: u32 = 6;
+
+/// Fills `blocks` so that `blocks[b]` is the index of the first token starting at or after
+/// byte `b << BLOCK_SHIFT`, for every block of a text of `len` bytes and one past it: then
+/// [`first_token_in_blocks`] searches a block's few tokens, not all of them. Left empty when
+/// the token count does not fit in a `u32`.
+pub(crate) fn token_blocks(tokens: &[Token], len: usize, blocks: &mut Vec<u32>) {
+    blocks.clear();
+    if u32::try_from(tokens.len()).is_err() {
+        return;
+    }
+    let n = (len >> BLOCK_SHIFT) + 2;
+    blocks.reserve(n);
+    let mut t = 0;
+    for b in 0..n {
+        let from = b << BLOCK_SHIFT;
+        while t < tokens.len() && tokens[t].span.start() < from {
+            t += 1;
+        }
+        blocks.push(t as u32);
+    }
+}
+
+/// [`first_token_at_or_after`] with the help of [`token_blocks`] over the same tokens.
+#[inline]
+pub(crate) fn first_token_in_blocks(tokens: &[Token], blocks: &[u32], pos: usize) -> usize {
+    let b = pos >> BLOCK_SHIFT;
+    match (blocks.get(b), blocks.get(b + 1)) {
+        (Some(&lo), Some(&hi)) => {
+            let (lo, hi) = (lo as usize, hi as usize);
+            lo + tokens[lo..hi].partition_point(|t| t.span.start() < pos)
+        }
+        _ => first_token_at_or_after(tokens, pos),
+    }
+}
+
 /// A word or a single punctuation char.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -411,6 +448,26 @@ mod tests {
             tokenize(&s, &mut got, &mut Vec::new());
             tokenize_reference(&s, Span::new(0, s.len()), &mut want);
             prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest! {
+        /// The block index finds what a search of all the tokens finds, at every offset.
+        #[test]
+        fn token_blocks_find_the_first_token_at_or_after(
+            s in "([a-z]{1,70}|[ .,\u{e9}\u{201c}]{1,3}|\n)*"
+        ) {
+            let mut tokens = Vec::new();
+            tokenize(&s, &mut tokens, &mut Vec::new());
+            let mut blocks = Vec::new();
+            token_blocks(&tokens, s.len(), &mut blocks);
+            for pos in 0..s.len() + 130 {
+                prop_assert_eq!(
+                    first_token_in_blocks(&tokens, &blocks, pos),
+                    first_token_at_or_after(&tokens, pos),
+                    "at {}", pos
+                );
+            }
         }
     }
 
