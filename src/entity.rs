@@ -179,7 +179,8 @@ pub(crate) fn resolve(
         lines,
         tokens,
         list: Vec::new(),
-        index: FastMap::default(),
+        by_entry: FastMap::default(),
+        by_name: FastMap::default(),
         mentions: Vec::new(),
         pending: Vec::new(),
         max_len: 0,
@@ -285,7 +286,10 @@ struct Resolver<'a> {
     lines: &'a [Span],
     tokens: &'a [Token],
     list: Vec<EntityData>,
-    index: FastMap<OriginKey, u32>,
+    /// The entity of each gazetteer entry mentioned.
+    by_entry: FastMap<u32, u32>,
+    /// The entity of each inferred name, by [`normalize`]d name.
+    by_name: FastMap<String, u32>,
     /// Sorted by start, then end.
     mentions: Vec<MentionData>,
     /// Added since the last `flush`, sorted likewise.
@@ -294,29 +298,24 @@ struct Resolver<'a> {
     max_len: usize,
 }
 
-#[derive(Hash, PartialEq, Eq)]
-enum OriginKey {
-    Gazetteer(u32),
-    Inferred(String),
-}
-
 impl<'a> Resolver<'a> {
     fn entity(&mut self, origin: Origin, kind: EntityKind, gender: Option<Gender>) -> u32 {
-        let key = match origin {
-            Origin::Gazetteer(e) => OriginKey::Gazetteer(e),
-            Origin::Inferred(span) => OriginKey::Inferred(normalize(&self.text[span.range()])),
+        let next = self.list.len() as u32;
+        let i = match origin {
+            Origin::Gazetteer(e) => *self.by_entry.entry(e).or_insert(next),
+            Origin::Inferred(span) => *self
+                .by_name
+                .entry(normalize(&self.text[span.range()]))
+                .or_insert(next),
         };
-        if let Some(&i) = self.index.get(&key) {
-            return i;
+        if i == next {
+            self.list.push(EntityData {
+                origin,
+                kind,
+                gender,
+                roles: Vec::new(),
+            });
         }
-        let i = self.list.len() as u32;
-        self.list.push(EntityData {
-            origin,
-            kind,
-            gender,
-            roles: Vec::new(),
-        });
-        self.index.insert(key, i);
         i
     }
 
