@@ -482,7 +482,16 @@ impl<'a> Resolver<'a> {
     }
 
     fn add_role(&mut self, entity: u32, role: &str) {
-        self.push_role(entity, role.to_lowercase());
+        // A role the entity has already is not copied again (roles are kept lowercase).
+        if role.is_ascii()
+            && self.list[entity as usize]
+                .roles
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(role))
+        {
+            return;
+        }
+        self.push_role(entity, lowercase(role).into_owned());
     }
 
     /// Once each: an article that names the mayor a thousand times keeps one role.
@@ -522,7 +531,7 @@ impl<'a> Resolver<'a> {
                 };
                 self.infer(next, n, role);
                 // An honorific is no role, but it says "he" or "she".
-                let gender = role_gender(&role_text.to_lowercase());
+                let gender = role_gender(&lowercase(role_text));
                 if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
                     let e = &mut self.list[m.entity as usize];
                     if e.gender.is_none() {
@@ -574,7 +583,7 @@ impl<'a> Resolver<'a> {
             if comma == 0 {
                 continue;
             }
-            let role_text = self.text[t.span.range()].to_lowercase();
+            let role_text = lowercase(&self.text[t.span.range()]);
             if let Some(m) = self.mention_at(self.tokens[comma - 1].span).copied() {
                 if self.list[m.entity as usize].kind == EntityKind::Person {
                     self.add_role(m.entity, &role_text);
@@ -593,7 +602,7 @@ impl<'a> Resolver<'a> {
             }
             let n = comma - start;
             if n >= 2 {
-                self.infer(start, n, Some(role_text));
+                self.infer(start, n, Some(role_text.into_owned()));
             }
         }
     }
@@ -810,23 +819,26 @@ fn is_name_word(w: &str) -> bool {
 
 /// The gender a role word states, if any: "councilwoman", "mrs.", "spokesman", "king".
 fn role_gender(role: &str) -> Option<Gender> {
-    let words: Vec<&str> = role.split([' ', '-']).collect();
+    let words = || role.split([' ', '-']);
     let female = [
         "mrs.", "mrs", "ms.", "ms", "queen", "princess", "actress", "madam",
     ];
     let male = ["mr.", "mr", "king", "prince"];
-    if words
-        .iter()
-        .any(|w| w.ends_with("woman") || w.ends_with("women") || female.contains(w))
-    {
+    if words().any(|w| w.ends_with("woman") || w.ends_with("women") || female.contains(&w)) {
         Some(Gender::Female)
-    } else if words
-        .iter()
-        .any(|w| w.ends_with("man") || w.ends_with("men") || male.contains(w))
-    {
+    } else if words().any(|w| w.ends_with("man") || w.ends_with("men") || male.contains(&w)) {
         Some(Gender::Male)
     } else {
         None
+    }
+}
+
+/// `s.to_lowercase()`, borrowed when that changes nothing (ASCII with no capital).
+fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
     }
 }
 
