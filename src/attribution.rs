@@ -11,7 +11,7 @@ use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
 use crate::entity::{is_ly_adverb, Entities, TitleTarget, ADVERBS_OR_AUX};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::{lower_key, FastMap, FastSet};
+use crate::hash::{lower_key, set_of, FastMap, FastSet};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::text::{is_capitalized, sym, Token};
@@ -135,6 +135,7 @@ const BRIDGE: &[&str] = &[
 ];
 
 /// "and", "but": a coordinated clause may follow.
+/// (Words of three bytes: `content_end` asks only such words.)
 const AND_BUT: &[&str] = &["and", "but"];
 /// Words that negate a cue before it, or refuse the speech.
 const NEGATIONS: &[&str] = &["not", "never", "n't", "declined", "refused"];
@@ -532,7 +533,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // verb only after a subject pronoun or an auxiliary; a plural followed by a verb is
         // a noun ("battleground states could be decisive").
         let word = self.tok(c);
-        if NOUN_TOO.contains(&cue.lemma)
+        static NOUNS_TOO: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOUN_TOO));
+        let noun_too = NOUNS_TOO.contains(cue.lemma);
+        if noun_too
             && word.len() > cue.lemma.len()
             && word.ends_with('s')
             && c + 1 < self.inp.tokens.len()
@@ -541,7 +544,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return false;
         }
         if word.eq_ignore_ascii_case(cue.lemma)
-            && NOUN_TOO.contains(&cue.lemma)
+            && noun_too
             && c > s0
             && !self.is(c - 1, Class::VERB_BEFORE)
         {
@@ -1488,7 +1491,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                         }
                     }
                 }
-                0 if self.is(e, Class::AND_BUT) => {
+                // ("and" and "but" are three bytes: other words are not looked up.)
+                0 if self.inp.tokens[e].span.len() == 3 && self.is(e, Class::AND_BUT) => {
                     let mut n = e + 1;
                     while n < s_end && self.is(n, Class::ADVERB_OR_AUX) {
                         n += 1;
@@ -2341,6 +2345,11 @@ mod tests {
     use crate::sentence::paragraphs;
     use crate::text::tokenize;
     use proptest::prelude::*;
+
+    #[test]
+    fn and_but_words_are_three_bytes_as_content_end_assumes() {
+        assert!(AND_BUT.iter().all(|w| w.len() == 3));
+    }
 
     proptest! {
         /// The per-token info equals the searches it replaced: the cue starting at the token's

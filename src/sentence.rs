@@ -98,7 +98,7 @@ fn is_break(p: &str, dot: usize, end: usize) -> bool {
     {
         return false;
     }
-    if &p[dot..dot + 1] != "." {
+    if p.as_bytes()[dot] != b'.' {
         return true;
     }
     // The word before the dot.
