@@ -713,9 +713,19 @@ impl<'a> Resolver<'a> {
         // The first bytes the names start with: a word starting otherwise is passed over
         // at one table lookup, before its text is looked at.
         let mut first_bytes = [false; 256];
+        // And their second bytes, unless a name starts with a one-byte word.
+        let mut second_bytes = [false; 256];
         for key in by_first.keys() {
-            if let Some(&b) = key.as_bytes().first() {
-                first_bytes[b as usize] = true;
+            match *key.as_bytes() {
+                [] => {}
+                [b] => {
+                    first_bytes[b as usize] = true;
+                    second_bytes = [true; 256];
+                }
+                [b, c, ..] => {
+                    first_bytes[b as usize] = true;
+                    second_bytes[c as usize] = true;
+                }
             }
         }
         let text = self.text;
@@ -724,7 +734,11 @@ impl<'a> Resolver<'a> {
         let mut after = 0;
         for t in self.tokens {
             let start = t.span.start();
-            if start < after || !t.word || !first_bytes[bytes[start] as usize] {
+            if start < after
+                || !t.word
+                || !first_bytes[bytes[start] as usize]
+                || !second_bytes[bytes.get(start + 1).map_or(0, |&b| b as usize)]
+            {
                 continue;
             }
             if !is_capitalized(t.text(text)) {
