@@ -316,6 +316,15 @@ fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &m
     }
 }
 
+/// `word.to_ascii_lowercase()`, borrowed when the word has no ASCII capital.
+fn ascii_lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Finds every attributed quote.
 pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
     let Scratch {
@@ -1185,16 +1194,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 content = Span::new(content.start(), q.outer.end());
             }
         }
-        let quoted: Vec<usize> = self.quotes_in(content).take(2).collect();
-        let kind = if quoted.is_empty() {
-            QuoteKind::Indirect
-        } else if quoted.len() == 1 && self.inp.quotes[quoted[0]].outer == content {
-            if self.direct_done[quoted[0]] {
-                return None;
+        let (first_quoted, more_quoted) = {
+            let mut quoted = self.quotes_in(content);
+            (quoted.next(), quoted.next().is_some())
+        };
+        let kind = match first_quoted {
+            None => QuoteKind::Indirect,
+            Some(q) if !more_quoted && self.inp.quotes[q].outer == content => {
+                if self.direct_done[q] {
+                    return None;
+                }
+                QuoteKind::Direct
             }
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Mixed
+            Some(_) => QuoteKind::Mixed,
         };
         match (cue.class, kind) {
             (CueClass::Naming, QuoteKind::Indirect) if !that => return None,
@@ -1209,7 +1221,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
             _ => {}
         }
         if kind == QuoteKind::Direct {
-            content = self.inp.quotes[quoted[0]].content;
+            if let Some(q) = first_quoted {
+                content = self.inp.quotes[q].content;
+            }
         }
         let mut confidence = match (kind, that) {
             (QuoteKind::Direct, _) => 0.85,
@@ -1325,16 +1339,14 @@ impl<'a, 'b> Attributor<'a, 'b> {
         speaker: Option<SpeakerRef>,
         confidence: f32,
     ) -> Attributed {
-        let quoted: Vec<&QuoteSpan> = self
-            .inp
-            .quotes
-            .iter()
-            .filter(|q| content.contains(q.outer))
-            .collect();
-        let (kind, content) = match quoted.as_slice() {
-            [] => (QuoteKind::Indirect, content),
-            [q] if q.outer == content => (QuoteKind::Direct, q.content),
-            _ => (QuoteKind::Mixed, content),
+        let (first_quoted, more_quoted) = {
+            let mut quoted = self.quotes_in(content).map(|i| &self.inp.quotes[i]);
+            (quoted.next(), quoted.next().is_some())
+        };
+        let (kind, content) = match first_quoted {
+            None => (QuoteKind::Indirect, content),
+            Some(q) if !more_quoted && q.outer == content => (QuoteKind::Direct, q.content),
+            Some(_) => (QuoteKind::Mixed, content),
         };
         let confidence = if speaker.is_some_and(|s| s.entity.is_some()) {
             confidence
@@ -1845,7 +1857,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn is_role_word(&self, i: usize) -> bool {
-        let w = self.tok(i).to_ascii_lowercase();
+        let w = ascii_lowercase(self.tok(i));
         let singular = w.strip_suffix('s').unwrap_or(&w);
         crate::role::is_head(&w)
             || crate::role::is_head(singular)
@@ -2071,12 +2083,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// "he", "she", "they", "it": the first fitting mention of the current sentence before the
     /// pronoun, else of each sentence before it, up to four back (subjects come first).
     fn resolve_pronoun(&self, i: usize) -> Option<u32> {
-        let w = self.tok(i).to_ascii_lowercase();
+        let w = ascii_lowercase(self.tok(i));
         let pos = self.inp.tokens[i].span.start();
         let ents = self.inp.entities;
         let fits = |e: u32| -> bool {
             let d = &ents.list[e as usize];
-            match w.as_str() {
+            match &*w {
                 "he" => {
                     d.kind == EntityKind::Person
                         && d.gender != Some(Gender::Female)
@@ -2093,7 +2105,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         };
         // "it" and "they" reach only an organization that is the subject of this sentence or
         // the one before; a plural subject ("Analysts … they warned") is no organization.
-        let org_pronoun = matches!(w.as_str(), "it" | "they");
+        let org_pronoun = matches!(&*w, "it" | "they");
         let sents = self.inp.sentences;
         let mut si = sents.partition_point(|s| s.end() <= pos);
         let mut limit = pos;

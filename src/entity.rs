@@ -673,15 +673,16 @@ impl<'a> Resolver<'a> {
 
     /// Every further mention of an inferred entity: its full name, and a person's surname.
     fn find_inferred_mentions(&mut self) {
-        let mut forms: Vec<(String, u32)> = Vec::new();
+        let text = self.text;
+        let mut forms: Vec<(&str, u32)> = Vec::new();
         for (i, e) in self.list.iter().enumerate() {
             if let Origin::Inferred(span) = e.origin {
-                let name = &self.text[span.range()];
-                forms.push((name.to_string(), i as u32));
+                let name = &text[span.range()];
+                forms.push((name, i as u32));
                 if e.kind == EntityKind::Person {
                     if let Some(last) = name.rsplit(' ').next() {
                         if last.len() > 2 && last != name {
-                            forms.push((last.to_string(), i as u32));
+                            forms.push((last, i as u32));
                         }
                     }
                 }
@@ -692,20 +693,16 @@ impl<'a> Resolver<'a> {
         }
         // A surname shared by two inferred people names neither.
         let mut count: FastMap<&str, usize> = FastMap::default();
-        for (f, _) in &forms {
-            *count.entry(f.as_str()).or_default() += 1;
+        for &(f, _) in &forms {
+            *count.entry(f).or_default() += 1;
         }
-        let forms: Vec<(String, u32)> = forms
-            .iter()
-            .filter(|(f, _)| count[f.as_str()] == 1)
-            .cloned()
-            .collect();
+        forms.retain(|&(f, _)| count[f] == 1);
         // The few names of one article: look them up by their first word at each capitalized
         // word, longest first, rather than build an automaton per article.
         let mut by_first: FastMap<&str, Vec<(&str, u32)>> = FastMap::default();
-        for (f, e) in &forms {
+        for &(f, e) in &forms {
             let first = f.split([' ', '-']).next().unwrap_or(f);
-            by_first.entry(first).or_default().push((f.as_str(), *e));
+            by_first.entry(first).or_default().push((f, e));
         }
         for v in by_first.values_mut() {
             v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
@@ -728,7 +725,6 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let text = self.text;
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let mut after = 0;
