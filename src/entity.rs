@@ -163,7 +163,35 @@ pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
     is_ly_adverb(word) || lower_key(word).is_some_and(|k| SET.contains(&k))
 }
 
+/// Buffers of entity resolution kept by the caller from article to article, so that an
+/// article's mentions, titles and look-up maps grow into memory already held.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    mentions: Vec<MentionData>,
+    pending: Vec<MentionData>,
+    titles: Vec<TitleRef>,
+    by_entry: FastMap<u32, u32>,
+    by_name: FastMap<String, u32>,
+    named: FastSet<u32>,
+}
+
+impl Scratch {
+    /// Takes back the buffers of entities no longer needed.
+    pub(crate) fn recycle(&mut self, entities: Entities) {
+        let Entities {
+            mut mentions,
+            mut titles,
+            ..
+        } = entities;
+        mentions.clear();
+        titles.clear();
+        self.mentions = mentions;
+        self.titles = titles;
+    }
+}
+
 /// Resolves gazetteer matches and infers what the gazetteer lacks.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn resolve(
     k: &Knowledge<'_>,
     text: &str,
@@ -172,33 +200,40 @@ pub(crate) fn resolve(
     cues: &[Cue],
     found_names: &[Found],
     found_titles: &[Found],
+    scratch: &mut Scratch,
 ) -> Entities {
+    let mut mentions = std::mem::take(&mut scratch.mentions);
+    mentions.clear();
+    let mut pending = std::mem::take(&mut scratch.pending);
+    pending.clear();
+    scratch.by_entry.clear();
+    scratch.by_name.clear();
     let mut b = Resolver {
         k,
         text,
         lines,
         tokens,
         list: Vec::new(),
-        by_entry: FastMap::default(),
-        by_name: FastMap::default(),
-        mentions: Vec::new(),
-        pending: Vec::new(),
+        by_entry: std::mem::take(&mut scratch.by_entry),
+        by_name: std::mem::take(&mut scratch.by_name),
+        mentions,
+        pending,
         max_len: 0,
     };
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
     // article claims the surnames and shared aliases it could stand for.
-    let named: FastSet<u32> = found_names
-        .iter()
-        .filter_map(|f| {
-            let mut t = k
-                .names
-                .targets(text, f)
-                .filter(|t| t.role == NameRole::Name);
-            let first = t.next()?;
-            t.next().is_none().then_some(first.entry)
-        })
-        .collect();
+    let named = &mut scratch.named;
+    named.clear();
+    named.extend(found_names.iter().filter_map(|f| {
+        let mut t = k
+            .names
+            .targets(text, f)
+            .filter(|t| t.role == NameRole::Name);
+        let first = t.next()?;
+        t.next().is_none().then_some(first.entry)
+    }));
+    let named = &*named;
     for f in found_names {
         let pick = |role: NameRole| -> Option<u32> {
             // One entry: it. Several: the last one the article names in full, else (for a
@@ -234,7 +269,8 @@ pub(crate) fn resolve(
     }
 
     // Titles. An entry's own title alone ("the Russian president") is a mention of it.
-    let mut titles = Vec::with_capacity(found_titles.len());
+    let mut titles = std::mem::take(&mut scratch.titles);
+    titles.clear();
     for f in found_titles {
         // A shared title ("former U.S. President") goes to the entry the article names, else
         // to the entry loaded last.
@@ -276,6 +312,9 @@ pub(crate) fn resolve(
     b.flush();
     b.find_inferred_mentions();
     b.flush();
+    scratch.pending = std::mem::take(&mut b.pending);
+    scratch.by_entry = std::mem::take(&mut b.by_entry);
+    scratch.by_name = std::mem::take(&mut b.by_name);
     b.finish(titles)
 }
 

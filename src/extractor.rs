@@ -65,6 +65,8 @@ struct Scratch {
     quotes: Vec<QuoteSpan>,
     /// Attribution's per-token buffers.
     attribution: attribution::Scratch,
+    /// Entity resolution's buffers.
+    entity: entity::Scratch,
 }
 
 impl Scratch {
@@ -223,6 +225,7 @@ impl Extractor {
             &s.cues,
             &s.found_names,
             &s.found_titles,
+            &mut s.entity,
         );
 
         s.quotes.clear();
@@ -240,7 +243,9 @@ impl Extractor {
             entry_title_words: &title_words,
         };
         let attributed = attribution::attribute(&input, &mut s.attribution);
-        self.document(text, &entities, &attributed)
+        let doc = self.document(text, &entities, &attributed);
+        s.entity.recycle(entities);
+        doc
     }
 
     fn document(&self, text: &str, entities: &Entities, attributed: &[Attributed]) -> Document {
