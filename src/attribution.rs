@@ -3,7 +3,6 @@
 //! a cue and the clause after it; pronouns and title nouns are resolved to entities.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 use once_cell::sync::Lazy;
 
@@ -283,6 +282,20 @@ pub(crate) struct Scratch {
     tok_info: Vec<u32>,
     /// [`crate::text::token_blocks`] of the tokens.
     blocks: Vec<u32>,
+    /// [`Attributor::used_cue`], [`Attributor::direct_done`], [`Attributor::by_cue`] and the
+    /// output, kept for the next article.
+    used_cue: Vec<bool>,
+    direct_done: Vec<bool>,
+    by_cue: Vec<(usize, usize)>,
+    out: Vec<Attributed>,
+}
+
+impl Scratch {
+    /// Takes back the output of [`attribute`] once it is no longer needed.
+    pub(crate) fn recycle(&mut self, mut out: Vec<Attributed>) {
+        out.clear();
+        self.out = out;
+    }
 }
 
 /// [`Scratch::tok_info`]: the token starts strictly inside a quote's marks.
@@ -331,7 +344,21 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         classes,
         tok_info,
         blocks,
+        used_cue,
+        direct_done,
+        by_cue,
+        out,
     } = scratch;
+    let mut used_cue = std::mem::take(used_cue);
+    used_cue.clear();
+    used_cue.resize(inp.cues.len(), false);
+    let mut direct_done = std::mem::take(direct_done);
+    direct_done.clear();
+    direct_done.resize(inp.quotes.len(), false);
+    let mut by_cue = std::mem::take(by_cue);
+    by_cue.clear();
+    let mut out = std::mem::take(out);
+    out.clear();
     crate::text::token_blocks(inp.tokens, inp.text.len(), blocks);
     // Zeroed as plain numbers (a memset), then asked and filled through cells.
     classes.clear();
@@ -343,10 +370,10 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         classes,
         tok_info,
         blocks,
-        used_cue: vec![false; inp.cues.len()],
-        direct_done: vec![false; inp.quotes.len()],
-        out: Vec::new(),
-        by_cue: BTreeMap::new(),
+        used_cue,
+        direct_done,
+        out,
+        by_cue,
     };
     for (qi, q) in inp.quotes.iter().enumerate() {
         if let Some(d) = a.direct(qi, q) {
@@ -374,6 +401,9 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     let mut seen: FastSet<(QuoteKind, &str)> = FastSet::default();
     a.out
         .retain(|q| seen.insert((q.kind, text[q.content.range()].trim())));
+    scratch.used_cue = a.used_cue;
+    scratch.direct_done = a.direct_done;
+    scratch.by_cue = a.by_cue;
     a.out
 }
 
@@ -390,14 +420,21 @@ struct Attributor<'a, 'b> {
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
     out: Vec<Attributed>,
-    /// Cue offset to the attribution in `out` it produced, for looking back in a sentence.
-    by_cue: BTreeMap<usize, usize>,
+    /// Cue offset to the attribution in `out` it produced, for looking back in a sentence;
+    /// sorted by offset. (Attributions come nearly in text order, so an insert is nearly
+    /// always at the end.)
+    by_cue: Vec<(usize, usize)>,
 }
 
 impl<'a, 'b> Attributor<'a, 'b> {
     fn push(&mut self, a: Attributed) {
         if let Some(cue) = a.cue {
-            self.by_cue.insert(cue.start(), self.out.len());
+            let at = cue.start();
+            let i = self.by_cue.partition_point(|&(c, _)| c < at);
+            match self.by_cue.get_mut(i) {
+                Some(entry) if entry.0 == at => entry.1 = self.out.len(),
+                _ => self.by_cue.insert(i, (at, self.out.len())),
+            }
         }
         self.out.push(a);
     }
@@ -1933,12 +1970,13 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // cue's content (then it is reported, not coordinated).
         let sentence_start = self.inp.tokens[s0].span.start();
         let cue_span = self.inp.tokens[c].span;
-        let prev = self
-            .by_cue
-            .range(sentence_start..pos)
+        let lo = self.by_cue.partition_point(|&(c, _)| c < sentence_start);
+        let hi = self.by_cue.partition_point(|&(c, _)| c < pos);
+        let prev = self.by_cue[lo..hi.max(lo)]
+            .iter()
             .rev()
             .take(8)
-            .map(|(_, &i)| &self.out[i])
+            .map(|&(_, i)| &self.out[i])
             .find(|q| !q.content.contains(cue_span));
         if let Some(prev) = prev {
             return prev.speaker;

@@ -245,6 +245,7 @@ impl Extractor {
         let attributed = attribution::attribute(&input, &mut s.attribution);
         let doc = self.document(text, &entities, &attributed);
         s.entity.recycle(entities);
+        s.attribution.recycle(attributed);
         doc
     }
 
