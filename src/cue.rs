@@ -184,36 +184,57 @@ pub(crate) fn warm() {
     Lazy::force(&LEXICON);
 }
 
-/// Finds every cue in `text`.
-/// Appends every cue in `text`, in order, given its runs of word chars.
+/// Appends every cue in `text`, in order, given its runs of word chars. (The extractor hands
+/// the runs to [`cue_of_run`] from the name matcher's walk instead.)
 ///
 /// A cue is a whole word (a run of letters after a char that is neither a letter, a digit,
 /// a hyphen nor an apostrophe inside a word) that is a form of a reporting verb, or
 /// "according to". A capitalized form counts only at a sentence start, so that "Says" in a
 /// headline or "Hope" as a name is no cue. Such a word starts a [`Run`]; a run of ASCII
 /// letters, nearly all of them, is ruled in or out by its hash before anything is read.
+#[cfg(test)]
 pub(crate) fn find_cues(text: &str, runs: &[Run], out: &mut Vec<Cue>) {
-    let lex = &*LEXICON;
     for r in runs {
-        let letters = if r.letters {
-            let bit = word_bit(r.hash, HASH_BITS - 1);
-            if lex.hashes[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
-            r.end
-        } else {
-            // The letters the run starts with ("said2": "said").
-            let word = &text[r.start..r.end];
-            r.start
-                + word
-                    .find(|c: char| !c.is_alphabetic())
-                    .unwrap_or(word.len())
-        };
-        if letters > r.start {
-            if let Some(cue) = cue_at(lex, text, r.start, letters) {
-                out.push(cue);
-            }
+        cue_of_run(text, r, out);
+    }
+}
+
+/// [`find_cues`] for one run: appends the cue the run starts, if any.
+#[inline]
+pub(crate) fn cue_of_run(text: &str, r: &Run, out: &mut Vec<Cue>) {
+    let lex = &*LEXICON;
+    let letters = if r.letters {
+        let bit = word_bit(r.hash, HASH_BITS - 1);
+        if lex.hashes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
         }
+        r.end
+    } else {
+        // The letters the run starts with ("said2": "said").
+        let word = &text[r.start..r.end];
+        r.start
+            + word
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(word.len())
+    };
+    if letters > r.start {
+        if let Some(cue) = cue_at(lex, text, r.start, letters) {
+            out.push(cue);
+        }
+    }
+}
+
+/// Sets, in a bit set of `mask + 1` bits keyed by [`word_bit`], the bit of every word a run
+/// of ASCII letters must be to start a cue: a run whose bit is clear starts none.
+pub(crate) fn mark_words(set: &mut [u64], mask: usize) {
+    for form in LEXICON
+        .forms
+        .keys()
+        .map(|f| &f[..])
+        .chain([&b"according"[..]])
+    {
+        let bit = word_bit(word_hash(form), mask);
+        set[bit / 64] |= 1 << (bit % 64);
     }
 }
 

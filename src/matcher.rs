@@ -255,7 +255,7 @@ fn visit_all(
     text: &str,
     runs: &[Run],
     lead: &[bool; 256],
-    wanted: impl Fn(&Run) -> bool,
+    mut wanted: impl FnMut(&Run) -> bool,
     mut visit: impl FnMut(At),
 ) {
     let bytes = text.as_bytes();
@@ -592,6 +592,38 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
     }
 }
 
+/// The first-word bit sets of two matchers keyed alike, OR'ed, with other words added (the
+/// cue words): a run whose bit is clear begins nothing any of them looks for.
+pub(crate) struct Joint {
+    bits: Vec<u64>,
+    mask: usize,
+}
+
+impl Joint {
+    /// The joint bit set of `a` and `b`, if their bit sets are keyed alike (as they are
+    /// unless one matcher is large); `more` then adds words, given the set and its mask.
+    pub(crate) fn of<A, B>(
+        a: &Matcher<A>,
+        b: &Matcher<B>,
+        more: impl FnOnce(&mut [u64], usize),
+    ) -> Option<Joint> {
+        if a.heads_mask != b.heads_mask {
+            return None;
+        }
+        let mut bits: Vec<u64> = a.heads.iter().zip(&b.heads).map(|(x, y)| x | y).collect();
+        more(&mut bits, a.heads_mask);
+        Some(Joint {
+            bits,
+            mask: a.heads_mask,
+        })
+    }
+
+    /// Bytes held.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.bits.capacity() * 8
+    }
+}
+
 /// A compiled set of patterns.
 pub(crate) struct Matcher<T> {
     /// Whole patterns and their prefixes that end at word boundaries.
@@ -683,24 +715,36 @@ impl<T: Copy> Matcher<T> {
     /// What `self.find_all` and `other.find_all` find, given the text's runs of word chars as
     /// [`crate::text::tokenize`] gives them: the words are not read again, and only if a
     /// pattern starts with a non-word char is the text looked through for its first byte.
+    /// Appends every match of this matcher to `out` and of `other` to `other_out`, in one
+    /// walk over the runs, and hands `on_run` every run of letters whose bit `joint` has and
+    /// every other run, in order. `joint` is [`Joint`] of the two matchers (with the cue
+    /// words added); without one, every run is tried and handed on.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn find_all_with<U: Copy>(
         &self,
         other: &Matcher<U>,
+        joint: Option<&Joint>,
         text: &str,
         runs: &[Run],
         out: &mut Vec<Found>,
         other_out: &mut Vec<Found>,
+        mut on_run: impl FnMut(&Run),
     ) {
         let mut lead = self.lead;
         for (l, &o) in lead.iter_mut().zip(&other.lead) {
             *l |= o;
         }
-        // A word that begins no pattern of either matcher is passed over at one bit test,
-        // when the two bit sets are keyed alike (as they are unless one matcher is large).
-        let joint = self.heads_mask == other.heads_mask;
+        // A word that begins no pattern of either matcher (and, for a run of letters, no
+        // cue) is passed over at one bit test.
         let wanted = |r: &Run| {
-            let bit = word_bit(r.hash, self.heads_mask);
-            !joint || has_bit(&self.heads, bit) || has_bit(&other.heads, bit)
+            let hit = match joint {
+                Some(j) => has_bit(&j.bits, word_bit(r.hash, j.mask)),
+                None => true,
+            };
+            if hit || !r.letters {
+                on_run(r);
+            }
+            hit
         };
         let mut a = Cursor::new(self, out);
         let mut b = Cursor::new(other, other_out);
@@ -845,15 +889,36 @@ mod tests {
                 b.add(p, i, Accept::Any);
             }
             let (a, b) = (a.build(), b.build());
-            let (mut alone_a, mut alone_b, mut both_a, mut both_b) =
-                (vec![], vec![], vec![], vec![]);
+            let (mut alone_a, mut alone_b) = (vec![], vec![]);
             a.find_all(text, &mut alone_a);
             b.find_all(text, &mut alone_b);
             let mut runs = Vec::new();
             crate::text::tokenize(text, &mut Vec::new(), &mut runs);
-            a.find_all_with(&b, text, &runs, &mut both_a, &mut both_b);
-            assert_eq!(both_a, alone_a);
-            assert_eq!(both_b, alone_b);
+            // With the joint first-word set or without, the same matches; without it, every
+            // run is handed on; with it, a subsequence.
+            let joint = Joint::of(&a, &b, |_, _| {});
+            assert!(joint.is_some());
+            for joint in [None, joint] {
+                let (mut both_a, mut both_b, mut handed) = (vec![], vec![], vec![]);
+                a.find_all_with(
+                    &b,
+                    joint.as_ref(),
+                    text,
+                    &runs,
+                    &mut both_a,
+                    &mut both_b,
+                    |r| handed.push(*r),
+                );
+                assert_eq!(both_a, alone_a);
+                assert_eq!(both_b, alone_b);
+                if joint.is_none() {
+                    assert_eq!(handed, runs);
+                } else {
+                    let mut rest = runs.iter();
+                    assert!(handed.iter().all(|h| rest.any(|r| r == h)));
+                    assert!(handed.len() < runs.len());
+                }
+            }
             let words = |found: &[Found]| -> Vec<&str> {
                 found.iter().map(|f| &text[f.span.range()]).collect()
             };
