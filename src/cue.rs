@@ -81,8 +81,9 @@ struct Lexicon {
     hashes: Box<[u64; HASH_BITS / 64]>,
 }
 
-/// Size of `Lexicon::hashes`, a power of two: about one bit in ten set.
-const HASH_BITS: usize = 8192;
+/// Size of `Lexicon::hashes`, a power of two: about one bit in eighty set, so that few
+/// words that are no cue get as far as a look-up.
+const HASH_BITS: usize = 1 << 16;
 
 /// Words longer than this are never cues.
 const LONGEST_FORM: usize = 20;
