@@ -129,7 +129,7 @@ fn is_break(p: &str, dot: usize, end: usize) -> bool {
     if word.contains('.') {
         return false;
     }
-    !ABBREVIATIONS.contains(&word)
+    !is_abbreviation(word)
 }
 
 #[cfg(test)]
