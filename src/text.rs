@@ -330,8 +330,11 @@ const SPACE: u8 = 4;
 fn word_end(s: &str, start: usize, mut end: usize, runs: &mut Vec<Run>) -> usize {
     let b = s.as_bytes();
     let mut run_start = start;
-    let mut hash = word_hash(&b[start..end]);
-    let mut others = u8::from(end - start > 1 || !b[start].is_ascii_alphabetic());
+    // The first char: nearly always one ASCII byte.
+    let (mut hash, mut others) = match b[start..end] {
+        [x] => (word_step(0, fold(x)), u8::from(!x.is_ascii_alphabetic())),
+        _ => (word_hash(&b[start..end]), 1),
+    };
     loop {
         while let Some(&x) = b.get(end) {
             let class = ASCII_CLASS[x as usize] & 3;
