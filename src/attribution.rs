@@ -396,15 +396,35 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     a.merge_split();
     a.widen_cues();
     a.sort_out();
-    // A passage scraped twice yields its quotes once.
-    let text = inp.text;
-    let mut seen: FastSet<(QuoteKind, &str)> = FastSet::default();
-    a.out
-        .retain(|q| seen.insert((q.kind, text[q.content.range()].trim())));
+    dedupe(inp.text, &mut a.out);
     scratch.used_cue = a.used_cue;
     scratch.direct_done = a.direct_done;
     scratch.by_cue = a.by_cue;
     a.out
+}
+
+/// A passage scraped twice yields its quotes once: keeps the first quote of each kind and
+/// trimmed text. An article's few quotes are compared with each other; many, through a set.
+fn dedupe(text: &str, out: &mut Vec<Attributed>) {
+    const FEW: usize = 32;
+    let key = |q: &Attributed| (q.kind, text[q.content.range()].trim());
+    if out.len() <= FEW {
+        let mut seen: [Option<(QuoteKind, &str)>; FEW] = [None; FEW];
+        let mut n = 0;
+        out.retain(|q| {
+            let k = Some(key(q));
+            if seen[..n].contains(&k) {
+                return false;
+            }
+            seen[n] = k;
+            n += 1;
+            true
+        });
+    } else {
+        let mut seen: FastSet<(QuoteKind, &str)> = FastSet::default();
+        seen.reserve(out.len());
+        out.retain(|q| seen.insert(key(q)));
+    }
 }
 
 struct Attributor<'a, 'b> {
@@ -2395,6 +2415,40 @@ mod tests {
     use crate::sentence::paragraphs;
     use crate::text::tokenize;
     use proptest::prelude::*;
+
+    #[test]
+    fn dedupe_keeps_the_first_of_each_kind_and_text_among_few_or_many() {
+        // Words of one letter, some with a space before: "a" and " a" trim alike.
+        let text = "a b  a c b a  c d e a";
+        let words: Vec<Span> = text
+            .char_indices()
+            .filter(|&(_, c)| c != ' ')
+            .map(|(i, _)| Span::new(i.saturating_sub(1), i + 1))
+            .collect();
+        for n in [0, 7, 32, 33, 120] {
+            let out: Vec<Attributed> = (0..n)
+                .map(|i: usize| Attributed {
+                    kind: if i % 4 == 0 {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Indirect
+                    },
+                    content: words[(i * 7) % words.len()],
+                    speaker: None,
+                    cue: None,
+                    confidence: i as f32,
+                    parts: Vec::new(),
+                })
+                .collect();
+            let mut want = out.clone();
+            let mut seen = std::collections::HashSet::new();
+            want.retain(|q| seen.insert((q.kind, text[q.content.range()].trim())));
+            let mut got = out;
+            dedupe(text, &mut got);
+            assert_eq!(got, want, "{n} quotes");
+            assert!(n < 8 || got.len() < n, "{n} quotes had repeats to drop");
+        }
+    }
 
     #[test]
     fn and_but_words_are_three_bytes_as_content_end_assumes() {
