@@ -273,7 +273,12 @@ impl Extractor {
             .collect();
         // Ids are unique within the document: a repeated base gets "-2", "-3", …. Nearly
         // always no two bases are equal, and the check costs no copies.
-        let clash = {
+        let clash = if parts.len() <= 32 {
+            parts
+                .iter()
+                .enumerate()
+                .any(|(i, p)| parts[..i].iter().any(|q| q.0 == p.0))
+        } else {
             let mut seen = crate::hash::FastSet::default();
             seen.reserve(parts.len());
             parts.iter().any(|p| !seen.insert(p.0.as_str()))

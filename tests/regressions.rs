@@ -161,3 +161,27 @@ fn ids_stay_unique_when_an_inferred_slug_equals_an_entry_id() {
         ]
     );
 }
+
+/// The same with more entities than the few the clash check compares pairwise.
+#[test]
+fn ids_stay_unique_among_many_entities() {
+    let mut builder = Extractor::builder();
+    builder.builtin(false);
+    builder.entry(Entry::new("jane-doe", EntityKind::Person, "Mary Major"));
+    let mut text = String::from("Mary Major visited ");
+    for i in 0..40 {
+        let name = format!("Town{}", char::from(b'A' + (i % 26) as u8)).repeat(1 + i / 26);
+        builder.entry(Entry::new(format!("town-{i}"), EntityKind::Location, &name));
+        text.push_str(&name);
+        text.push_str(", ");
+    }
+    text.push_str("and more. Mayor Jane Doe said the plan would fail.");
+    let doc = builder.build().expect("valid entries").extract(&text);
+    assert!(doc.entities.len() > 40, "{} entities", doc.entities.len());
+    let mut ids: Vec<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), doc.entities.len());
+    let doe = doc.entities.iter().find(|e| e.name == "Jane Doe");
+    assert_eq!(doe.map(|e| e.id.as_str()), Some("jane-doe-2"));
+}
