@@ -24,6 +24,9 @@
 //! - `extract/corpus-one-call`: the whole corpus as ONE text. Probed first at 1/64, 1/16, 1/4
 //!   of its size to see how `extract` scales with one input's length; timed by criterion only
 //!   if one run is short, else reported from the probe (or predicted, when over budget).
+//! - `extract/corpus-paired/builtin`: the corpus ratio measured in 11 alternating rounds of
+//!   `extract` and the baseline, the ratio taken within each round; the median and range are
+//!   printed under the summary. Steadier than two criterion estimates on a drifting machine.
 //! - `build/builtin`, `build/100k`, `build/1m`: `ExtractorBuilder::build` with the entries
 //!   already parsed (the JSON Lines parse of the generated gazetteers is timed once and
 //!   printed). A build that takes over 3 s is reported from its one timed run, with
@@ -702,7 +705,8 @@ fn seconds(f: &Figure) -> Option<f64> {
 
 fn summary(_: &mut Criterion) {
     let figures = FIGURES.lock().unwrap().clone();
-    if figures.is_empty() {
+    let paired = PAIRED.lock().unwrap().clone();
+    if figures.is_empty() && paired.is_empty() {
         return;
     }
     let find = |group: &str, id: &str| {
@@ -761,6 +765,9 @@ fn summary(_: &mut Criterion) {
             f.id,
             ratio.unwrap_or_default()
         );
+    }
+    for line in paired {
+        println!("paired: {line}");
     }
 }
 
@@ -941,6 +948,58 @@ fn extract(c: &mut Criterion) {
     g.finish();
 }
 
+/// Rounds of [`paired`].
+const PAIRED_ROUNDS: usize = 11;
+
+/// Lines for the summary from [`paired`].
+static PAIRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// The corpus ratio measured in alternation: each round runs `extract` over the corpus and
+/// then the baseline pass over it, and the ratio is taken within the round. On a shared
+/// machine whose speed drifts over seconds, this is steadier than the ratio of two criterion
+/// estimates taken a minute apart.
+fn paired(_: &mut Criterion) {
+    let id = "extract/corpus-paired/builtin";
+    if !selected(id) {
+        return;
+    }
+    let (ex, ac) = (&*EX_BUILTIN, &*AC_BUILTIN);
+    let texts = &*ARTICLES;
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..PAIRED_ROUNDS {
+        let t = Instant::now();
+        for text in texts {
+            black_box(ex.extract(black_box(text)));
+        }
+        let a = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mut n = 0;
+        for text in texts {
+            n += ac.find_iter(black_box(text.as_str())).count();
+        }
+        black_box(n);
+        let b = t.elapsed().as_secs_f64();
+        ours.push(bytes as f64 / a / MIB as f64);
+        theirs.push(bytes as f64 / b / MIB as f64);
+        ratios.push(b / a);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[v.len() / 2], v[0], v[v.len() - 1])
+    };
+    let (r, r_lo, r_hi) = median(&mut ratios);
+    let (o, o_lo, o_hi) = median(&mut ours);
+    let (b, b_lo, b_hi) = median(&mut theirs);
+    let line = format!(
+        "{id}: ratio median {r:.3} (range {r_lo:.3}-{r_hi:.3}) over {PAIRED_ROUNDS} alternating \
+         rounds; extract {o:.1} MiB/s ({o_lo:.1}-{o_hi:.1}), baseline {b:.1} MiB/s \
+         ({b_lo:.1}-{b_hi:.1})"
+    );
+    eprintln!("[paired] {line}");
+    PAIRED.lock().unwrap().push(line);
+}
+
 fn build(c: &mut Criterion) {
     let mut g = c.benchmark_group("build");
     g.sample_size(10).sampling_mode(SamplingMode::Flat);
@@ -1031,6 +1090,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = first_calls, extract, build, adversarial, summary
+    targets = first_calls, extract, paired, build, adversarial, summary
 }
 criterion_main!(benches);
