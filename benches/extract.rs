@@ -33,7 +33,8 @@
 //!   `memory_usage()` and the process RSS before and after.
 //! - `adversarial/<input>`, 2 MiB each, beside `adversarial/ordinary` (a 2 MiB slice of the
 //!   corpus): quote marks only, quotes nested 50,000 deep, one 2 MiB sentence, a storm of cue
-//!   words, a storm of titles before one name, one 2 MiB word. Each is probed at 32 KiB,
+//!   words, a storm of titles before one name, one 2 MiB word, and one paragraph of
+//!   alternating direct quotes and reported speech. Each is probed at 32 KiB,
 //!   128 KiB, 512 KiB and 2 MiB (`adversarial-probe/<input>@<size>`), stopping before a size
 //!   predicted from the growth so far to take over 15 s; criterion repeats only runs under
 //!   1.5 s.
@@ -494,6 +495,20 @@ fn cue_storm(n: usize) -> String {
     s
 }
 
+/// One paragraph of alternating direct quotes and reported speech, every one different: the
+/// attributions of the two kinds are found in separate passes and interleave in text order.
+fn direct_and_reported(n: usize) -> String {
+    let mut s = String::with_capacity(n + 128);
+    let mut i = 0;
+    while s.len() < n {
+        s.push_str(&format!(
+            "\u{201c}We will win {i},\u{201d} Smith said. Jones said that plan {i} would fail. "
+        ));
+        i += 1;
+    }
+    s
+}
+
 fn title_storm(n: usize) -> String {
     const TITLES: [&str; 20] = [
         "President",
@@ -558,7 +573,7 @@ fn ordinary(n: usize) -> String {
 
 type Generator = fn(usize) -> String;
 
-const ADVERSARIAL: [(&str, Generator); 7] = [
+const ADVERSARIAL: [(&str, Generator); 8] = [
     ("ordinary", ordinary),
     ("quote-marks", quote_marks),
     ("nested-quotes", nested_quotes),
@@ -566,6 +581,7 @@ const ADVERSARIAL: [(&str, Generator); 7] = [
     ("cue-storm", cue_storm),
     ("title-storm", title_storm),
     ("one-word", one_word),
+    ("direct-and-reported", direct_and_reported),
 ];
 
 // ---------------------------------------------------------------------------------------------

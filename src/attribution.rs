@@ -3,6 +3,7 @@
 //! a cue and the clause after it; pronouns and title nouns are resolved to entities.
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 
 use once_cell::sync::Lazy;
 
@@ -282,11 +283,10 @@ pub(crate) struct Scratch {
     tok_info: Vec<u32>,
     /// [`crate::text::token_blocks`] of the tokens.
     blocks: Vec<u32>,
-    /// [`Attributor::used_cue`], [`Attributor::direct_done`], [`Attributor::by_cue`] and the
-    /// output, kept for the next article.
+    /// [`Attributor::used_cue`], [`Attributor::direct_done`] and the output, kept for the
+    /// next article.
     used_cue: Vec<bool>,
     direct_done: Vec<bool>,
-    by_cue: Vec<(usize, usize)>,
     out: Vec<Attributed>,
 }
 
@@ -346,7 +346,6 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         blocks,
         used_cue,
         direct_done,
-        by_cue,
         out,
     } = scratch;
     let mut used_cue = std::mem::take(used_cue);
@@ -355,8 +354,6 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     let mut direct_done = std::mem::take(direct_done);
     direct_done.clear();
     direct_done.resize(inp.quotes.len(), false);
-    let mut by_cue = std::mem::take(by_cue);
-    by_cue.clear();
     let mut out = std::mem::take(out);
     out.clear();
     crate::text::token_blocks(inp.tokens, inp.text.len(), blocks);
@@ -373,7 +370,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         used_cue,
         direct_done,
         out,
-        by_cue,
+        by_cue: BTreeMap::new(),
     };
     for (qi, q) in inp.quotes.iter().enumerate() {
         if let Some(d) = a.direct(qi, q) {
@@ -399,7 +396,6 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     dedupe(inp.text, &mut a.out);
     scratch.used_cue = a.used_cue;
     scratch.direct_done = a.direct_done;
-    scratch.by_cue = a.by_cue;
     a.out
 }
 
@@ -440,21 +436,16 @@ struct Attributor<'a, 'b> {
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
     out: Vec<Attributed>,
-    /// Cue offset to the attribution in `out` it produced, for looking back in a sentence;
-    /// sorted by offset. (Attributions come nearly in text order, so an insert is nearly
-    /// always at the end.)
-    by_cue: Vec<(usize, usize)>,
+    /// Cue offset to the attribution in `out` it produced, for looking back in a sentence.
+    /// (A tree, not a sorted vector: reported speech is added after the direct quotes, and
+    /// inserting it between them would cost time quadratic in their number.)
+    by_cue: BTreeMap<usize, usize>,
 }
 
 impl<'a, 'b> Attributor<'a, 'b> {
     fn push(&mut self, a: Attributed) {
         if let Some(cue) = a.cue {
-            let at = cue.start();
-            let i = self.by_cue.partition_point(|&(c, _)| c < at);
-            match self.by_cue.get_mut(i) {
-                Some(entry) if entry.0 == at => entry.1 = self.out.len(),
-                _ => self.by_cue.insert(i, (at, self.out.len())),
-            }
+            self.by_cue.insert(cue.start(), self.out.len());
         }
         self.out.push(a);
     }
@@ -1990,13 +1981,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
         // cue's content (then it is reported, not coordinated).
         let sentence_start = self.inp.tokens[s0].span.start();
         let cue_span = self.inp.tokens[c].span;
-        let lo = self.by_cue.partition_point(|&(c, _)| c < sentence_start);
-        let hi = self.by_cue.partition_point(|&(c, _)| c < pos);
-        let prev = self.by_cue[lo..hi.max(lo)]
-            .iter()
+        let prev = self
+            .by_cue
+            .range(sentence_start..pos.max(sentence_start))
             .rev()
             .take(8)
-            .map(|&(_, i)| &self.out[i])
+            .map(|(_, &i)| &self.out[i])
             .find(|q| !q.content.contains(cue_span));
         if let Some(prev) = prev {
             return prev.speaker;
