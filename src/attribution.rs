@@ -674,8 +674,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let (_, s_end) = self.sentence_tokens(self.inp.tokens[t].span.start());
         let content = &self.inp.text[q.content.range()];
         let content = content.trim_end_matches(['\'', '’', '"', '”', ' ']);
-        let ends_clause = content.ends_with([',', '.', '?', '!', '…']) || self.tok(t) == ",";
-        while t < n && matches!(self.tok(t), "," | ".") && t < s_end {
+        let ends_clause = content.ends_with([',', '.', '?', '!', '…']) || self.sym(t) == b',';
+        while t < n && matches!(self.sym(t), b',' | b'.') && t < s_end {
             t += 1;
         }
         if t >= s_end.min(n) {
@@ -759,7 +759,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let limit = (t + 18).min(s_end);
         let mut c = t + 1;
         while c < limit {
-            if self.is_mark(c) || matches!(self.tok(c), "." | ";" | ":") {
+            if self.is_mark(c) || matches!(self.sym(c), b'.' | b';' | b':') {
                 break;
             }
             if let Some(ci) = self.cue_at(c) {
@@ -812,7 +812,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 "went" | "shot" | "spoke" | "fired" | "wrote" | "sang" | "cried" | "began"
             );
         let next_ok = v + 1 >= s_end
-            || matches!(self.tok(v + 1), "." | "," | "!" | "?" | ";" | ":")
+            || matches!(self.sym(v + 1), b'.' | b',' | b'!' | b'?' | b';' | b':')
             || self.lower_is(
                 v + 1,
                 &[
@@ -833,7 +833,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let open_tok = self.first_token_at_or_after(q.outer.start());
         let (mut s0, _) = self.sentence_tokens(q.outer.start());
         // "He continued:" at the end of one paragraph, the quote opening the next.
-        let block = open_tok == s0 && open_tok > 0 && self.tok(open_tok - 1) == ":";
+        let block = open_tok == s0 && open_tok > 0 && self.sym(open_tok - 1) == b':';
         if block {
             s0 = self
                 .sentence_tokens(self.inp.tokens[open_tok - 1].span.start())
@@ -865,8 +865,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         let mut u = open_tok - 1;
-        let colon = self.tok(u) == ":";
-        if matches!(self.tok(u), ":" | ",") || self.lower_is(u, &["that"]) {
+        let colon = self.sym(u) == b':';
+        if matches!(self.sym(u), b':' | b',') || self.lower_is(u, &["that"]) {
             if u == region {
                 return None;
             }
@@ -963,7 +963,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         for p in self.inp.paragraphs {
             let p0 = self.first_token_at_or_after(p.start());
             let p_end = self.first_token_at_or_after(p.end());
-            let Some(colon) = (p0..(p0 + 6).min(p_end)).find(|&i| self.tok(i) == ":") else {
+            let Some(colon) = (p0..(p0 + 6).min(p_end)).find(|&i| self.sym(i) == b':') else {
                 continue;
             };
             if colon == p0 || p_end - colon < 4 {
@@ -1055,7 +1055,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let word = self.tok(c);
         let participle = word.ends_with("ing")
             && c > s0
-            && (self.tok(c - 1) == ","
+            && (self.sym(c - 1) == b','
                 || self.lower_is(
                     c - 1,
                     &[
@@ -1079,12 +1079,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
         } else if !participle
             && cue.class == CueClass::Clause
             && c > s0 + 1
-            && self.tok(c - 1) == ","
+            && self.sym(c - 1) == b','
         {
             // "The plan failed, said Rep. Jane Doe of Ohio.": content, comma, cue, speaker.
             let np = self.np_forward(c + 1, s_end).filter(|&(_, b)| {
                 b >= s_end
-                    || matches!(self.tok(b), "." | "," | ";" | "!" | "?")
+                    || matches!(self.sym(b), b'.' | b',' | b';' | b'!' | b'?')
                     || self.lower_is(
                         b,
                         &[
@@ -1312,18 +1312,18 @@ impl<'a, 'b> Attributor<'a, 'b> {
         speaker: Option<SpeakerRef>,
     ) -> Option<Attributed> {
         let cue = self.inp.cues[ci];
-        if cue.class != CueClass::Clause || a <= s0 + 1 || self.tok(a - 1) != "," {
+        if cue.class != CueClass::Clause || a <= s0 + 1 || self.sym(a - 1) != b',' {
             return None;
         }
         // After the cue only adverbials ("in a statement", "on Tuesday"), then the sentence's
         // end or a comma.
         let mut r = c + 1;
         while r < s_end
-            && (self.is(r, Class::BRIDGING) && self.tok(r) != "," || is_capitalized(self.tok(r)))
+            && (self.is(r, Class::BRIDGING) && self.sym(r) != b',' || is_capitalized(self.tok(r)))
         {
             r += 1;
         }
-        if r < s_end && !matches!(self.tok(r), "," | "." | "!" | "?" | ";") {
+        if r < s_end && !matches!(self.sym(r), b',' | b'.' | b'!' | b'?' | b';') {
             return None;
         }
         let mut e = a - 1;
@@ -1349,7 +1349,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let mut parts = Vec::new();
         // "Though X, he said, Y": the content resumes after the attribution, and both halves
         // are one quote.
-        if r + 1 < s_end && self.tok(r) == "," && self.inp.tokens[r + 1].word {
+        if r + 1 < s_end && self.sym(r) == b',' && self.inp.tokens[r + 1].word {
             let e2 = self.content_end(r + 1, s_end);
             if e2 > r + 1 {
                 let second = self.span_of(r + 1, e2);
@@ -1422,7 +1422,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             && (s0..c).all(|i| !self.inp.tokens[i].word || self.is(i, Class::ADVERB_OR_AUX));
         let content = if leading {
             // Leading: the content follows the source and its comma.
-            let k = if b < s_end && self.tok(b) == "," {
+            let k = if b < s_end && self.sym(b) == b',' {
                 b + 1
             } else {
                 b
@@ -1436,7 +1436,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             })?
         } else {
             let mut e = c;
-            while e > s0 && matches!(self.tok(e - 1), "," | "(" | "—" | "–") {
+            while e > s0 && matches!(self.sym(e - 1), b',' | b'(' | sym::EM_DASH | sym::EN_DASH) {
                 e -= 1;
             }
             // A reported clause is not longer than this; a runaway sentence is cut.
@@ -1669,10 +1669,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         // A party tag or aside between subject and verb: "Rep. Earl Blumenauer (D-Ore.) said".
-        if self.tok(j - 1) == ")" {
+        if self.sym(j - 1) == b')' {
             if let Some(open) = (s0.max(j.saturating_sub(10))..j - 1)
                 .rev()
-                .find(|&i| self.tok(i) == "(")
+                .find(|&i| self.sym(i) == b'(')
             {
                 j = open;
                 if j == s0 {
@@ -1681,7 +1681,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
         }
         let w = self.tok(j - 1);
-        if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.tok(j - 2) == "," {
+        if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.sym(j - 2) == b',' {
             return self.np_ending_at(j - 2, s0);
         }
         // "an open letter last week that argued": the antecedent of a relative clause.
@@ -1715,17 +1715,17 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let mut k = j - 1;
             while k > s0 && j - 1 - k < 25 {
                 k -= 1;
-                if self.tok(k) == "," || self.is_mark(k) {
+                if self.sym(k) == b',' || self.is_mark(k) {
                     break;
                 }
             }
-            if k >= s0 && self.tok(k) == "," && k + 1 < j - 1 {
+            if k >= s0 && self.sym(k) == b',' && k + 1 < j - 1 {
                 // "the bank's economist, Ruth Adler, said": the name between the commas.
                 let between = k + 1..j - 1;
                 if between.len() <= 4
                     && between
                         .clone()
-                        .all(|i| is_capitalized(self.tok(i)) || self.tok(i) == "-")
+                        .all(|i| is_capitalized(self.tok(i)) || self.sym(i) == b'-')
                 {
                     return Some((k + 1, j - 1));
                 }
@@ -1746,7 +1746,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 // "Mary O'Connell, 71, who runs a bakery, said": skip an age.
                 if k >= 2
                     && self.tok(k - 1).bytes().all(|b| b.is_ascii_digit())
-                    && self.tok(k - 2) == ","
+                    && self.sym(k - 2) == b','
                 {
                     return self.np_ending_at(k - 2, s0);
                 }
@@ -1760,7 +1760,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 // before the apposition, whatever the apposition opens with.
                 if k > s0 {
                     if let Some((a, b)) = self.np_ending_at(k, s0) {
-                        if (a..b).all(|i| is_capitalized(self.tok(i)) || self.tok(i) == "-")
+                        if (a..b).all(|i| is_capitalized(self.tok(i)) || self.sym(i) == b'-')
                             && b - a <= 4
                         {
                             return Some((a, b));
@@ -1878,7 +1878,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         while e < s_end && e - start < 10 {
             let t = self.inp.tokens[e];
             if !t.word {
-                if self.tok(e) == "-"
+                if self.sym(e) == b'-'
                     && e > start
                     && self.inp.tokens[e - 1].span.end() == t.span.start()
                 {
@@ -2072,7 +2072,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             a += 1;
         }
         // "Hours later, Trump …", "On Tuesday, Trump …": a short opener before a comma.
-        if let Some(comma) = (a..(a + 5).min(limit)).find(|&i| self.tok(i) == ",") {
+        if let Some(comma) = (a..(a + 5).min(limit)).find(|&i| self.sym(i) == b',') {
             let opener_has_name = (a..comma).any(|i| self.names_any(self.inp.tokens[i].span));
             if !opener_has_name {
                 a = comma + 1;
@@ -2107,7 +2107,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             || (e - s <= 5 && (s..e).all(|i| is_capitalized(self.tok(i))))
             || (determiner && (2..=4).contains(&(e - s)));
         let then_verb = e < limit
-            && (self.tok(e) == "," || self.inp.tokens[e].word && !is_capitalized(self.tok(e)));
+            && (self.sym(e) == b',' || self.inp.tokens[e].word && !is_capitalized(self.tok(e)));
         (named && then_verb).then_some((s, e))
     }
 
