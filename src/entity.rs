@@ -860,7 +860,7 @@ fn is_name_word(w: &str) -> bool {
         let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
         let initials = b.contains(&b'.') && b.split(|&c| c == b'.').all(|p| p.len() <= 1);
         let acronym = letters >= 2 && upper == letters && !initials;
-        return !(acronym || w.ends_with("'s")) && !NOT_NAMES.contains(w);
+        return !(acronym || w.ends_with("'s") || NOT_NAMES.contains(w));
     }
     is_name_word_chars(w, &NOT_NAMES)
 }
