@@ -340,36 +340,31 @@ fn ascii_lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Finds every attributed quote.
 pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
-    let Scratch {
-        classes,
-        tok_info,
-        blocks,
-        used_cue,
-        direct_done,
-        out,
-    } = scratch;
-    let mut used_cue = std::mem::take(used_cue);
-    used_cue.clear();
-    used_cue.resize(inp.cues.len(), false);
-    let mut direct_done = std::mem::take(direct_done);
-    direct_done.clear();
-    direct_done.resize(inp.quotes.len(), false);
-    let mut out = std::mem::take(out);
-    out.clear();
-    crate::text::token_blocks(inp.tokens, inp.text.len(), blocks);
+    /// A buffer of the scratch, taken out emptied and then filled with `len` copies of `x`.
+    fn fresh<T: Clone>(buf: &mut Vec<T>, len: usize, x: T) -> Vec<T> {
+        let mut v = std::mem::take(buf);
+        v.clear();
+        v.resize(len, x);
+        v
+    }
+    crate::text::token_blocks(inp.tokens, inp.text.len(), &mut scratch.blocks);
+    token_info(inp.tokens, inp.cues, inp.quotes, &mut scratch.tok_info);
     // Zeroed as plain numbers (a memset), then asked and filled through cells.
+    let classes = &mut scratch.classes;
     classes.clear();
     classes.resize(inp.tokens.len(), 0);
-    let classes = Cell::from_mut(classes.as_mut_slice()).as_slice_of_cells();
-    token_info(inp.tokens, inp.cues, inp.quotes, tok_info);
     let mut a = Attributor {
         inp,
-        classes,
-        tok_info,
-        blocks,
-        used_cue,
-        direct_done,
-        out,
+        classes: Cell::from_mut(classes.as_mut_slice()).as_slice_of_cells(),
+        tok_info: &scratch.tok_info,
+        blocks: &scratch.blocks,
+        used_cue: fresh(&mut scratch.used_cue, inp.cues.len(), false),
+        direct_done: fresh(&mut scratch.direct_done, inp.quotes.len(), false),
+        out: {
+            let mut out = std::mem::take(&mut scratch.out);
+            out.clear();
+            out
+        },
         by_cue: BTreeMap::new(),
     };
     for (qi, q) in inp.quotes.iter().enumerate() {
