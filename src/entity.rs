@@ -342,10 +342,16 @@ impl<'a> Resolver<'a> {
         let next = self.list.len() as u32;
         let i = match origin {
             Origin::Gazetteer(e) => *self.by_entry.entry(e).or_insert(next),
-            Origin::Inferred(span) => *self
-                .by_name
-                .entry(normalize(&self.text[span.range()]))
-                .or_insert(next),
+            Origin::Inferred(span) => {
+                let name = normalized(&self.text[span.range()]);
+                match self.by_name.get(name.as_ref()) {
+                    Some(&i) => i,
+                    None => {
+                        self.by_name.insert(name.into_owned(), next);
+                        next
+                    }
+                }
+            }
         };
         if i == next {
             self.list.push(EntityData {
@@ -730,28 +736,33 @@ impl<'a> Resolver<'a> {
         if forms.is_empty() {
             return;
         }
-        // A surname shared by two inferred people names neither.
-        let mut count: FastMap<&str, usize> = FastMap::default();
-        for &(f, _) in &forms {
-            *count.entry(f).or_default() += 1;
+        // A surname shared by two inferred people names neither: with the forms sorted, the
+        // repeated ones stand side by side.
+        let mut order: Vec<usize> = (0..forms.len()).collect();
+        order.sort_by_key(|&i| forms[i].0);
+        let mut shared = vec![false; forms.len()];
+        for pair in order.windows(2) {
+            if forms[pair[0]].0 == forms[pair[1]].0 {
+                shared[pair[0]] = true;
+                shared[pair[1]] = true;
+            }
         }
-        forms.retain(|&(f, _)| count[f] == 1);
-        // The few names of one article: look them up by their first word at each capitalized
-        // word, longest first, rather than build an automaton per article.
-        let mut by_first: FastMap<&str, Vec<(&str, u32)>> = FastMap::default();
-        for &(f, e) in &forms {
-            let first = f.split([' ', '-']).next().unwrap_or(f);
-            by_first.entry(first).or_default().push((f, e));
-        }
-        for v in by_first.values_mut() {
-            v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-        }
+        // The few names of one article, by first word and then longest first (in entity
+        // order among equals): looked up by the first word at each capitalized word, rather
+        // than through an automaton built per article.
+        let mut by_first: Vec<(&str, &str, u32)> = forms
+            .iter()
+            .zip(&shared)
+            .filter(|&(_, &shared)| !shared)
+            .map(|(&(f, e), _)| (f.split([' ', '-']).next().unwrap_or(f), f, e))
+            .collect();
+        by_first.sort_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
         // The first bytes the names start with: a word starting otherwise is passed over
         // at one table lookup, before its text is looked at.
         let mut first_bytes = [false; 256];
         // And their second bytes, unless a name starts with a one-byte word.
         let mut second_bytes = [false; 256];
-        for key in by_first.keys() {
+        for &(key, _, _) in &by_first {
             match *key.as_bytes() {
                 [] => {}
                 [b] => {
@@ -785,14 +796,15 @@ impl<'a> Resolver<'a> {
                 .or_else(|| word.strip_suffix("’s"))
                 .unwrap_or(word);
             let key = key.split('-').next().unwrap_or(key);
-            let Some(candidates) = by_first.get(key) else {
-                continue;
-            };
-            let hit = candidates.iter().find(|(f, _)| {
-                text[start..].starts_with(f)
-                    && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
-            });
-            if let Some(&(f, entity)) = hit {
+            let lo = by_first.partition_point(|&(first, _, _)| first < key);
+            let hit = by_first[lo..]
+                .iter()
+                .take_while(|&&(first, _, _)| first == key)
+                .find(|(_, f, _)| {
+                    text[start..].starts_with(f)
+                        && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
+                });
+            if let Some(&(_, f, entity)) = hit {
                 let span = Span::new(start, start + f.len());
                 after = span.end();
                 found.push((span, entity));
@@ -935,7 +947,26 @@ fn next_word_starts_name(text: &str, pos: usize) -> bool {
 
 /// Whitespace-normalized form of a name: the key of an inferred entity, and its name.
 pub(crate) fn normalize(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    normalized(name).into_owned()
+}
+
+/// [`normalize`], borrowed when the name is normal already (words one space apart).
+fn normalized(name: &str) -> std::borrow::Cow<'_, str> {
+    let normal = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
+    if normal {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -944,6 +975,14 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// A name is normalized as its words joined by one space, borrowed or not.
+        #[test]
+        fn normalized_joins_words_by_one_space(name in "[ a\u{a0}\t\nB]{0,10}") {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let got = normalized(&name);
+            prop_assert_eq!(got.as_ref(), words.join(" "));
+        }
+
         /// On ASCII words the byte tests answer as the char tests do.
         #[test]
         fn name_word_bytes_equal_chars(w in "[A-Za-z.'0-9]{0,8}|(The|Mr|NATO|U|S|J|K)([.'s]{0,3})") {
