@@ -167,6 +167,13 @@ pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
 /// article's mentions, titles and look-up maps grow into memory already held.
 #[derive(Default)]
 pub(crate) struct Scratch {
+    /// The entities of the last article, and the vector the entities of the next are
+    /// renumbered into.
+    list: Vec<EntityData>,
+    spare_list: Vec<EntityData>,
+    /// The entities in order of first mention, and each one's new number.
+    order: Vec<u32>,
+    new_id: Vec<u32>,
     mentions: Vec<MentionData>,
     pending: Vec<MentionData>,
     titles: Vec<TitleRef>,
@@ -179,12 +186,14 @@ impl Scratch {
     /// Takes back the buffers of entities no longer needed.
     pub(crate) fn recycle(&mut self, entities: Entities) {
         let Entities {
+            mut list,
             mut mentions,
             mut titles,
-            ..
         } = entities;
+        list.clear();
         mentions.clear();
         titles.clear();
+        self.list = list;
         self.mentions = mentions;
         self.titles = titles;
     }
@@ -213,7 +222,11 @@ pub(crate) fn resolve(
         text,
         lines,
         tokens,
-        list: Vec::new(),
+        list: {
+            let mut list = std::mem::take(&mut scratch.list);
+            list.clear();
+            list
+        },
         by_entry: std::mem::take(&mut scratch.by_entry),
         by_name: std::mem::take(&mut scratch.by_name),
         mentions,
@@ -315,7 +328,7 @@ pub(crate) fn resolve(
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);
     scratch.by_name = std::mem::take(&mut b.by_name);
-    b.finish(titles)
+    b.finish(titles, scratch)
 }
 
 struct Resolver<'a> {
@@ -823,35 +836,41 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn finish(mut self, titles: Vec<TitleRef>) -> Entities {
+    fn finish(mut self, titles: Vec<TitleRef>, scratch: &mut Scratch) -> Entities {
         self.mentions
             .sort_by_key(|m| (m.span.start(), m.span.end()));
         self.mentions.dedup_by_key(|m| m.span);
         // Renumber entities by first mention.
-        let mut order: Vec<u32> = Vec::with_capacity(self.list.len());
-        let mut seen = vec![false; self.list.len()];
+        let Scratch { order, new_id, .. } = scratch;
+        order.clear();
+        new_id.clear();
+        new_id.resize(self.list.len(), u32::MAX);
         for m in &self.mentions {
-            if !seen[m.entity as usize] {
-                seen[m.entity as usize] = true;
+            let id = &mut new_id[m.entity as usize];
+            if *id == u32::MAX {
+                *id = order.len() as u32;
                 order.push(m.entity);
             }
         }
-        let mut new_id = vec![u32::MAX; self.list.len()];
-        for (n, &old) in order.iter().enumerate() {
-            new_id[old as usize] = n as u32;
-        }
-        // Moved, not cloned: each entity is in `order` once.
-        let mut slots: Vec<Option<_>> = std::mem::take(&mut self.list)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let list = order
-            .iter()
-            .filter_map(|&old| slots[old as usize].take())
-            .collect();
+        // Moved, not cloned: each entity is in `order` once, and leaves a placeholder.
+        let mut list = std::mem::take(&mut scratch.spare_list);
+        list.clear();
+        list.extend(scratch.order.iter().map(|&old| {
+            std::mem::replace(
+                &mut self.list[old as usize],
+                EntityData {
+                    origin: Origin::Gazetteer(0),
+                    kind: EntityKind::Person,
+                    gender: None,
+                    roles: Vec::new(),
+                },
+            )
+        }));
         for m in &mut self.mentions {
-            m.entity = new_id[m.entity as usize];
+            m.entity = scratch.new_id[m.entity as usize];
         }
+        self.list.clear();
+        scratch.spare_list = std::mem::take(&mut self.list);
         Entities {
             list,
             mentions: self.mentions,
