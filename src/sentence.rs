@@ -30,15 +30,22 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 /// scraped news puts one paragraph a line. Spans exclude the line break and surrounding blanks.
 pub(crate) fn paragraphs(text: &str, out: &mut Vec<Span>) {
     out.clear();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
+    let mut line = |start: usize, end: usize| {
+        let line = &text[start..end];
         let trimmed_start = start + (line.len() - line.trim_start().len());
         let trimmed_end = start + line.trim_end().len();
         if trimmed_end > trimmed_start {
             out.push(Span::new(trimmed_start, trimmed_end));
         }
-        start = end;
+    };
+    // Lines with their line breaks, found with memchr.
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        line(start, nl + 1);
+        start = nl + 1;
+    }
+    if start < text.len() {
+        line(start, text.len());
     }
 }
 
@@ -135,6 +142,28 @@ fn is_break(p: &str, dot: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Paragraphs are the text's lines (as `split_inclusive` gives them), trimmed, blank
+        /// ones left out.
+        #[test]
+        fn paragraphs_are_trimmed_non_blank_lines(s in "[ a\n\r\t\u{a0}\u{2028}.]{0,30}") {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for line in s.split_inclusive('\n') {
+                let a = start + (line.len() - line.trim_start().len());
+                let b = start + line.trim_end().len();
+                if b > a {
+                    want.push(Span::new(a, b));
+                }
+                start += line.len();
+            }
+            let mut got = Vec::new();
+            paragraphs(&s, &mut got);
+            prop_assert_eq!(got, want);
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let (mut paras, mut out) = (Vec::new(), Vec::new());
