@@ -459,6 +459,13 @@ impl<'a, 'b> Attributor<'a, 'b> {
             .filter(move |&i| span.contains(q[i].outer))
     }
 
+    /// The first quote whose marks lie inside `span`, and whether another one does: what
+    /// tells indirect, direct and mixed content apart.
+    fn first_quote_in(&self, span: Span) -> (Option<usize>, bool) {
+        let mut quoted = self.quotes_in(span);
+        (quoted.next(), quoted.next().is_some())
+    }
+
     /// Indices of the quotes whose marks overlap `span`.
     fn quotes_overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
         let q = self.inp.quotes;
@@ -1237,10 +1244,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 content = Span::new(content.start(), q.outer.end());
             }
         }
-        let (first_quoted, more_quoted) = {
-            let mut quoted = self.quotes_in(content);
-            (quoted.next(), quoted.next().is_some())
-        };
+        let (first_quoted, more_quoted) = self.first_quote_in(content);
         let kind = match first_quoted {
             None => QuoteKind::Indirect,
             Some(q) if !more_quoted && self.inp.quotes[q].outer == content => {
@@ -1382,10 +1386,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
         speaker: Option<SpeakerRef>,
         confidence: f32,
     ) -> Attributed {
-        let (first_quoted, more_quoted) = {
-            let mut quoted = self.quotes_in(content).map(|i| &self.inp.quotes[i]);
-            (quoted.next(), quoted.next().is_some())
-        };
+        let (first_quoted, more_quoted) = self.first_quote_in(content);
+        let first_quoted = first_quoted.map(|i| &self.inp.quotes[i]);
         let (kind, content) = match first_quoted {
             None => (QuoteKind::Indirect, content),
             Some(q) if !more_quoted && q.outer == content => (QuoteKind::Direct, q.content),
