@@ -55,7 +55,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
 use criterion::{measurement::WallTime, Throughput};
 use once_cell::sync::Lazy;
-use whosaid::{EntityKind, Entry, Extractor, ExtractorBuilder};
+use whosaid::{Document, EntityKind, Entry, Extractor, ExtractorBuilder};
 
 const MIB: usize = 1024 * 1024;
 /// Size of the `corpus` and `articles` inputs.
@@ -877,6 +877,15 @@ fn extract_each(ex: &Extractor, texts: &[String]) {
     }
 }
 
+/// One `extract_into` of each text, all into one document: how a loop over an archive
+/// that keeps its `Document` runs (`examples/batch.rs` does).
+fn extract_into_each(ex: &Extractor, texts: &[String], doc: &mut Document) {
+    for t in texts {
+        ex.extract_into(black_box(t), doc);
+        black_box(&*doc);
+    }
+}
+
 /// The baseline's pass over each text, counting its matches: what every `-ac` figure times.
 fn baseline_each(ac: &AhoCorasick, texts: &[String]) -> usize {
     texts
@@ -922,6 +931,17 @@ fn extract(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract/corpus");
     g.sample_size(10).sampling_mode(SamplingMode::Flat);
     bench_input(&mut g, "extract/corpus", &ARTICLES, &all);
+    // The same with one document refilled by `extract_into` (compared with `builtin-ac`).
+    let label = "builtin:into";
+    register(
+        "extract/corpus",
+        label,
+        ARTICLES.iter().map(String::len).sum(),
+    );
+    g.bench_function(label, |b| {
+        let mut doc = Document::default();
+        b.iter(|| extract_into_each(&EX_BUILTIN, &ARTICLES, &mut doc))
+    });
     g.finish();
 
     // The whole corpus as ONE text: shows how `extract` scales with the size of one input.
@@ -969,8 +989,9 @@ const PAIRED_ROUNDS: usize = 11;
 /// Lines for the summary from [`paired`].
 static PAIRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// The corpus ratio measured in alternation: each round runs `extract` over the corpus and
-/// then the baseline pass over it, and the ratio is taken within the round. On a shared
+/// The corpus ratio measured in alternation: each round runs `extract` over the corpus, then
+/// `extract_into` refilling one document, then the baseline pass over it, and the ratios are
+/// taken within the round. On a shared
 /// machine whose speed drifts over seconds, this is steadier than the ratio of two criterion
 /// estimates taken a minute apart.
 fn paired(_: &mut Criterion) {
@@ -981,29 +1002,39 @@ fn paired(_: &mut Criterion) {
     let (ex, ac) = (&*EX_BUILTIN, &*AC_BUILTIN);
     let texts = &*ARTICLES;
     let bytes: usize = texts.iter().map(String::len).sum();
-    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let mut doc = Document::default();
+    let (mut ours, mut into, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ratios, mut into_ratios) = (Vec::new(), Vec::new());
     for _ in 0..PAIRED_ROUNDS {
         let t = Instant::now();
         extract_each(ex, texts);
         let a = t.elapsed().as_secs_f64();
         let t = Instant::now();
+        extract_into_each(ex, texts, &mut doc);
+        let i = t.elapsed().as_secs_f64();
+        let t = Instant::now();
         black_box(baseline_each(ac, texts));
         let b = t.elapsed().as_secs_f64();
         ours.push(bytes as f64 / a / MIB as f64);
+        into.push(bytes as f64 / i / MIB as f64);
         theirs.push(bytes as f64 / b / MIB as f64);
         ratios.push(b / a);
+        into_ratios.push(b / i);
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         (v[v.len() / 2], v[0], v[v.len() - 1])
     };
     let (r, r_lo, r_hi) = median(&mut ratios);
+    let (ri, ri_lo, ri_hi) = median(&mut into_ratios);
     let (o, o_lo, o_hi) = median(&mut ours);
+    let (n, n_lo, n_hi) = median(&mut into);
     let (b, b_lo, b_hi) = median(&mut theirs);
     let line = format!(
-        "{id}: ratio median {r:.3} (range {r_lo:.3}-{r_hi:.3}) over {PAIRED_ROUNDS} alternating \
-         rounds; extract {o:.1} MiB/s ({o_lo:.1}-{o_hi:.1}), baseline {b:.1} MiB/s \
-         ({b_lo:.1}-{b_hi:.1})"
+        "{id}: medians over {PAIRED_ROUNDS} alternating rounds: extract ratio {r:.3} \
+         ({r_lo:.3}-{r_hi:.3}), {o:.1} MiB/s ({o_lo:.1}-{o_hi:.1}); extract_into ratio \
+         {ri:.3} ({ri_lo:.3}-{ri_hi:.3}), {n:.1} MiB/s ({n_lo:.1}-{n_hi:.1}); baseline \
+         {b:.1} MiB/s ({b_lo:.1}-{b_hi:.1})"
     );
     eprintln!("[paired] {line}");
     PAIRED.lock().unwrap().push(line);

@@ -167,7 +167,10 @@ fn run() -> Result<(), String> {
             let results = pool.install(|| {
                 lines
                     .par_iter()
-                    .map(|(_, line)| extract_line(&extractor, line))
+                    // Each worker refills one Document, saving most of the allocations.
+                    .map_init(whosaid::Document::default, |doc, (_, line)| {
+                        extract_line(&extractor, line, doc)
+                    })
                     .collect()
             });
             let line_nos = lines.iter().map(|(n, _)| *n).collect();
@@ -245,16 +248,20 @@ fn read_chunks(input: &str, out: &mpsc::SyncSender<Result<Chunk, String>>) {
 }
 
 /// One input line to one output line.
-fn extract_line(extractor: &whosaid::Extractor, line: &[u8]) -> Result<(String, usize), String> {
+fn extract_line(
+    extractor: &whosaid::Extractor,
+    line: &[u8],
+    document: &mut whosaid::Document,
+) -> Result<(String, usize), String> {
     let article: Article =
         serde_json::from_slice(line).map_err(|e| match std::str::from_utf8(line) {
             Ok(_) => json_error(&e),
             Err(u) => format!("not UTF-8 ({u})"),
         })?;
-    let document = extractor.extract(&article.text);
+    extractor.extract_into(&article.text, document);
     let json = serde_json::to_string(&Output {
         id: &article.id,
-        document: &document,
+        document,
     })
     .map_err(|e| e.to_string())?;
     Ok((json, article.text.len()))

@@ -218,3 +218,170 @@ impl Quote {
         Span::new(self.start, self.end)
     }
 }
+
+/// The strings and vectors of a [`Document`] being refilled, handed out again in place of new
+/// allocations ([`crate::Extractor::extract_into`]).
+///
+/// Strings are kept by size class, a power of two from 32 to 4,096 bytes, and a new string is
+/// given its class's full capacity, so a recycled string fits without growing. What is not
+/// handed out stays for the next article, up to [`Recycled::KEEP`] strings a class.
+///
+/// Unless [`Recycled::reusing`] is set, it hands out new strings of the exact size, for a
+/// document that will not be refilled.
+#[derive(Default)]
+pub(crate) struct Recycled {
+    /// Whether the document being built will be refilled.
+    pub(crate) reusing: bool,
+    /// `strings[k]` holds strings of capacity at least `32 << k`.
+    strings: [Vec<String>; Recycled::CLASSES],
+    mentions: Vec<Vec<Mention>>,
+    parts: Vec<Vec<QuotePart>>,
+}
+
+impl Recycled {
+    const CLASSES: usize = 8;
+    /// Most strings kept in one class, and most vectors of each kind.
+    const KEEP: usize = 256;
+
+    /// The size class whose strings hold `len` bytes, if any does.
+    fn class_for(len: usize) -> Option<usize> {
+        let k = len.max(32).next_power_of_two().trailing_zeros() as usize - 5;
+        (k < Self::CLASSES).then_some(k)
+    }
+
+    /// Takes apart everything `doc` holds, leaving its two vectors empty but with their
+    /// capacity.
+    pub(crate) fn take_apart(&mut self, doc: &mut Document) {
+        for e in doc.entities.drain(..) {
+            self.keep(e.id);
+            self.keep(e.name);
+            if let Some(w) = e.wikidata {
+                self.keep(w);
+            }
+            let mut mentions = e.mentions;
+            for m in mentions.drain(..) {
+                self.keep(m.text);
+            }
+            if self.mentions.len() < Self::KEEP {
+                self.mentions.push(mentions);
+            }
+        }
+        for q in doc.quotes.drain(..) {
+            self.keep(q.text);
+            if let Some(s) = q.speaker {
+                if let Some(e) = s.entity {
+                    self.keep(e);
+                }
+                self.keep(s.name);
+                self.keep(s.text);
+            }
+            if let Some(c) = q.cue {
+                self.keep(c);
+            }
+            let mut parts = q.parts;
+            if parts.capacity() > 0 {
+                for p in parts.drain(..) {
+                    self.keep(p.text);
+                }
+                if self.parts.len() < Self::KEEP {
+                    self.parts.push(parts);
+                }
+            }
+        }
+    }
+
+    /// Keeps `s` for reuse if it has room for its class's full size.
+    fn keep(&mut self, s: String) {
+        let c = s.capacity();
+        if c < 32 {
+            return;
+        }
+        // The largest class whose size fits in the capacity.
+        let k = (usize::BITS - 1 - c.leading_zeros()) as usize - 5;
+        if let Some(stack) = self.strings.get_mut(k) {
+            if stack.len() < Self::KEEP {
+                stack.push(s);
+            }
+        }
+    }
+
+    /// An empty string with room for `len` bytes, recycled where one is kept.
+    pub(crate) fn string(&mut self, len: usize) -> String {
+        if !self.reusing {
+            return String::with_capacity(len);
+        }
+        match Self::class_for(len) {
+            Some(k) => match self.strings[k].pop() {
+                Some(mut x) => {
+                    x.clear();
+                    x
+                }
+                None => String::with_capacity(32 << k),
+            },
+            None => String::with_capacity(len),
+        }
+    }
+
+    /// `s` as a `String`, in a recycled one where one is kept.
+    pub(crate) fn str(&mut self, s: &str) -> String {
+        let mut x = self.string(s.len());
+        x.push_str(s);
+        x
+    }
+
+    /// An empty mention vector with room for `n`.
+    pub(crate) fn mentions(&mut self, n: usize) -> Vec<Mention> {
+        if !self.reusing {
+            return Vec::with_capacity(n);
+        }
+        match self.mentions.pop() {
+            Some(mut v) => {
+                v.reserve(n);
+                v
+            }
+            None => Vec::with_capacity(n),
+        }
+    }
+
+    /// An empty quote part vector with room for `n`, recycled when `n` is not 0.
+    pub(crate) fn parts(&mut self, n: usize) -> Vec<QuotePart> {
+        if n == 0 || !self.reusing {
+            return Vec::with_capacity(n);
+        }
+        match self.parts.pop() {
+            Some(mut v) => {
+                v.reserve(n);
+                v
+            }
+            None => Vec::with_capacity(n),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever strings are kept, a string handed out has room for the length asked
+        /// without growing, and none is kept below its class's size.
+        #[test]
+        fn recycled_strings_fit_their_class(
+            kept in proptest::collection::vec(0usize..10_000, 0..40),
+            asked in proptest::collection::vec(0usize..10_000, 0..40),
+        ) {
+            let mut pool = Recycled { reusing: true, ..Recycled::default() };
+            for &c in &kept {
+                pool.keep(String::with_capacity(c));
+            }
+            for (k, stack) in pool.strings.iter().enumerate() {
+                prop_assert!(stack.iter().all(|s| s.capacity() >= 32 << k));
+            }
+            for &len in &asked {
+                let s = pool.string(len);
+                prop_assert!(s.is_empty() && s.capacity() >= len);
+            }
+        }
+    }
+}

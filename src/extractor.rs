@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 
 use crate::attribution::{self, Attributed};
 use crate::cue::{self, Cue};
-use crate::document::{Document, Entity, Mention, Quote, QuotePart, Source, Speaker};
+use crate::document::{Document, Entity, Mention, Quote, QuotePart, Recycled, Source, Speaker};
 use crate::entity::{self, Entities, Knowledge, NameRole, NameTarget, Origin, TitleTarget};
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{self, Case, EntityKind, Entry, Gender};
@@ -69,6 +69,10 @@ struct Scratch {
     attribution: attribution::Scratch,
     /// Entity resolution's buffers.
     entity: entity::Scratch,
+    /// Mentions per entity, while building the document.
+    counts: Vec<usize>,
+    /// The strings and vectors of the document being refilled.
+    recycled: Recycled,
 }
 
 impl Scratch {
@@ -183,20 +187,53 @@ impl Extractor {
     /// assert_eq!((speaker.start, speaker.end, speaker.name.as_str()), (48, 53, "Donald Trump"));
     /// ```
     pub fn extract(&self, text: &str) -> Document {
+        let mut doc = Document::default();
+        self.run(text, &mut doc, false);
+        doc
+    }
+
+    /// Like [`extract`](Extractor::extract), but writes the result into `doc`, replacing
+    /// what it held and reusing its memory: its vectors and strings are handed out again
+    /// for the new findings.
+    ///
+    /// Over many articles, one `Document` kept by the loop saves most of the allocations a
+    /// new one costs (the strings of every mention, quote and speaker); see the README's
+    /// Speed section.
+    ///
+    /// ```
+    /// let extractor = whosaid::Extractor::new();
+    /// let mut doc = whosaid::Document::default();
+    /// for text in ["“We will see,” Putin said.", "Lavrov said that talks would resume."] {
+    ///     extractor.extract_into(text, &mut doc);
+    ///     assert_eq!(doc, extractor.extract(text));
+    /// }
+    /// assert_eq!(doc.quotes[0].text, "talks would resume");
+    /// ```
+    pub fn extract_into(&self, text: &str, doc: &mut Document) {
+        self.run(text, doc, true);
+    }
+
+    /// Extracts into `doc`, handing out its strings again if `reusing`, else strings of exact
+    /// size for a document that is not to be refilled.
+    fn run(&self, text: &str, doc: &mut Document, reusing: bool) {
         // The per-article buffers are kept by each thread and reused, so an article costs no
         // allocation for its tokens and matches once the buffers have grown to fit.
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                let doc = self.extract_with(text, &mut scratch);
+                scratch.recycled.reusing = reusing;
+                self.extract_with(text, &mut scratch, doc);
                 scratch.trim();
-                doc
             }
             // Only if `extract` were reentered on this thread.
-            Err(_) => self.extract_with(text, &mut Scratch::default()),
+            Err(_) => {
+                let mut scratch = Scratch::default();
+                scratch.recycled.reusing = reusing;
+                self.extract_with(text, &mut scratch, doc);
+            }
         })
     }
 
-    fn extract_with(&self, text: &str, s: &mut Scratch) -> Document {
+    fn extract_with(&self, text: &str, s: &mut Scratch, doc: &mut Document) {
         let inner = &*self.inner;
         sentence::paragraphs(text, &mut s.paragraphs);
         sentence::sentences(text, &s.paragraphs, &mut s.sentences);
@@ -248,118 +285,130 @@ impl Extractor {
             entry_title_words: &title_words,
         };
         let attributed = attribution::attribute(&input, &mut s.attribution);
-        let doc = self.document(text, &entities, &attributed);
+        s.recycled.take_apart(doc);
+        self.document(
+            text,
+            &entities,
+            &attributed,
+            &mut s.counts,
+            &mut s.recycled,
+            doc,
+        );
         s.entity.recycle(entities);
         s.attribution.recycle(attributed);
-        doc
     }
 
-    fn document(&self, text: &str, entities: &Entities, attributed: &[Attributed]) -> Document {
+    /// Fills `doc` (emptied) with the entities and quotes, its strings and vectors taken from
+    /// `pool` where it has them.
+    fn document(
+        &self,
+        text: &str,
+        entities: &Entities,
+        attributed: &[Attributed],
+        counts: &mut Vec<usize>,
+        pool: &mut Recycled,
+        doc: &mut Document,
+    ) {
         let inner = &*self.inner;
-        let mut parts: Vec<(String, String, Option<String>)> = entities
-            .list
-            .iter()
-            .map(|e| match e.origin {
+        counts.clear();
+        counts.resize(entities.list.len(), 0);
+        for m in &entities.mentions {
+            counts[m.entity as usize] += 1;
+        }
+        let out = &mut doc.entities;
+        out.reserve(entities.list.len());
+        for (e, &count) in entities.list.iter().zip(counts.iter()) {
+            let (id, name, wikidata, source) = match e.origin {
                 Origin::Gazetteer(entry) => {
                     let entry = &inner.entries[entry as usize];
-                    (entry.id.clone(), entry.name.clone(), entry.wikidata.clone())
+                    (
+                        pool.str(&entry.id),
+                        pool.str(&entry.name),
+                        entry.wikidata.as_deref().map(|w| pool.str(w)),
+                        Source::Gazetteer,
+                    )
                 }
                 Origin::Inferred(span) => (
                     slug(&text[span.range()]),
                     entity::normalize(&text[span.range()]),
                     None,
+                    Source::Inferred,
                 ),
-            })
-            .collect();
-        // Ids are unique within the document: a repeated base gets "-2", "-3", …. Nearly
-        // always no two bases are equal, and the check costs no copies.
-        let clash = if parts.len() <= 32 {
-            parts
-                .iter()
-                .enumerate()
-                .any(|(i, p)| parts[..i].iter().any(|q| q.0 == p.0))
-        } else {
-            let mut seen = crate::hash::FastSet::default();
-            seen.reserve(parts.len());
-            parts.iter().any(|p| !seen.insert(p.0.as_str()))
-        };
-        if clash {
-            let mut used: crate::hash::FastSet<String> = crate::hash::FastSet::default();
-            for (id, _, _) in &mut parts {
-                let base = std::mem::take(id);
-                *id = base.clone();
-                let mut n = 2;
-                while used.contains(id.as_str()) {
-                    *id = format!("{base}-{n}");
-                    n += 1;
-                }
-                used.insert(id.clone());
-            }
-        }
-        let mut counts = vec![0usize; parts.len()];
-        for m in &entities.mentions {
-            counts[m.entity as usize] += 1;
-        }
-        let mut out: Vec<Entity> = parts
-            .into_iter()
-            .zip(&entities.list)
-            .zip(counts)
-            .map(|(((id, name, wikidata), e), count)| Entity {
+            };
+            out.push(Entity {
                 id,
                 kind: e.kind,
                 name,
-                source: match e.origin {
-                    Origin::Gazetteer(_) => Source::Gazetteer,
-                    Origin::Inferred(_) => Source::Inferred,
-                },
-                mentions: Vec::with_capacity(count),
+                source,
+                mentions: pool.mentions(count),
                 wikidata,
-            })
-            .collect();
+            });
+        }
+        // Ids are unique within the document: a repeated base gets "-2", "-3", …. Nearly
+        // always no two bases are equal, and the check costs no copies.
+        let clash = if out.len() <= 32 {
+            out.iter()
+                .enumerate()
+                .any(|(i, p)| out[..i].iter().any(|q| q.id == p.id))
+        } else {
+            let mut seen = crate::hash::FastSet::default();
+            seen.reserve(out.len());
+            out.iter().any(|p| !seen.insert(p.id.as_str()))
+        };
+        if clash {
+            let mut used: crate::hash::FastSet<String> = crate::hash::FastSet::default();
+            for e in out.iter_mut() {
+                let base = std::mem::take(&mut e.id);
+                e.id = base.clone();
+                let mut n = 2;
+                while used.contains(e.id.as_str()) {
+                    e.id = format!("{base}-{n}");
+                    n += 1;
+                }
+                used.insert(e.id.clone());
+            }
+        }
         for m in &entities.mentions {
+            let text = pool.str(&text[m.span.range()]);
             out[m.entity as usize].mentions.push(Mention {
                 start: m.span.start(),
                 end: m.span.end(),
-                text: text[m.span.range()].to_string(),
+                text,
             });
         }
-        let quotes = attributed
-            .iter()
-            .map(|a| Quote {
+        let out = &doc.entities;
+        doc.quotes.reserve(attributed.len());
+        for a in attributed {
+            let speaker = a.speaker.map(|s| {
+                let words = &text[s.span.range()];
+                Speaker {
+                    entity: s.entity.map(|e| pool.str(&out[e as usize].id)),
+                    name: pool.str(s.entity.map_or(words, |e| &out[e as usize].name)),
+                    text: pool.str(words),
+                    start: s.span.start(),
+                    end: s.span.end(),
+                }
+            });
+            let mut parts = pool.parts(a.parts.len());
+            for p in &a.parts {
+                parts.push(QuotePart {
+                    start: p.start(),
+                    end: p.end(),
+                    text: pool.str(&text[p.range()]),
+                });
+            }
+            doc.quotes.push(Quote {
                 kind: a.kind,
-                text: text[a.content.range()].to_string(),
+                text: pool.str(&text[a.content.range()]),
                 start: a.content.start(),
                 end: a.content.end(),
-                speaker: a.speaker.map(|s| {
-                    let words = text[s.span.range()].to_string();
-                    Speaker {
-                        entity: s.entity.map(|e| out[e as usize].id.clone()),
-                        name: s
-                            .entity
-                            .map_or_else(|| words.clone(), |e| out[e as usize].name.clone()),
-                        text: words,
-                        start: s.span.start(),
-                        end: s.span.end(),
-                    }
-                }),
-                cue: a.cue.map(|c| text[c.range()].to_string()),
-                parts: a
-                    .parts
-                    .iter()
-                    .map(|p| QuotePart {
-                        start: p.start(),
-                        end: p.end(),
-                        text: text[p.range()].to_string(),
-                    })
-                    .collect(),
+                speaker,
+                cue: a.cue.map(|c| pool.str(&text[c.range()])),
+                parts,
                 confidence: (a.confidence * 100.0).round() / 100.0,
                 cue_start: a.cue.map(|c| c.start()),
                 cue_end: a.cue.map(|c| c.end()),
-            })
-            .collect();
-        Document {
-            entities: out,
-            quotes,
+            });
         }
     }
 }
