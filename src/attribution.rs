@@ -288,12 +288,38 @@ pub(crate) struct Scratch {
     used_cue: Vec<bool>,
     direct_done: Vec<bool>,
     out: Vec<Attributed>,
+    /// [`Attributor::spare`].
+    spare: Buffers,
+}
+
+/// Buffers the passes over the attributions use and leave empty.
+#[derive(Default)]
+struct Buffers {
+    flags: Vec<bool>,
+    spans: Vec<Span>,
+    offsets: Vec<usize>,
+    out: Vec<Attributed>,
+    /// Emptied [`Attributed::parts`] vectors.
+    parts: Vec<Vec<Span>>,
+}
+
+impl Buffers {
+    /// An empty parts vector, recycled where one is kept.
+    fn parts(&mut self) -> Vec<Span> {
+        self.parts.pop().unwrap_or_default()
+    }
 }
 
 impl Scratch {
     /// Takes back the output of [`attribute`] once it is no longer needed.
     pub(crate) fn recycle(&mut self, mut out: Vec<Attributed>) {
-        out.clear();
+        for a in out.drain(..) {
+            let mut parts = a.parts;
+            if parts.capacity() > 0 {
+                parts.clear();
+                self.spare.parts.push(parts);
+            }
+        }
         self.out = out;
     }
 }
@@ -329,13 +355,22 @@ fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &m
     }
 }
 
-/// `word.to_ascii_lowercase()`, borrowed when the word has no ASCII capital.
-fn ascii_lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
+/// `word.to_ascii_lowercase()`: the word itself when it has no ASCII capital, else written
+/// into `buf` when it fits there, else a new string.
+fn ascii_lowercase<'w>(word: &'w str, buf: &'w mut [u8; 32]) -> std::borrow::Cow<'w, str> {
+    use std::borrow::Cow;
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
     }
+    if let Some(buf) = buf.get_mut(..word.len()) {
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid, so this is always `Ok`.
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(word.to_ascii_lowercase())
 }
 
 /// Finds every attributed quote.
@@ -366,6 +401,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
             out
         },
         by_cue: BTreeMap::new(),
+        spare: std::mem::take(&mut scratch.spare),
     };
     for (qi, q) in inp.quotes.iter().enumerate() {
         if let Some(d) = a.direct(qi, q) {
@@ -391,6 +427,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     dedupe(inp.text, &mut a.out);
     scratch.used_cue = a.used_cue;
     scratch.direct_done = a.direct_done;
+    scratch.spare = a.spare;
     a.out
 }
 
@@ -435,6 +472,8 @@ struct Attributor<'a, 'b> {
     /// (A tree, not a sorted vector: reported speech is added after the direct quotes, and
     /// inserting it between them would cost time quadratic in their number.)
     by_cue: BTreeMap<usize, usize>,
+    /// Buffers of the passes, kept from article to article.
+    spare: Buffers,
 }
 
 impl<'a, 'b> Attributor<'a, 'b> {
@@ -479,7 +518,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
     fn drop_fragments_of_mixed(&mut self) {
         let mut mixed_end: Option<(usize, Span)> = None;
-        let mut keep = vec![true; self.out.len()];
+        let mut keep = std::mem::take(&mut self.spare.flags);
+        keep.clear();
+        keep.resize(self.out.len(), true);
         for (i, q) in self.out.iter().enumerate() {
             if let Some((end, m)) = mixed_end {
                 if q.kind == QuoteKind::Direct && q.content.end() <= end && m != q.content {
@@ -490,8 +531,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 mixed_end = Some((q.content.end(), q.content));
             }
         }
-        let mut k = keep.into_iter();
-        self.out.retain(|_| k.next().unwrap_or(true));
+        let mut k = keep.iter();
+        self.out.retain(|_| k.next().copied().unwrap_or(true));
+        self.spare.flags = keep;
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -513,8 +555,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn lower_is(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.tok(i);
-        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+        // As bytes: the token's span needs no char-boundary test to be compared.
+        let w = &self.inp.text.as_bytes()[self.inp.tokens[i].span.range()];
+        words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w))
     }
 
     fn first_token_at_or_after(&self, pos: usize) -> usize {
@@ -953,15 +996,16 @@ impl<'a, 'b> Attributor<'a, 'b> {
     fn headlines(&mut self) {
         // What is attributed already, by start, with the furthest end so far: an overlap test
         // in O(log n) per paragraph.
-        let mut taken: Vec<Span> = self.out.iter().map(|o| o.content).collect();
+        let mut taken = std::mem::take(&mut self.spare.spans);
+        taken.clear();
+        taken.extend(self.out.iter().map(|o| o.content));
         taken.sort_by_key(|s| s.start());
-        let reach: Vec<usize> = taken
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.end());
-                Some(*m)
-            })
-            .collect();
+        let mut reach = std::mem::take(&mut self.spare.offsets);
+        reach.clear();
+        reach.extend(taken.iter().scan(0, |m, s| {
+            *m = (*m).max(s.end());
+            Some(*m)
+        }));
         for p in self.inp.paragraphs {
             let p0 = self.first_token_at_or_after(p.start());
             let p_end = self.first_token_at_or_after(p.end());
@@ -1016,6 +1060,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 parts: Vec::new(),
             });
         }
+        self.spare.spans = taken;
+        self.spare.offsets = reach;
     }
 
     fn para_of(&self, pos: usize) -> Span {
@@ -1902,7 +1948,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn is_role_word(&self, i: usize) -> bool {
-        let w = ascii_lowercase(self.tok(i));
+        let mut buf = [0; 32];
+        let w = ascii_lowercase(self.tok(i), &mut buf);
         let singular = w.strip_suffix('s').unwrap_or(&w);
         crate::role::is_head(&w)
             || crate::role::is_head(singular)
@@ -2128,7 +2175,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// "he", "she", "they", "it": the first fitting mention of the current sentence before the
     /// pronoun, else of each sentence before it, up to four back (subjects come first).
     fn resolve_pronoun(&self, i: usize) -> Option<u32> {
-        let w = ascii_lowercase(self.tok(i));
+        let mut buf = [0; 32];
+        let w = ascii_lowercase(self.tok(i), &mut buf);
         let pos = self.inp.tokens[i].span.start();
         let ents = self.inp.entities;
         let fits = |e: u32| -> bool {
@@ -2194,7 +2242,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             .find(|&e| {
                 let d = &ents.list[e as usize];
                 d.kind == EntityKind::Person
-                    && (d.roles.iter().any(|r| crate::role::head(r) == head)
+                    && (ents.roles_of(d).any(|r| crate::role::head(r) == head)
                         || match d.origin {
                             crate::entity::Origin::Gazetteer(entry) => {
                                 (self.inp.entry_title_words)(entry)
@@ -2274,8 +2322,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
     fn merge_split(&mut self) {
         self.out
             .sort_by_key(|q| (q.content.start(), q.content.end()));
-        let mut merged: Vec<Attributed> = Vec::with_capacity(self.out.len());
-        for q in self.out.drain(..) {
+        let mut merged = std::mem::take(&mut self.spare.out);
+        merged.clear();
+        merged.reserve(self.out.len());
+        for mut q in self.out.drain(..) {
             if let Some(prev) = merged.last_mut() {
                 if prev.kind == QuoteKind::Direct
                     && q.kind == QuoteKind::Direct
@@ -2284,12 +2334,14 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     && q.content.start() >= prev.content.end()
                 {
                     if prev.parts.is_empty() {
+                        prev.parts = self.spare.parts();
                         prev.parts.push(prev.content);
                     }
                     if q.parts.is_empty() {
                         prev.parts.push(q.content);
                     } else {
-                        prev.parts.extend(q.parts.iter().copied());
+                        prev.parts.append(&mut q.parts);
+                        self.spare.parts.push(std::mem::take(&mut q.parts));
                     }
                     prev.content = Span::new(prev.content.start(), q.content.end());
                     prev.confidence = prev.confidence.max(q.confidence);
@@ -2298,7 +2350,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             merged.push(q);
         }
-        self.out = merged;
+        self.spare.out = std::mem::replace(&mut self.out, merged);
     }
 
     /// Two quotes that overlap without one holding the other cannot both be right: keep the
@@ -2311,8 +2363,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 .cmp(&y.content.start())
                 .then(y.content.end().cmp(&x.content.end()))
         });
-        let mut alive = vec![true; self.out.len()];
-        let mut open: Vec<usize> = Vec::new();
+        let mut alive = std::mem::take(&mut self.spare.flags);
+        alive.clear();
+        alive.resize(self.out.len(), true);
+        let mut open = std::mem::take(&mut self.spare.offsets);
+        open.clear();
         for i in 0..self.out.len() {
             let q = self.out[i].content;
             loop {
@@ -2340,8 +2395,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 open.push(i);
             }
         }
-        let mut k = alive.into_iter();
-        self.out.retain(|_| k.next().unwrap_or(true));
+        let mut k = alive.iter();
+        self.out.retain(|_| k.next().copied().unwrap_or(true));
+        self.spare.flags = alive;
+        self.spare.offsets = open;
     }
 
     // ---------------------------------------------------------------- follow-on quotes
@@ -2386,6 +2443,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             if same_paragraph || next_paragraph {
                 let a = &mut self.out[prev];
                 if a.parts.is_empty() {
+                    a.parts = self.spare.parts();
                     a.parts.push(a.content);
                 }
                 a.parts.push(q.content);
@@ -2444,6 +2502,15 @@ mod tests {
 
     proptest! {
         /// The per-token info equals the searches it replaced: the cue starting at the token's
+        /// Lowercasing in a stack buffer, borrowed or into a new string, is
+        /// `to_ascii_lowercase`.
+        #[test]
+        fn ascii_lowercase_equals_to_ascii_lowercase(word in "[a-zA-Z\u{e9}\u{c9}\u{130}]{0,40}") {
+            let mut buf = [0; 32];
+            let got = ascii_lowercase(&word, &mut buf);
+            prop_assert_eq!(got.as_ref(), word.to_ascii_lowercase());
+        }
+
         /// start, and a quote whose marks hold the token's start past the opening mark.
         #[test]
         fn token_info_equals_searching_the_cues_and_quotes(
@@ -2454,7 +2521,7 @@ mod tests {
             tokenize(&s, &mut tokens, &mut runs);
             crate::cue::find_cues(&s, &runs, &mut cues);
             paragraphs(&s, &mut paras);
-            crate::quote::find_quotes(&s, &paras, &mut quotes);
+            crate::quote::find_quotes(&s, &paras, &mut quotes, &mut Vec::new());
             let mut info = Vec::new();
             token_info(&tokens, &cues, &quotes, &mut info);
             prop_assert_eq!(info.len(), tokens.len());

@@ -48,8 +48,20 @@ pub(crate) struct EntityData {
     pub(crate) origin: Origin,
     pub(crate) kind: EntityKind,
     pub(crate) gender: Option<Gender>,
-    /// Role phrases the article gives this entity ("deputy representative"), lowercase.
-    pub(crate) roles: Vec<String>,
+    /// The last of the role phrases the article gives this entity, an index into
+    /// [`Entities::roles`]; [`NO_ROLE`] for none. [`Entities::roles_of`] reads them.
+    pub(crate) last_role: u32,
+}
+
+/// [`EntityData::last_role`] and [`Role::prev`] of none.
+pub(crate) const NO_ROLE: u32 = u32::MAX;
+
+/// A role phrase of an entity ("deputy representative"), lowercase, in
+/// [`Entities::role_text`]; the entity's roles are chained from the last to the first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Role {
+    pub(crate) text: Span,
+    pub(crate) prev: u32,
 }
 
 /// A mention of an entity by name.
@@ -77,6 +89,21 @@ pub(crate) struct Entities {
     pub(crate) mentions: Vec<MentionData>,
     /// Sorted by start.
     pub(crate) titles: Vec<TitleRef>,
+    /// Every entity's roles ([`EntityData::last_role`]), their text in `role_text`.
+    pub(crate) roles: Vec<Role>,
+    pub(crate) role_text: String,
+}
+
+impl Entities {
+    /// The role phrases of an entity, lowercase, from the last given to the first.
+    pub(crate) fn roles_of(&self, e: &EntityData) -> impl Iterator<Item = &str> + '_ {
+        let mut next = e.last_role;
+        std::iter::from_fn(move || {
+            let role = self.roles.get(next as usize)?;
+            next = role.prev;
+            Some(&self.role_text[role.text.range()])
+        })
+    }
 }
 
 /// What the entity stage reads from the extractor.
@@ -180,6 +207,21 @@ pub(crate) struct Scratch {
     by_entry: FastMap<u32, u32>,
     by_name: FastMap<String, u32>,
     named: FastSet<u32>,
+    inferred: InferredBuffers,
+    roles: Vec<Role>,
+    role_text: String,
+}
+
+/// Buffers of [`Resolver::find_inferred_mentions`]: the inferred names and surnames with their
+/// entities, their order by text, which are shared, the names by first word, and the mentions
+/// found.
+#[derive(Default)]
+struct InferredBuffers {
+    forms: Vec<(Span, u32)>,
+    order: Vec<u32>,
+    shared: Vec<bool>,
+    by_first: Vec<(Span, Span, u32)>,
+    found: Vec<(Span, u32)>,
 }
 
 impl Scratch {
@@ -189,13 +231,19 @@ impl Scratch {
             mut list,
             mut mentions,
             mut titles,
+            mut roles,
+            mut role_text,
         } = entities;
         list.clear();
         mentions.clear();
         titles.clear();
+        roles.clear();
+        role_text.clear();
         self.list = list;
         self.mentions = mentions;
         self.titles = titles;
+        self.roles = roles;
+        self.role_text = role_text;
     }
 }
 
@@ -232,6 +280,17 @@ pub(crate) fn resolve(
         mentions,
         pending,
         max_len: 0,
+        inferred: std::mem::take(&mut scratch.inferred),
+        roles: {
+            let mut roles = std::mem::take(&mut scratch.roles);
+            roles.clear();
+            roles
+        },
+        role_text: {
+            let mut text = std::mem::take(&mut scratch.role_text);
+            text.clear();
+            text
+        },
     };
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
@@ -328,6 +387,7 @@ pub(crate) fn resolve(
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);
     scratch.by_name = std::mem::take(&mut b.by_name);
+    scratch.inferred = std::mem::take(&mut b.inferred);
     b.finish(titles, scratch)
 }
 
@@ -348,6 +408,11 @@ struct Resolver<'a> {
     pending: Vec<MentionData>,
     /// The longest mention so far, which bounds the overlap search.
     max_len: usize,
+    /// [`Scratch::inferred`].
+    inferred: InferredBuffers,
+    /// [`Entities::roles`] and [`Entities::role_text`].
+    roles: Vec<Role>,
+    role_text: String,
 }
 
 impl<'a> Resolver<'a> {
@@ -371,7 +436,7 @@ impl<'a> Resolver<'a> {
                 origin,
                 kind,
                 gender,
-                roles: Vec::new(),
+                last_role: NO_ROLE,
             });
         }
         i
@@ -514,7 +579,8 @@ impl<'a> Resolver<'a> {
         )
     }
 
-    fn infer(&mut self, i: usize, n: usize, role: Option<String>) {
+    /// Infers an entity named by tokens `i..i + n`, with a role phrase (any case) if given.
+    fn infer(&mut self, i: usize, n: usize, role: Option<&str>) {
         let span = self.span_of(i, n);
         let last = self.tok(i + n - 1);
         static HEADS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
@@ -524,7 +590,8 @@ impl<'a> Resolver<'a> {
             EntityKind::Person
         };
         // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
-        let gender = role.as_deref().and_then(role_gender);
+        let role = role.map(|r| self.stage_role(r));
+        let gender = role.and_then(|r| role_gender(&self.role_text[r.range()]));
         let entity = self.entity(Origin::Inferred(span), kind, gender);
         self.add_mention(MentionData {
             span,
@@ -533,31 +600,73 @@ impl<'a> Resolver<'a> {
         });
         if let Some(role) = role {
             if self.list[entity as usize].gender.is_none() {
-                self.list[entity as usize].gender = role_gender(&role);
+                self.list[entity as usize].gender = gender;
             }
-            self.push_role(entity, role);
+            self.keep_role(entity, role);
         }
     }
 
+    /// Gives `entity` the role phrase `role` (any case).
     fn add_role(&mut self, entity: u32, role: &str) {
         // A role the entity has already is not copied again (roles are kept lowercase).
         if role.is_ascii()
-            && self.list[entity as usize]
-                .roles
-                .iter()
-                .any(|r| r.eq_ignore_ascii_case(role))
+            && self
+                .roles_of(entity)
+                .any(|r| self.role_text[r.range()].eq_ignore_ascii_case(role))
         {
             return;
         }
-        self.push_role(entity, lowercase(role).into_owned());
+        let role = self.stage_role(role);
+        self.keep_role(entity, role);
     }
 
-    /// Once each: an article that names the mayor a thousand times keeps one role.
-    fn push_role(&mut self, entity: u32, role: String) {
-        let roles = &mut self.list[entity as usize].roles;
-        if !roles.contains(&role) {
-            roles.push(role);
+    /// Appends `role` lowercase to the role text, where [`Self::keep_role`] keeps or drops it.
+    fn stage_role(&mut self, role: &str) -> Span {
+        let start = self.role_text.len();
+        if role.is_ascii() {
+            self.role_text
+                .extend(role.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.role_text.push_str(&role.to_lowercase());
         }
+        Span::new(start, self.role_text.len())
+    }
+
+    /// Once each: an article that names the mayor a thousand times keeps one role. `role` is
+    /// the text last staged.
+    fn keep_role(&mut self, entity: u32, role: Span) {
+        let text = &self.role_text[role.range()];
+        if self
+            .roles_of(entity)
+            .any(|r| &self.role_text[r.range()] == text)
+        {
+            self.role_text.truncate(role.start());
+            return;
+        }
+        let e = &mut self.list[entity as usize];
+        // Past `u32::MAX` roles (no text that fits in memory gives that many), an entity
+        // keeps the ones it has.
+        if let Ok(i) = u32::try_from(self.roles.len()) {
+            if i != NO_ROLE {
+                self.roles.push(Role {
+                    text: role,
+                    prev: e.last_role,
+                });
+                e.last_role = i;
+                return;
+            }
+        }
+        self.role_text.truncate(role.start());
+    }
+
+    /// The spans of an entity's roles in the role text, last first.
+    fn roles_of(&self, entity: u32) -> impl Iterator<Item = Span> + '_ {
+        let mut next = self.list[entity as usize].last_role;
+        std::iter::from_fn(move || {
+            let role = self.roles.get(next as usize)?;
+            next = role.prev;
+            Some(role.text)
+        })
     }
 
     /// "Deputy Representative Dmitry Polyanskiy", "Mayor Jane Doe", "Foreign Minister Sergei Lavrov".
@@ -585,11 +694,14 @@ impl<'a> Resolver<'a> {
                     {
                         None
                     }
-                    _ => Some(role_text.to_lowercase()),
+                    _ => Some(role_text),
                 };
                 self.infer(next, n, role);
-                // An honorific is no role, but it says "he" or "she".
-                let gender = role_gender(&lowercase(role_text));
+                // An honorific is no role, but it says "he" or "she". (Its lowercase text is
+                // staged to be read, then dropped.)
+                let staged = self.stage_role(role_text);
+                let gender = role_gender(&self.role_text[staged.range()]);
+                self.role_text.truncate(staged.start());
                 if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
                     let e = &mut self.list[m.entity as usize];
                     if e.gender.is_none() {
@@ -629,10 +741,10 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let opener = if j < first { self.tok(j) } else { "" };
-            let determiner = matches!(
-                opener.to_ascii_lowercase().as_str(),
-                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "former"
-            ) || opener.ends_with("'s")
+            let determiner = ["a", "an", "the", "its", "his", "her", "their", "former"]
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(opener))
+                || opener.ends_with("'s")
                 || opener.ends_with("’s");
             if j < first && !determiner {
                 continue;
@@ -641,10 +753,10 @@ impl<'a> Resolver<'a> {
             if comma == 0 {
                 continue;
             }
-            let role_text = lowercase(&self.text[t.span.range()]);
+            let role_text = &self.text[t.span.range()];
             if let Some(m) = self.mention_at(self.tokens[comma - 1].span).copied() {
                 if self.list[m.entity as usize].kind == EntityKind::Person {
-                    self.add_role(m.entity, &role_text);
+                    self.add_role(m.entity, role_text);
                 }
                 continue;
             }
@@ -660,7 +772,7 @@ impl<'a> Resolver<'a> {
             }
             let n = comma - start;
             if n >= 2 {
-                self.infer(start, n, Some(role_text.into_owned()));
+                self.infer(start, n, Some(role_text));
             }
         }
     }
@@ -732,14 +844,22 @@ impl<'a> Resolver<'a> {
     /// Every further mention of an inferred entity: its full name, and a person's surname.
     fn find_inferred_mentions(&mut self) {
         let text = self.text;
-        let mut forms: Vec<(&str, u32)> = Vec::new();
+        let at = |s: Span| &text[s.range()];
+        let InferredBuffers {
+            forms,
+            order,
+            shared,
+            by_first,
+            found,
+        } = &mut self.inferred;
+        forms.clear();
         for (i, e) in self.list.iter().enumerate() {
             if let Origin::Inferred(span) = e.origin {
-                let name = &text[span.range()];
-                forms.push((name, i as u32));
+                forms.push((span, i as u32));
                 if e.kind == EntityKind::Person {
-                    if let Some(last) = name.rsplit(' ').next() {
-                        if last.len() > 2 && last != name {
+                    if let Some(space) = at(span).rfind(' ') {
+                        let last = Span::new(span.start() + space + 1, span.end());
+                        if last.len() > 2 {
                             forms.push((last, i as u32));
                         }
                     }
@@ -751,32 +871,40 @@ impl<'a> Resolver<'a> {
         }
         // A surname shared by two inferred people names neither: with the forms sorted, the
         // repeated ones stand side by side.
-        let mut order: Vec<usize> = (0..forms.len()).collect();
-        order.sort_by_key(|&i| forms[i].0);
-        let mut shared = vec![false; forms.len()];
+        order.clear();
+        order.extend(0..forms.len() as u32);
+        order.sort_by_key(|&i| at(forms[i as usize].0));
+        shared.clear();
+        shared.resize(forms.len(), false);
         for pair in order.windows(2) {
-            if forms[pair[0]].0 == forms[pair[1]].0 {
-                shared[pair[0]] = true;
-                shared[pair[1]] = true;
+            let (a, b) = (pair[0] as usize, pair[1] as usize);
+            if at(forms[a].0) == at(forms[b].0) {
+                shared[a] = true;
+                shared[b] = true;
             }
         }
         // The few names of one article, by first word and then longest first (in entity
         // order among equals): looked up by the first word at each capitalized word, rather
         // than through an automaton built per article.
-        let mut by_first: Vec<(&str, &str, u32)> = forms
-            .iter()
-            .zip(&shared)
-            .filter(|&(_, &shared)| !shared)
-            .map(|(&(f, e), _)| (f.split([' ', '-']).next().unwrap_or(f), f, e))
-            .collect();
-        by_first.sort_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
+        by_first.clear();
+        by_first.extend(
+            forms
+                .iter()
+                .zip(shared.iter())
+                .filter(|&(_, &shared)| !shared)
+                .map(|(&(f, e), _)| {
+                    let first = at(f).find([' ', '-']).unwrap_or(f.len());
+                    (Span::new(f.start(), f.start() + first), f, e)
+                }),
+        );
+        by_first.sort_by(|a, b| at(a.0).cmp(at(b.0)).then(b.1.len().cmp(&a.1.len())));
         // The first bytes the names start with: a word starting otherwise is passed over
         // at one table lookup, before its text is looked at.
         let mut first_bytes = [false; 256];
         // And their second bytes, unless a name starts with a one-byte word.
         let mut second_bytes = [false; 256];
-        for &(key, _, _) in &by_first {
-            match *key.as_bytes() {
+        for &(key, _, _) in by_first.iter() {
+            match *at(key).as_bytes() {
                 [] => {}
                 [b] => {
                     first_bytes[b as usize] = true;
@@ -789,7 +917,7 @@ impl<'a> Resolver<'a> {
             }
         }
         let bytes = text.as_bytes();
-        let mut found = Vec::new();
+        found.clear();
         let mut after = 0;
         for t in self.tokens {
             let start = t.span.start();
@@ -809,12 +937,12 @@ impl<'a> Resolver<'a> {
                 .or_else(|| word.strip_suffix("’s"))
                 .unwrap_or(word);
             let key = key.split('-').next().unwrap_or(key);
-            let lo = by_first.partition_point(|&(first, _, _)| first < key);
+            let lo = by_first.partition_point(|&(first, _, _)| at(first) < key);
             let hit = by_first[lo..]
                 .iter()
-                .take_while(|&&(first, _, _)| first == key)
+                .take_while(|&&(first, _, _)| at(first) == key)
                 .find(|(_, f, _)| {
-                    text[start..].starts_with(f)
+                    text[start..].starts_with(at(*f))
                         && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
                 });
             if let Some(&(_, f, entity)) = hit {
@@ -823,7 +951,8 @@ impl<'a> Resolver<'a> {
                 found.push((span, entity));
             }
         }
-        for (span, entity) in found {
+        let found = std::mem::take(found);
+        for &(span, entity) in &found {
             if self.covered(span) {
                 continue;
             }
@@ -834,6 +963,7 @@ impl<'a> Resolver<'a> {
                 possessive,
             });
         }
+        self.inferred.found = found;
     }
 
     fn finish(mut self, titles: Vec<TitleRef>, scratch: &mut Scratch) -> Entities {
@@ -862,7 +992,7 @@ impl<'a> Resolver<'a> {
                     origin: Origin::Gazetteer(0),
                     kind: EntityKind::Person,
                     gender: None,
-                    roles: Vec::new(),
+                    last_role: NO_ROLE,
                 },
             )
         }));
@@ -875,6 +1005,8 @@ impl<'a> Resolver<'a> {
             list,
             mentions: self.mentions,
             titles,
+            roles: self.roles,
+            role_text: self.role_text,
         }
     }
 }
@@ -913,15 +1045,6 @@ fn role_gender(role: &str) -> Option<Gender> {
     }
 }
 
-/// `s.to_lowercase()`, borrowed when that changes nothing (ASCII with no capital).
-fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(s.to_lowercase())
-    }
-}
-
 /// Whether the word just before `pos` (one space away) could be part of a name.
 fn preceded_by_name_word(text: &str, pos: usize) -> bool {
     let before = &text[..pos];
@@ -947,13 +1070,9 @@ fn next_word_starts_name(text: &str, pos: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Whitespace-normalized form of a name: the key of an inferred entity, and its name.
-pub(crate) fn normalize(name: &str) -> String {
-    normalized(name).into_owned()
-}
-
-/// [`normalize`], borrowed when the name is normal already (words one space apart).
-fn normalized(name: &str) -> std::borrow::Cow<'_, str> {
+/// Whitespace-normalized form of a name, the key of an inferred entity and its name: its
+/// words one space apart, borrowed when they are so already.
+pub(crate) fn normalized(name: &str) -> std::borrow::Cow<'_, str> {
     let normal = !name.starts_with(' ')
         && !name.ends_with(' ')
         && !name.contains("  ")

@@ -65,6 +65,8 @@ struct Scratch {
     found_titles: Vec<Found>,
     cues: Vec<Cue>,
     quotes: Vec<QuoteSpan>,
+    /// Quote mark offsets of one paragraph ([`quote::find_quotes`]).
+    marks: Vec<usize>,
     /// Attribution's per-token buffers.
     attribution: attribution::Scratch,
     /// Entity resolution's buffers.
@@ -271,7 +273,7 @@ impl Extractor {
         );
 
         s.quotes.clear();
-        quote::find_quotes(text, &s.paragraphs, &mut s.quotes);
+        quote::find_quotes(text, &s.paragraphs, &mut s.quotes, &mut s.marks);
 
         let title_words = |e: u32| -> &[String] { &inner.title_words[e as usize] };
         let input = attribution::Input {
@@ -328,12 +330,17 @@ impl Extractor {
                         Source::Gazetteer,
                     )
                 }
-                Origin::Inferred(span) => (
-                    slug(&text[span.range()]),
-                    entity::normalize(&text[span.range()]),
-                    None,
-                    Source::Inferred,
-                ),
+                Origin::Inferred(span) => {
+                    let name = &text[span.range()];
+                    let mut id = pool.string(name.len());
+                    slug(name, &mut id);
+                    (
+                        id,
+                        pool.str(&entity::normalized(name)),
+                        None,
+                        Source::Inferred,
+                    )
+                }
             };
             out.push(Entity {
                 id,
@@ -413,9 +420,9 @@ impl Extractor {
     }
 }
 
-/// A lowercase slug of a name: "Dmitry Polyanskiy" → "dmitry-polyanskiy".
-fn slug(name: &str) -> String {
-    let mut s = String::with_capacity(name.len());
+/// Writes a lowercase slug of a name into `s` (empty): "Dmitry Polyanskiy" →
+/// "dmitry-polyanskiy".
+fn slug(name: &str, s: &mut String) {
     for c in name.chars() {
         if c.is_alphanumeric() {
             s.extend(c.to_lowercase());
@@ -429,7 +436,6 @@ fn slug(name: &str) -> String {
     if s.is_empty() {
         s.push_str("entity");
     }
-    s
 }
 
 /// Collects gazetteers, then builds an [`Extractor`].
@@ -722,6 +728,11 @@ mod tests {
 
     #[test]
     fn slugs() {
+        let slug = |name: &str| {
+            let mut s = String::new();
+            super::slug(name, &mut s);
+            s
+        };
         assert_eq!(slug("Dmitry Polyanskiy"), "dmitry-polyanskiy");
         assert_eq!(slug("  O’Brien-Smith "), "o-brien-smith");
         assert_eq!(slug("!!"), "entity");

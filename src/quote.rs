@@ -45,11 +45,17 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
 /// A quote is open until its closing mark. At the end of a paragraph an open quote continues
 /// when the next paragraph starts with an opening mark (the news convention for a quote over
 /// several paragraphs); otherwise it ends there, unclosed.
-pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSpan>) {
+///
+/// `at` is a buffer for the mark offsets of one paragraph, kept by the caller.
+pub(crate) fn find_quotes(
+    text: &str,
+    paragraphs: &[Span],
+    out: &mut Vec<QuoteSpan>,
+    at: &mut Vec<usize>,
+) {
     // Quote marks are rare: skip paragraphs with none of their lead bytes (memchr scans fast).
-    let mut open: Option<(usize, bool)> = None; // (offset of the opening mark, multi-paragraph)
-                                                // Mark offsets of one paragraph, reused from paragraph to paragraph.
-    let mut at: Vec<usize> = Vec::new();
+    // The offset of the opening mark, and whether the quote runs over paragraphs.
+    let mut open: Option<(usize, bool)> = None;
     let has_doubled = |bytes: &[u8]| {
         memchr::memmem::find(bytes, b"''").is_some() || memchr::memmem::find(bytes, b"``").is_some()
     };
@@ -67,7 +73,7 @@ pub(crate) fn find_quotes(text: &str, paragraphs: &[Span], out: &mut Vec<QuoteSp
             at.sort_unstable();
         }
         let mut skip_to = 0;
-        for &rel in &at {
+        for &rel in at.iter() {
             let i = para.start() + rel;
             if i < skip_to {
                 continue;
@@ -166,7 +172,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<(&str, bool)> {
         let (mut paras, mut out) = (Vec::new(), Vec::new());
         paragraphs(text, &mut paras);
-        find_quotes(text, &paras, &mut out);
+        find_quotes(text, &paras, &mut out, &mut Vec::new());
         out.iter()
             .map(|q| (&text[q.content.range()], q.closed))
             .collect()

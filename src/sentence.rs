@@ -20,10 +20,22 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
 ///
-/// Asked at every word before a full stop, so it is one set lookup, not a scan of the list.
+/// Asked at every word before a full stop, so it is a length test and at most one set lookup,
+/// not a scan of the list.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
+    /// The length of the longest abbreviation.
+    const LONGEST: usize = {
+        let (mut i, mut n) = (0, 0);
+        while i < ABBREVIATIONS.len() {
+            if ABBREVIATIONS[i].len() > n {
+                n = ABBREVIATIONS[i].len();
+            }
+            i += 1;
+        }
+        n
+    };
     static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ABBREVIATIONS));
-    SET.contains(word)
+    word.len() <= LONGEST && SET.contains(word)
 }
 
 /// Paragraphs: maximal runs of non-blank lines are not merged; each line is a paragraph, since
@@ -170,6 +182,17 @@ mod tests {
         paragraphs(text, &mut paras);
         sentences(text, &paras, &mut out);
         out.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn every_listed_abbreviation_passes_the_length_test() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(
+                !is_abbreviation(&format!("{a}x")) || ABBREVIATIONS.contains(&&*format!("{a}x"))
+            );
+        }
+        assert!(!is_abbreviation("Approx") && !is_abbreviation("approxi"));
     }
 
     #[test]
