@@ -205,7 +205,7 @@ fn ends_word(s: &str, e: usize) -> Option<bool> {
 enum Next {
     /// No word follows.
     End,
-    /// The `word_step` hash of the next word.
+    /// The [`crate::text::word_hash`] of the next word.
     Word(u64),
 }
 
@@ -220,7 +220,7 @@ fn has_bit(set: &[u64], bit: usize) -> bool {
     set[bit / 64] & (1 << (bit % 64)) != 0
 }
 
-/// A hash of two consecutive words' `word_step` hashes.
+/// A hash of two consecutive words' [`crate::text::word_hash`]es.
 #[inline]
 fn pair_hash(first: u64, second: u64) -> u64 {
     first.rotate_left(17) ^ second.wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -230,7 +230,7 @@ fn pair_hash(first: u64, second: u64) -> u64 {
 #[derive(Clone, Copy)]
 enum At {
     /// A word `start..end` (after a non-word char or at the start of the text) with first byte
-    /// `first`; `hash` is the `word_step` hash of the whole word, ASCII-folded.
+    /// `first`; `hash` is the [`crate::text::word_hash`] of the whole word.
     Word {
         start: usize,
         end: usize,
@@ -628,9 +628,9 @@ impl Joint {
 pub(crate) struct Matcher<T> {
     /// Whole patterns and their prefixes that end at word boundaries.
     table: Lookup,
-    /// Bit set of the first words of patterns, by `word_step` hash.
+    /// Bit set of the first words of patterns, by [`crate::text::word_hash`].
     heads: Vec<u64>,
-    /// Bit set of single-word patterns, by `word_step` hash.
+    /// Bit set of single-word patterns, by [`crate::text::word_hash`].
     singles: Vec<u64>,
     /// Bit set of the first two words of longer patterns, by [`pair_hash`].
     pairs: Vec<u64>,
