@@ -348,6 +348,26 @@ static ASCII_CLASS: [u8; 256] = {
 /// The [`ASCII_CLASS`] of white space (as `char::is_whitespace` has it).
 const SPACE: u8 = 4;
 
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Which of eight bytes are ASCII letters or digits, and which are digits: the high bit of
+/// each such byte set, all other bits clear.
+#[inline(always)]
+fn ascii_alnum8(x: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // For bytes below 0x80: the high bit is set where the byte is at least `lo`, and where it
+    // is at most `hi`. No subtraction borrows across bytes.
+    let at_least = |x: u64, lo: u8| ((x | HIGH) - ONES * u64::from(lo)) & HIGH;
+    let at_most = |x: u64, hi: u8| (((ONES * u64::from(hi)) | HIGH) - x) & HIGH;
+    let ascii = !x & HIGH;
+    let low7 = x & !HIGH;
+    let lower = low7 | FOLD;
+    let letters = at_least(lower, b'a') & at_most(lower, b'z');
+    let digits = at_least(low7, b'0') & at_most(low7, b'9');
+    ((letters | digits) & ascii, digits & ascii)
+}
+
 /// The end of the word whose first char is `s[start..end]`: word chars, and apostrophes with
 /// a word char after them ("O'Brien", "don't", "Putin's"). Pushes its runs.
 #[inline]
@@ -360,13 +380,33 @@ fn word_end(s: &str, start: usize, mut end: usize, runs: &mut Vec<Run>) -> usize
         _ => 1,
     };
     loop {
-        while let Some(&x) = b.get(end) {
-            let class = ASCII_CLASS[x as usize] & 3;
-            if class == 0 {
+        // ASCII letters and digits eight bytes at a time while eight are left, then one by one.
+        loop {
+            if let Some(chunk) = b.get(end..end + 8) {
+                let mut x = [0; 8];
+                x.copy_from_slice(chunk);
+                let (alnum, digits) = ascii_alnum8(u64::from_le_bytes(x));
+                // The first byte that is not one, 8 for none.
+                let n = ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+                let within = u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
+                if digits & within != 0 {
+                    others = 1;
+                }
+                end += n;
+                if n < 8 {
+                    break;
+                }
+            } else {
+                while let Some(&x) = b.get(end) {
+                    let class = ASCII_CLASS[x as usize] & 3;
+                    if class == 0 {
+                        break;
+                    }
+                    others |= class & 2;
+                    end += 1;
+                }
                 break;
             }
-            others |= class & 2;
-            end += 1;
         }
         let c = match b.get(end) {
             None => break,
