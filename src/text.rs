@@ -446,6 +446,40 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    proptest! {
+        /// The eight-byte test marks exactly the bytes a byte-by-byte test finds ASCII
+        /// letters or digits, and the digits among them.
+        #[test]
+        fn eight_byte_alnum_test_equals_the_byte_test(x in any::<u64>()) {
+            let (alnum, digits) = ascii_alnum8(x);
+            for (i, b) in x.to_le_bytes().into_iter().enumerate() {
+                let bit = 0x80 << (8 * i);
+                prop_assert_eq!(alnum & bit != 0, b.is_ascii_alphanumeric(), "byte {:#x}", b);
+                prop_assert_eq!(digits & bit != 0, b.is_ascii_digit(), "byte {:#x}", b);
+            }
+            prop_assert_eq!(alnum & !HIGH, 0);
+            prop_assert_eq!(digits & !HIGH, 0);
+        }
+    }
+
+    #[test]
+    fn eight_byte_alnum_test_every_byte_in_every_place() {
+        for b in 0..=255u8 {
+            for i in 0..8 {
+                let x =
+                    u64::from(b) << (8 * i) | u64::from_le_bytes(*b"aaaaaaaa") & !(0xff << (8 * i));
+                let (alnum, digits) = ascii_alnum8(x);
+                let bit = 0x80 << (8 * i);
+                assert_eq!(
+                    alnum & bit != 0,
+                    b.is_ascii_alphanumeric(),
+                    "byte {b:#x} at {i}"
+                );
+                assert_eq!(digits & bit != 0, b.is_ascii_digit(), "byte {b:#x} at {i}");
+            }
+        }
+    }
+
     /// The char-at-a-time tokenizer `tokenize` replaced, kept as its oracle.
     fn tokenize_reference(text: &str, span: Span, out: &mut Vec<Token>) {
         out.clear();
