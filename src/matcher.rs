@@ -254,12 +254,15 @@ enum At {
 fn visit_all(
     text: &str,
     runs: &[Run],
-    lead: &[bool; 256],
+    lead: Option<&[bool; 256]>,
     mut wanted: impl FnMut(&Run) -> bool,
     mut visit: impl FnMut(At),
 ) {
     let bytes = text.as_bytes();
-    let leads_end = if lead.contains(&true) { bytes.len() } else { 0 };
+    let (leads_end, lead) = match lead {
+        Some(lead) => (bytes.len(), lead),
+        None => (0, &[false; 256]),
+    };
     let mut leads = (0..leads_end).filter(|&p| {
         lead[bytes[p] as usize] && text.is_char_boundary(p) && !text[p..].starts_with(is_word_char)
     });
@@ -580,6 +583,7 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
             singles,
             pairs,
             heads_mask,
+            has_lead: lead.contains(&true),
             lead,
             max_len,
             keys,
@@ -637,6 +641,8 @@ pub(crate) struct Matcher<T> {
     heads_mask: usize,
     /// First bytes of patterns that start with a non-word char.
     lead: [bool; 256],
+    /// Whether any byte of `lead` is set.
+    has_lead: bool,
     /// Length in bytes of the longest pattern.
     max_len: usize,
     keys: String,
@@ -706,7 +712,7 @@ impl<T: Copy> Matcher<T> {
         visit_all(
             text,
             &runs,
-            &self.lead,
+            self.has_lead.then_some(&self.lead),
             |_| true,
             |at| cursor.visit(text, at),
         );
@@ -730,10 +736,15 @@ impl<T: Copy> Matcher<T> {
         other_out: &mut Vec<Found>,
         mut on_run: impl FnMut(&Run),
     ) {
+        // Patterns that start with a non-word char are rare: the text is read for their
+        // first bytes only if either matcher has one.
         let mut lead = self.lead;
-        for (l, &o) in lead.iter_mut().zip(&other.lead) {
-            *l |= o;
+        if other.has_lead {
+            for (l, &o) in lead.iter_mut().zip(&other.lead) {
+                *l |= o;
+            }
         }
+        let lead = (self.has_lead || other.has_lead).then_some(&lead);
         // A word that begins no pattern of either matcher (and, for a run of letters, no
         // cue) is passed over at one bit test.
         let wanted = |r: &Run| {
@@ -748,7 +759,7 @@ impl<T: Copy> Matcher<T> {
         };
         let mut a = Cursor::new(self, out);
         let mut b = Cursor::new(other, other_out);
-        visit_all(text, runs, &lead, wanted, |at| {
+        visit_all(text, runs, lead, wanted, |at| {
             a.visit(text, at);
             b.visit(text, at);
         });
