@@ -45,6 +45,8 @@ pub struct Extractor {
 
 struct Inner {
     entries: Vec<Entry>,
+    /// The entries' id, name and QID again, packed for building documents.
+    texts: EntryTexts,
     kinds: Vec<EntityKind>,
     genders: Vec<Option<Gender>>,
     title_words: Vec<Vec<String>>,
@@ -52,6 +54,58 @@ struct Inner {
     titles: Matcher<TitleTarget>,
     /// The first words of names, titles and cues in one bit set, for one pass over the text.
     joint: Option<Joint>,
+}
+
+/// Each entry's id, name and Wikidata QID side by side in one string: an entity of a document
+/// then reads one or two cache lines, not one for the entry and one for each of its strings.
+#[derive(Default)]
+struct EntryTexts {
+    text: String,
+    /// Where each entry's id starts, and where its id, name and QID end (`usize::MAX` for
+    /// no QID).
+    spans: Vec<[usize; 4]>,
+}
+
+impl EntryTexts {
+    fn new(entries: &[Entry]) -> EntryTexts {
+        let mut t = EntryTexts::default();
+        t.spans.reserve_exact(entries.len());
+        t.text.reserve_exact(
+            entries
+                .iter()
+                .map(|e| e.id.len() + e.name.len() + e.wikidata.as_ref().map_or(0, String::len))
+                .sum(),
+        );
+        for e in entries {
+            let start = t.text.len();
+            t.text.push_str(&e.id);
+            let id_end = t.text.len();
+            t.text.push_str(&e.name);
+            let name_end = t.text.len();
+            let qid_end = match &e.wikidata {
+                Some(q) => {
+                    t.text.push_str(q);
+                    t.text.len()
+                }
+                None => usize::MAX,
+            };
+            t.spans.push([start, id_end, name_end, qid_end]);
+        }
+        t
+    }
+
+    /// Entry `e`'s id, name and QID.
+    fn get(&self, e: u32) -> (&str, &str, Option<&str>) {
+        let Some(&[start, id_end, name_end, qid_end]) = self.spans.get(e as usize) else {
+            return ("", "", None);
+        };
+        let qid = (qid_end != usize::MAX).then(|| &self.text[name_end..qid_end]);
+        (&self.text[start..id_end], &self.text[id_end..name_end], qid)
+    }
+
+    fn memory_usage(&self) -> usize {
+        self.text.capacity() + self.spans.capacity() * std::mem::size_of::<[usize; 4]>()
+    }
 }
 
 /// Buffers for one article's intermediate results, reused from article to article.
@@ -168,6 +222,7 @@ impl Extractor {
         i.names.memory_usage()
             + i.titles.memory_usage()
             + i.joint.as_ref().map_or(0, Joint::memory_usage)
+            + i.texts.memory_usage()
             + i.entries.capacity() * std::mem::size_of::<Entry>()
             + entries
             + i.title_words.capacity() * std::mem::size_of::<Vec<String>>()
@@ -322,11 +377,11 @@ impl Extractor {
         for (e, &count) in entities.list.iter().zip(counts.iter()) {
             let (id, name, wikidata, source) = match e.origin {
                 Origin::Gazetteer(entry) => {
-                    let entry = &inner.entries[entry as usize];
+                    let (id, name, qid) = inner.texts.get(entry);
                     (
-                        pool.str(&entry.id),
-                        pool.str(&entry.name),
-                        entry.wikidata.as_deref().map(|w| pool.str(w)),
+                        pool.str(id),
+                        pool.str(name),
+                        qid.map(|w| pool.str(w)),
                         Source::Gazetteer,
                     )
                 }
@@ -670,6 +725,7 @@ impl Inner {
             names,
             titles,
             joint,
+            texts: EntryTexts::new(&entries),
             entries,
         }
     }
