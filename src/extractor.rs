@@ -783,6 +783,21 @@ mod tests {
     }
 
     #[test]
+    fn entry_texts_give_back_each_entrys_id_name_and_qid() {
+        let mut entries: Vec<Entry> = BUILTIN_ENTRIES.iter().take(50).cloned().collect();
+        entries.push(Entry::new("a", EntityKind::Person, "Ä b"));
+        let mut empty_qid = Entry::new("c", EntityKind::Location, "C");
+        empty_qid.wikidata = Some(String::new());
+        entries.push(empty_qid);
+        let texts = EntryTexts::new(&entries);
+        for (i, e) in entries.iter().enumerate() {
+            let got = texts.get(i as u32);
+            assert_eq!(got, (&*e.id, &*e.name, e.wikidata.as_deref()), "{}", e.id);
+        }
+        assert_eq!(texts.get(entries.len() as u32), ("", "", None));
+    }
+
+    #[test]
     fn slugs() {
         let slug = |name: &str| {
             let mut s = String::new();
