@@ -68,7 +68,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("understood", "understand"),
 ];
 
-struct Lexicon {
+/// The cue words, built once ([`lexicon`]).
+pub(crate) struct Lexicon {
     /// The first four letters of each base form (or all, when shorter): a cue word starts
     /// with one of them, in any ASCII case.
     prefixes: Vec<String>,
@@ -185,6 +186,11 @@ pub(crate) fn warm() {
     Lazy::force(&LEXICON);
 }
 
+/// The lexicon, for [`cue_of_run`]: asked once an article, not once a word.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
 /// Appends every cue in `text`, in order, given its runs of word chars. (The extractor hands
 /// the runs to [`cue_of_run`] from the name matcher's walk instead.)
 ///
@@ -196,14 +202,13 @@ pub(crate) fn warm() {
 #[cfg(test)]
 pub(crate) fn find_cues(text: &str, runs: &[Run], out: &mut Vec<Cue>) {
     for r in runs {
-        cue_of_run(text, r, out);
+        cue_of_run(lexicon(), text, r, out);
     }
 }
 
 /// [`find_cues`] for one run: appends the cue the run starts, if any.
 #[inline]
-pub(crate) fn cue_of_run(text: &str, r: &Run, out: &mut Vec<Cue>) {
-    let lex = &*LEXICON;
+pub(crate) fn cue_of_run(lex: &Lexicon, text: &str, r: &Run, out: &mut Vec<Cue>) {
     let letters = if r.letters {
         let bit = word_bit(r.hash, HASH_BITS - 1);
         if lex.hashes[bit / 64] & (1 << (bit % 64)) == 0 {

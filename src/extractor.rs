@@ -300,6 +300,7 @@ impl Extractor {
         s.found_titles.clear();
         s.cues.clear();
         let cues = &mut s.cues;
+        let lexicon = cue::lexicon();
         inner.names.find_all_with(
             &inner.titles,
             inner.joint.as_ref(),
@@ -307,7 +308,7 @@ impl Extractor {
             &s.runs,
             &mut s.found_names,
             &mut s.found_titles,
-            |run| cue::cue_of_run(text, run, cues),
+            |run| cue::cue_of_run(lexicon, text, run, cues),
         );
 
         let knowledge = Knowledge {
@@ -757,7 +758,7 @@ mod tests {
                 &runs,
                 &mut Vec::new(),
                 &mut Vec::new(),
-                |r| cue::cue_of_run(&s, r, &mut got),
+                |r| cue::cue_of_run(cue::lexicon(), &s, r, &mut got),
             );
             prop_assert_eq!(got, want);
         }
