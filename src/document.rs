@@ -224,7 +224,8 @@ impl Quote {
 ///
 /// Strings are kept by size class, a power of two from 32 to 4,096 bytes, and a new string is
 /// given its class's full capacity, so a recycled string fits without growing. What is not
-/// handed out stays for the next article, up to [`Recycled::KEEP`] strings a class.
+/// handed out stays for the next article, up to [`Recycled::KEEP`] vectors of each kind and
+/// [`Recycled::KEEP_BYTES`] of strings.
 ///
 /// Unless [`Recycled::reusing`] is set, it hands out new strings of the exact size, for a
 /// document that will not be refilled.
@@ -234,14 +235,19 @@ pub(crate) struct Recycled {
     pub(crate) reusing: bool,
     /// `strings[k]` holds strings of capacity at least `32 << k`.
     strings: [Vec<String>; Recycled::CLASSES],
+    /// The capacity of the strings kept, in bytes.
+    bytes: usize,
     mentions: Vec<Vec<Mention>>,
     parts: Vec<Vec<QuotePart>>,
 }
 
 impl Recycled {
     const CLASSES: usize = 8;
-    /// Most strings kept in one class, and most vectors of each kind.
+    /// Most vectors of each kind kept.
     const KEEP: usize = 256;
+    /// Most bytes of strings kept, so that a thread holds on to little after one large
+    /// document.
+    const KEEP_BYTES: usize = 1 << 18;
 
     /// The size class whose strings hold `len` bytes, if any does.
     fn class_for(len: usize) -> Option<usize> {
@@ -299,7 +305,8 @@ impl Recycled {
         // The largest class whose size fits in the capacity.
         let k = (usize::BITS - 1 - c.leading_zeros()) as usize - 5;
         if let Some(stack) = self.strings.get_mut(k) {
-            if stack.len() < Self::KEEP {
+            if self.bytes + c <= Self::KEEP_BYTES {
+                self.bytes += c;
                 stack.push(s);
             }
         }
@@ -313,6 +320,7 @@ impl Recycled {
         match Self::class_for(len) {
             Some(k) => match self.strings[k].pop() {
                 Some(mut x) => {
+                    self.bytes -= x.capacity();
                     x.clear();
                     x
                 }
@@ -368,19 +376,25 @@ mod tests {
         /// without growing, and none is kept below its class's size.
         #[test]
         fn recycled_strings_fit_their_class(
-            kept in proptest::collection::vec(0usize..10_000, 0..40),
+            kept in proptest::collection::vec(0usize..10_000, 0..400),
             asked in proptest::collection::vec(0usize..10_000, 0..40),
         ) {
             let mut pool = Recycled { reusing: true, ..Recycled::default() };
             for &c in &kept {
                 pool.keep(String::with_capacity(c));
             }
+            let held = |pool: &Recycled| {
+                pool.strings.iter().flatten().map(String::capacity).sum::<usize>()
+            };
             for (k, stack) in pool.strings.iter().enumerate() {
                 prop_assert!(stack.iter().all(|s| s.capacity() >= 32 << k));
             }
+            prop_assert_eq!(pool.bytes, held(&pool));
+            prop_assert!(pool.bytes <= Recycled::KEEP_BYTES);
             for &len in &asked {
                 let s = pool.string(len);
                 prop_assert!(s.is_empty() && s.capacity() >= len);
+                prop_assert_eq!(pool.bytes, held(&pool));
             }
         }
     }
