@@ -377,8 +377,7 @@ fn ascii_lowercase<'w>(word: &'w str, buf: &'w mut [u8; 32]) -> std::borrow::Cow
 pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
     /// A buffer of the scratch, taken out emptied and then filled with `len` copies of `x`.
     fn fresh<T: Clone>(buf: &mut Vec<T>, len: usize, x: T) -> Vec<T> {
-        let mut v = std::mem::take(buf);
-        v.clear();
+        let mut v = crate::emptied(buf);
         v.resize(len, x);
         v
     }
@@ -395,11 +394,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         blocks: &scratch.blocks,
         used_cue: fresh(&mut scratch.used_cue, inp.cues.len(), false),
         direct_done: fresh(&mut scratch.direct_done, inp.quotes.len(), false),
-        out: {
-            let mut out = std::mem::take(&mut scratch.out);
-            out.clear();
-            out
-        },
+        out: crate::emptied(&mut scratch.out),
         by_cue: BTreeMap::new(),
         spare: std::mem::take(&mut scratch.spare),
     };
@@ -518,8 +513,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
     fn drop_fragments_of_mixed(&mut self) {
         let mut mixed_end: Option<(usize, Span)> = None;
-        let mut keep = std::mem::take(&mut self.spare.flags);
-        keep.clear();
+        let mut keep = crate::emptied(&mut self.spare.flags);
         keep.resize(self.out.len(), true);
         for (i, q) in self.out.iter().enumerate() {
             if let Some((end, m)) = mixed_end {
@@ -996,12 +990,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
     fn headlines(&mut self) {
         // What is attributed already, by start, with the furthest end so far: an overlap test
         // in O(log n) per paragraph.
-        let mut taken = std::mem::take(&mut self.spare.spans);
-        taken.clear();
+        let mut taken = crate::emptied(&mut self.spare.spans);
         taken.extend(self.out.iter().map(|o| o.content));
         taken.sort_by_key(|s| s.start());
-        let mut reach = std::mem::take(&mut self.spare.offsets);
-        reach.clear();
+        let mut reach = crate::emptied(&mut self.spare.offsets);
         reach.extend(taken.iter().scan(0, |m, s| {
             *m = (*m).max(s.end());
             Some(*m)
@@ -2322,8 +2314,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     fn merge_split(&mut self) {
         self.out
             .sort_by_key(|q| (q.content.start(), q.content.end()));
-        let mut merged = std::mem::take(&mut self.spare.out);
-        merged.clear();
+        let mut merged = crate::emptied(&mut self.spare.out);
         merged.reserve(self.out.len());
         for mut q in self.out.drain(..) {
             if let Some(prev) = merged.last_mut() {
@@ -2363,11 +2354,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 .cmp(&y.content.start())
                 .then(y.content.end().cmp(&x.content.end()))
         });
-        let mut alive = std::mem::take(&mut self.spare.flags);
-        alive.clear();
+        let mut alive = crate::emptied(&mut self.spare.flags);
         alive.resize(self.out.len(), true);
-        let mut open = std::mem::take(&mut self.spare.offsets);
-        open.clear();
+        let mut open = crate::emptied(&mut self.spare.offsets);
         for i in 0..self.out.len() {
             let q = self.out[i].content;
             loop {

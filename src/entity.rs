@@ -259,10 +259,8 @@ pub(crate) fn resolve(
     found_titles: &[Found],
     scratch: &mut Scratch,
 ) -> Entities {
-    let mut mentions = std::mem::take(&mut scratch.mentions);
-    mentions.clear();
-    let mut pending = std::mem::take(&mut scratch.pending);
-    pending.clear();
+    let mentions = crate::emptied(&mut scratch.mentions);
+    let pending = crate::emptied(&mut scratch.pending);
     scratch.by_entry.clear();
     scratch.by_name.clear();
     let mut b = Resolver {
@@ -270,22 +268,14 @@ pub(crate) fn resolve(
         text,
         lines,
         tokens,
-        list: {
-            let mut list = std::mem::take(&mut scratch.list);
-            list.clear();
-            list
-        },
+        list: crate::emptied(&mut scratch.list),
         by_entry: std::mem::take(&mut scratch.by_entry),
         by_name: std::mem::take(&mut scratch.by_name),
         mentions,
         pending,
         max_len: 0,
         inferred: std::mem::take(&mut scratch.inferred),
-        roles: {
-            let mut roles = std::mem::take(&mut scratch.roles);
-            roles.clear();
-            roles
-        },
+        roles: crate::emptied(&mut scratch.roles),
         role_text: {
             let mut text = std::mem::take(&mut scratch.role_text);
             text.clear();
@@ -341,8 +331,7 @@ pub(crate) fn resolve(
     }
 
     // Titles. An entry's own title alone ("the Russian president") is a mention of it.
-    let mut titles = std::mem::take(&mut scratch.titles);
-    titles.clear();
+    let mut titles = crate::emptied(&mut scratch.titles);
     for f in found_titles {
         // A shared title ("former U.S. President") goes to the entry the article names, else
         // to the entry loaded last.
@@ -983,8 +972,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // Moved, not cloned: each entity is in `order` once, and leaves a placeholder.
-        let mut list = std::mem::take(&mut scratch.spare_list);
-        list.clear();
+        let mut list = crate::emptied(&mut scratch.spare_list);
         list.extend(scratch.order.iter().map(|&old| {
             std::mem::replace(
                 &mut self.list[old as usize],

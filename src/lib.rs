@@ -66,6 +66,14 @@ mod sentence;
 mod span;
 mod text;
 
+/// A buffer kept from the last article, taken out of its holder emptied but with its
+/// capacity: the stages hold their buffers in per-thread scratch and take them this way.
+pub(crate) fn emptied<T>(buf: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(buf);
+    v.clear();
+    v
+}
+
 pub use crate::document::{
     Document, Entity, Mention, Quote, QuoteKind, QuotePart, Source, Speaker,
 };
