@@ -97,13 +97,18 @@ pub(crate) struct Entities {
 impl Entities {
     /// The role phrases of an entity, lowercase, from the last given to the first.
     pub(crate) fn roles_of(&self, e: &EntityData) -> impl Iterator<Item = &str> + '_ {
-        let mut next = e.last_role;
-        std::iter::from_fn(move || {
-            let role = self.roles.get(next as usize)?;
-            next = role.prev;
-            Some(&self.role_text[role.text.range()])
-        })
+        role_chain(&self.roles, e.last_role).map(|r| &self.role_text[r.range()])
     }
+}
+
+/// The spans of the roles chained back from `last`, in their text.
+fn role_chain(roles: &[Role], last: u32) -> impl Iterator<Item = Span> + '_ {
+    let mut next = last;
+    std::iter::from_fn(move || {
+        let role = roles.get(next as usize)?;
+        next = role.prev;
+        Some(role.text)
+    })
 }
 
 /// What the entity stage reads from the extractor.
@@ -650,12 +655,7 @@ impl<'a> Resolver<'a> {
 
     /// The spans of an entity's roles in the role text, last first.
     fn roles_of(&self, entity: u32) -> impl Iterator<Item = Span> + '_ {
-        let mut next = self.list[entity as usize].last_role;
-        std::iter::from_fn(move || {
-            let role = self.roles.get(next as usize)?;
-            next = role.prev;
-            Some(role.text)
-        })
+        role_chain(&self.roles, self.list[entity as usize].last_role)
     }
 
     /// "Deputy Representative Dmitry Polyanskiy", "Mayor Jane Doe", "Foreign Minister Sergei Lavrov".

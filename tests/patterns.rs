@@ -199,6 +199,10 @@ fn title_noun_speaker() {
     check(&[
         ("Vladimir Putin arrived late. The Russian president said that the West had lied.", Indirect, "the West had lied", Some("Russian president"), Some("vladimir-putin"), Some("said")),
         ("Deputy Mayor Lena Ortiz opened the session. The deputy mayor said the budget was balanced.", Indirect, "the budget was balanced", Some("The deputy mayor"), Some("lena-ortiz"), Some("said")),
+        // Two people with a role each, and one of them named again in between: each role
+        // stays with its own person.
+        ("Fire Chief Ana Cole met Deputy Mayor Lena Ortiz. Ortiz spoke first. The fire chief said the station would close.", Indirect, "the station would close", Some("The fire chief"), Some("ana-cole"), Some("said")),
+        ("Fire Chief Ana Cole met Deputy Mayor Lena Ortiz. Cole spoke first. The deputy mayor said the budget was balanced.", Indirect, "the budget was balanced", Some("The deputy mayor"), Some("lena-ortiz"), Some("said")),
     ]);
 }
 
