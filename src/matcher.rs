@@ -514,34 +514,6 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
         // word goes with it.
         let mut singles = vec![0u64; heads.len()];
         let mut pairs = vec![0u64; heads.len()];
-        let mut lead = [false; 256];
-        let mut max_len = 0;
-        for (id, range) in key_ranges.iter().enumerate() {
-            let key = key(range);
-            max_len = max_len.max(key.len());
-            table.merge(hash_of(key.as_bytes()), id as u32 + 1);
-            let mut h = 0;
-            let mut from = 0;
-            for e in prefix_ends(key) {
-                h = key.as_bytes()[from..e].iter().fold(h, |h, &b| step(h, b));
-                from = e;
-                table.merge(finish(h), CONT);
-            }
-            if key.starts_with(is_word_char) {
-                let mut runs = key
-                    .split(|c: char| !is_word_char(c))
-                    .filter(|r| !r.is_empty())
-                    .map(|r| crate::text::word_hash(r.as_bytes()));
-                let h = runs.next().unwrap_or(0);
-                set_bit(&mut heads, word_bit(h, heads_mask));
-                match runs.next() {
-                    None => set_bit(&mut singles, word_bit(h, heads_mask)),
-                    Some(h2) => set_bit(&mut pairs, word_bit(pair_hash(h, h2), heads_mask)),
-                }
-            } else {
-                lead[key.as_bytes()[0] as usize] = true;
-            }
-        }
         drop(adding);
 
         // Targets grouped by pattern, each group in the order added, without repeats.
@@ -577,9 +549,55 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
                 first[b.to_ascii_lowercase() as usize] = true;
             }
         }
+
+        // Whether a word starting with a lowercase ASCII letter can begin pattern `id`: a
+        // target accepts any case, or its form starts with that letter.
+        let lowercase_ok = |id: usize| {
+            let (a, b) = (starts[id] as usize, starts[id + 1] as usize);
+            flat[a..b].iter().any(|t| {
+                t.accept == Accept::Any
+                    || form(t)
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_lowercase)
+            })
+        };
+        let mut lower_heads = vec![0u64; heads.len()];
+        let mut lead = [false; 256];
+        let mut max_len = 0;
+        for (id, range) in key_ranges.iter().enumerate() {
+            let key = key(range);
+            max_len = max_len.max(key.len());
+            table.merge(hash_of(key.as_bytes()), id as u32 + 1);
+            let mut h = 0;
+            let mut from = 0;
+            for e in prefix_ends(key) {
+                h = key.as_bytes()[from..e].iter().fold(h, |h, &b| step(h, b));
+                from = e;
+                table.merge(finish(h), CONT);
+            }
+            if key.starts_with(is_word_char) {
+                let mut runs = key
+                    .split(|c: char| !is_word_char(c))
+                    .filter(|r| !r.is_empty())
+                    .map(|r| crate::text::word_hash(r.as_bytes()));
+                let h = runs.next().unwrap_or(0);
+                set_bit(&mut heads, word_bit(h, heads_mask));
+                if lowercase_ok(id) {
+                    set_bit(&mut lower_heads, word_bit(h, heads_mask));
+                }
+                match runs.next() {
+                    None => set_bit(&mut singles, word_bit(h, heads_mask)),
+                    Some(h2) => set_bit(&mut pairs, word_bit(pair_hash(h, h2), heads_mask)),
+                }
+            } else {
+                lead[key.as_bytes()[0] as usize] = true;
+            }
+        }
         Matcher {
             table,
             heads,
+            lower_heads,
             singles,
             pairs,
             heads_mask,
@@ -600,6 +618,9 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
 /// cue words): a run whose bit is clear begins nothing any of them looks for.
 pub(crate) struct Joint {
     bits: Vec<u64>,
+    /// The same for a run that starts with a lowercase ASCII letter: most words of a text,
+    /// and most of the stop words ("the", "is", "no") that only begin capitalized names.
+    lower: Vec<u64>,
     mask: usize,
 }
 
@@ -609,22 +630,27 @@ impl Joint {
     pub(crate) fn of<A, B>(
         a: &Matcher<A>,
         b: &Matcher<B>,
-        more: impl FnOnce(&mut [u64], usize),
+        more: impl Fn(&mut [u64], usize),
     ) -> Option<Joint> {
         if a.heads_mask != b.heads_mask {
             return None;
         }
-        let mut bits: Vec<u64> = a.heads.iter().zip(&b.heads).map(|(x, y)| x | y).collect();
+        let or =
+            |x: &[u64], y: &[u64]| -> Vec<u64> { x.iter().zip(y).map(|(x, y)| x | y).collect() };
+        let mut bits = or(&a.heads, &b.heads);
+        let mut lower = or(&a.lower_heads, &b.lower_heads);
         more(&mut bits, a.heads_mask);
+        more(&mut lower, a.heads_mask);
         Some(Joint {
             bits,
+            lower,
             mask: a.heads_mask,
         })
     }
 
     /// Bytes held.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.bits.capacity() * 8
+        (self.bits.capacity() + self.lower.capacity()) * 8
     }
 }
 
@@ -634,6 +660,8 @@ pub(crate) struct Matcher<T> {
     table: Lookup,
     /// Bit set of the first words of patterns, by [`crate::text::word_hash`].
     heads: Vec<u64>,
+    /// The same for the patterns a word starting with a lowercase ASCII letter can begin.
+    lower_heads: Vec<u64>,
     /// Bit set of single-word patterns, by [`crate::text::word_hash`].
     singles: Vec<u64>,
     /// Bit set of the first two words of longer patterns, by [`pair_hash`].
@@ -697,7 +725,11 @@ impl<T: Copy> Matcher<T> {
         self.table.slots.capacity() * 8
             + self.keys.capacity()
             + self.key_ranges.capacity() * 8
-            + (self.heads.capacity() + self.singles.capacity() + self.pairs.capacity()) * 8
+            + (self.heads.capacity()
+                + self.lower_heads.capacity()
+                + self.singles.capacity()
+                + self.pairs.capacity())
+                * 8
             + self.forms.capacity()
             + self.starts.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<Target<T>>()
@@ -749,7 +781,14 @@ impl<T: Copy> Matcher<T> {
         // cue) is passed over at one bit test.
         let wanted = |r: &Run| {
             let hit = match joint {
-                Some(j) => has_bit(&j.bits, word_bit(r.hash, j.mask)),
+                Some(j) => {
+                    let set = if text.as_bytes()[r.start].is_ascii_lowercase() {
+                        &j.lower
+                    } else {
+                        &j.bits
+                    };
+                    has_bit(set, word_bit(r.hash, j.mask))
+                }
                 None => true,
             };
             if hit || !r.letters {
@@ -942,6 +981,45 @@ mod tests {
                 words(&alone_b),
                 ["Russian President", "senator", "President"]
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Behind the joint first-word sets (one for words that start with a lowercase ASCII
+        /// letter, one for the rest), the one walk finds what each matcher finds alone, for
+        /// patterns of either case rule starting with a capital or a lowercase letter.
+        #[test]
+        fn joint_sets_by_first_letter_case_lose_no_match(
+            words in proptest::collection::vec(
+                "(the|The|THE|no|No|NO|can|Can|al|Al|AL|Assad|assad|de|De|Gaulle|gaulle|minister|Minister|MINISTER|hague|Hague|x|1|é|É)",
+                0..24,
+            ),
+            seps in proptest::collection::vec("( |, |-|\\. )", 24),
+        ) {
+            let mut text = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            let mut a = MatcherBuilder::new();
+            let mut b = MatcherBuilder::new();
+            for (i, p) in ["The Hague", "NO", "Can Dundar", "al-Assad", "de Gaulle", "É"].iter().enumerate() {
+                a.add(p, i, Accept::ExactOrUpper);
+            }
+            for (i, p) in ["Minister", "the hague", "no"].iter().enumerate() {
+                b.add(p, i, Accept::Any);
+            }
+            let (a, b) = (a.build(), b.build());
+            let (mut alone_a, mut alone_b) = (vec![], vec![]);
+            a.find_all(&text, &mut alone_a);
+            b.find_all(&text, &mut alone_b);
+            let mut runs = Vec::new();
+            crate::text::tokenize(&text, &mut Vec::new(), &mut runs);
+            let joint = Joint::of(&a, &b, |_, _| {});
+            let (mut both_a, mut both_b) = (vec![], vec![]);
+            a.find_all_with(&b, joint.as_ref(), &text, &runs, &mut both_a, &mut both_b, |_| {});
+            proptest::prop_assert_eq!(both_a, alone_a);
+            proptest::prop_assert_eq!(both_b, alone_b);
         }
     }
 
