@@ -618,8 +618,8 @@ impl<'a> Resolver<'a> {
     fn stage_role(&mut self, role: &str) -> Span {
         let start = self.role_text.len();
         if role.is_ascii() {
-            self.role_text
-                .extend(role.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.role_text.push_str(role);
+            self.role_text[start..].make_ascii_lowercase();
         } else {
             self.role_text.push_str(&role.to_lowercase());
         }
