@@ -129,6 +129,8 @@ struct Scratch {
     counts: Vec<usize>,
     /// The strings and vectors of the document being refilled.
     recycled: Recycled,
+    /// The vectors a new document is built in before it gets its own.
+    staged: Document,
 }
 
 impl Scratch {
@@ -346,14 +348,38 @@ impl Extractor {
         };
         let attributed = attribution::attribute(&input, &mut s.attribution);
         s.recycled.take_apart(doc);
-        self.document(
-            text,
-            &entities,
-            &attributed,
-            &mut s.counts,
-            &mut s.recycled,
-            doc,
-        );
+        if s.recycled.reusing {
+            self.document(
+                text,
+                &entities,
+                &attributed,
+                &mut s.counts,
+                &mut s.recycled,
+                doc,
+            );
+        } else {
+            // A new document's strings are allocated first, in kept vectors, and its own two
+            // vectors last, at their exact size: with glibc's allocator, the strings then take
+            // the small blocks the last document freed before a vector's larger block is asked
+            // for, which would first sweep them all together (`malloc_consolidate`).
+            let mut staged = Document {
+                entities: crate::emptied(&mut s.staged.entities),
+                quotes: crate::emptied(&mut s.staged.quotes),
+            };
+            self.document(
+                text,
+                &entities,
+                &attributed,
+                &mut s.counts,
+                &mut s.recycled,
+                &mut staged,
+            );
+            doc.entities = Vec::with_capacity(staged.entities.len());
+            doc.entities.append(&mut staged.entities);
+            doc.quotes = Vec::with_capacity(staged.quotes.len());
+            doc.quotes.append(&mut staged.quotes);
+            s.staged = staged;
+        }
         s.entity.recycle(entities);
         s.attribution.recycle(attributed);
     }
