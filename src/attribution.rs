@@ -329,13 +329,21 @@ const IN_QUOTE: u32 = 1 << 31;
 
 /// Fills `tok_info` for the tokens, in one walk over the cues and one over the quoted tokens.
 /// Cues and quotes are sorted, and quotes disjoint.
-fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &mut Vec<u32>) {
+fn token_info(
+    tokens: &[Token],
+    blocks: &[u32],
+    cues: &[Cue],
+    quotes: &[QuoteSpan],
+    tok_info: &mut Vec<u32>,
+) {
     tok_info.clear();
     tok_info.resize(tokens.len(), 0);
-    let mut t = 0;
+    // Each token found through the block index: a search over all tokens per cue or quote
+    // would cost a long text a cache miss at every step.
+    let first_at = |pos: usize| crate::text::first_token_in_blocks(tokens, blocks, pos);
     for (ci, cue) in cues.iter().enumerate() {
         let start = cue.span.start();
-        t += tokens[t..].partition_point(|x| x.span.start() < start);
+        let t = first_at(start);
         match tokens.get(t) {
             // A cue index that does not fit below the flag bit is never asked for: no text
             // that fits in memory has 2^31 cues.
@@ -345,9 +353,8 @@ fn token_info(tokens: &[Token], cues: &[Cue], quotes: &[QuoteSpan], tok_info: &m
             _ => {}
         }
     }
-    let mut t = 0;
     for q in quotes {
-        t += tokens[t..].partition_point(|x| x.span.start() <= q.outer.start());
+        let mut t = first_at(q.outer.start() + 1);
         while t < tokens.len() && tokens[t].span.start() < q.outer.end() {
             tok_info[t] |= IN_QUOTE;
             t += 1;
@@ -382,7 +389,13 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         v
     }
     crate::text::token_blocks(inp.tokens, inp.text.len(), &mut scratch.blocks);
-    token_info(inp.tokens, inp.cues, inp.quotes, &mut scratch.tok_info);
+    token_info(
+        inp.tokens,
+        &scratch.blocks,
+        inp.cues,
+        inp.quotes,
+        &mut scratch.tok_info,
+    );
     // Zeroed as plain numbers (a memset), then asked and filled through cells.
     let classes = &mut scratch.classes;
     classes.clear();
@@ -2490,7 +2503,6 @@ mod tests {
     }
 
     proptest! {
-        /// The per-token info equals the searches it replaced: the cue starting at the token's
         /// Lowercasing in a stack buffer, borrowed or into a new string, is
         /// `to_ascii_lowercase`.
         #[test]
@@ -2500,6 +2512,7 @@ mod tests {
             prop_assert_eq!(got.as_ref(), word.to_ascii_lowercase());
         }
 
+        /// The per-token info equals the searches it replaced: the cue starting at the token's
         /// start, and a quote whose marks hold the token's start past the opening mark.
         #[test]
         fn token_info_equals_searching_the_cues_and_quotes(
@@ -2511,8 +2524,9 @@ mod tests {
             crate::cue::find_cues(&s, &runs, &mut cues);
             paragraphs(&s, &mut paras);
             crate::quote::find_quotes(&s, &paras, &mut quotes, &mut Vec::new());
-            let mut info = Vec::new();
-            token_info(&tokens, &cues, &quotes, &mut info);
+            let (mut info, mut blocks) = (Vec::new(), Vec::new());
+            crate::text::token_blocks(&tokens, s.len(), &mut blocks);
+            token_info(&tokens, &blocks, &cues, &quotes, &mut info);
             prop_assert_eq!(info.len(), tokens.len());
             for (t, &x) in tokens.iter().zip(&info) {
                 let pos = t.span.start();
