@@ -41,6 +41,8 @@ pub(crate) struct Input<'a> {
     pub(crate) paragraphs: &'a [Span],
     pub(crate) sentences: &'a [Span],
     pub(crate) tokens: &'a [Token],
+    /// [`crate::text::token_blocks`] of the tokens.
+    pub(crate) blocks: &'a [u32],
     pub(crate) cues: &'a [Cue],
     pub(crate) quotes: &'a [QuoteSpan],
     pub(crate) entities: &'a Entities,
@@ -281,8 +283,6 @@ pub(crate) struct Scratch {
     /// Each token's [`IN_QUOTE`] bit and, in the bits below it, the index + 1 of the cue that
     /// starts where the token starts (0 for none).
     tok_info: Vec<u32>,
-    /// [`crate::text::token_blocks`] of the tokens.
-    blocks: Vec<u32>,
     /// [`Attributor::used_cue`], [`Attributor::direct_done`] and the output, kept for the
     /// next article.
     used_cue: Vec<bool>,
@@ -388,10 +388,9 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         v.resize(len, x);
         v
     }
-    crate::text::token_blocks(inp.tokens, inp.text.len(), &mut scratch.blocks);
     token_info(
         inp.tokens,
-        &scratch.blocks,
+        inp.blocks,
         inp.cues,
         inp.quotes,
         &mut scratch.tok_info,
@@ -404,7 +403,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         inp,
         classes: Cell::from_mut(classes.as_mut_slice()).as_slice_of_cells(),
         tok_info: &scratch.tok_info,
-        blocks: &scratch.blocks,
+        blocks: inp.blocks,
         used_cue: fresh(&mut scratch.used_cue, inp.cues.len(), false),
         direct_done: fresh(&mut scratch.direct_done, inp.quotes.len(), false),
         out: crate::emptied(&mut scratch.out),
@@ -470,7 +469,7 @@ struct Attributor<'a, 'b> {
     classes: &'b [Cell<u16>],
     /// [`Scratch::tok_info`].
     tok_info: &'b [u32],
-    /// [`Scratch::blocks`].
+    /// [`Input::blocks`].
     blocks: &'b [u32],
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.

@@ -9,7 +9,7 @@ use crate::gazetteer::{EntityKind, Gender};
 use crate::hash::{key_set_of, lower_key, set_of, FastMap, FastSet};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
-use crate::text::{first_token_at_or_after, is_capitalized, Token};
+use crate::text::{first_token_in_blocks, is_capitalized, Token};
 
 /// How a gazetteer string names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,6 +259,7 @@ pub(crate) fn resolve(
     text: &str,
     lines: &[Span],
     tokens: &[Token],
+    blocks: &[u32],
     cues: &[Cue],
     found_names: &[Found],
     found_titles: &[Found],
@@ -273,6 +274,7 @@ pub(crate) fn resolve(
         text,
         lines,
         tokens,
+        blocks,
         list: crate::emptied(&mut scratch.list),
         by_entry: std::mem::take(&mut scratch.by_entry),
         by_name: std::mem::take(&mut scratch.by_name),
@@ -391,6 +393,8 @@ struct Resolver<'a> {
     /// The text's non-blank lines (`sentence::paragraphs`), sorted.
     lines: &'a [Span],
     tokens: &'a [Token],
+    /// [`crate::text::token_blocks`] of the tokens.
+    blocks: &'a [u32],
     list: Vec<EntityData>,
     /// The entity of each gazetteer entry mentioned.
     by_entry: FastMap<u32, u32>,
@@ -486,8 +490,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn token_at(&self, pos: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.span.end() <= pos);
-        (i < self.tokens.len() && self.tokens[i].span.start() <= pos).then_some(i)
+        crate::text::token_holding(self.tokens, self.blocks, pos)
     }
 
     /// The person mentioned at token `i`, if a gazetteer mention covers it.
@@ -662,7 +665,7 @@ impl<'a> Resolver<'a> {
     fn infer_from_titles(&mut self, titles: &[TitleRef]) {
         for t in titles.iter().filter(|t| t.before_name) {
             let role_text = &self.text[t.span.range()];
-            let next = first_token_at_or_after(self.tokens, t.span.end());
+            let next = first_token_in_blocks(self.tokens, self.blocks, t.span.end());
             if next >= self.tokens.len() {
                 continue;
             }

@@ -114,6 +114,8 @@ struct Scratch {
     paragraphs: Vec<Span>,
     sentences: Vec<Span>,
     tokens: Vec<text::Token>,
+    /// [`text::token_blocks`] of the tokens, for finding a token by offset.
+    blocks: Vec<u32>,
     runs: Vec<text::Run>,
     found_names: Vec<Found>,
     found_titles: Vec<Found>,
@@ -299,6 +301,7 @@ impl Extractor {
         sentence::paragraphs(text, &mut s.paragraphs);
         sentence::sentences(text, &s.paragraphs, &mut s.sentences);
         text::tokenize(text, &mut s.tokens, &mut s.runs);
+        text::token_blocks(&s.tokens, text.len(), &mut s.blocks);
 
         s.found_names.clear();
         s.found_titles.clear();
@@ -326,6 +329,7 @@ impl Extractor {
             text,
             &s.paragraphs,
             &s.tokens,
+            &s.blocks,
             &s.cues,
             &s.found_names,
             &s.found_titles,
@@ -341,6 +345,7 @@ impl Extractor {
             paragraphs: &s.paragraphs,
             sentences: &s.sentences,
             tokens: &s.tokens,
+            blocks: &s.blocks,
             cues: &s.cues,
             quotes: &s.quotes,
             entities: &entities,

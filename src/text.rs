@@ -107,6 +107,14 @@ pub(crate) fn first_token_in_blocks(tokens: &[Token], blocks: &[u32], pos: usize
     }
 }
 
+/// The index of the token holding byte `pos`, if any: the last one starting at or before it,
+/// if it ends after it. `blocks` are [`token_blocks`] of the tokens.
+pub(crate) fn token_holding(tokens: &[Token], blocks: &[u32], pos: usize) -> Option<usize> {
+    let after = first_token_in_blocks(tokens, blocks, pos.saturating_add(1));
+    let i = after.checked_sub(1)?;
+    (tokens.get(i)?.span.end() > pos).then_some(i)
+}
+
 /// A word or a single punctuation char.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -459,6 +467,22 @@ mod tests {
             }
             prop_assert_eq!(alnum & !HIGH, 0);
             prop_assert_eq!(digits & !HIGH, 0);
+        }
+    }
+
+    proptest! {
+        /// The token holding an offset, found through the block index, is the one a search
+        /// over all tokens by their ends finds.
+        #[test]
+        fn token_holding_equals_a_search_by_ends(s in "([a-z]{1,70}|[ .,\u{e9}\u{201c}\n]){0,40}") {
+            let (mut tokens, mut blocks) = (Vec::new(), Vec::new());
+            tokenize(&s, &mut tokens, &mut Vec::new());
+            token_blocks(&tokens, s.len(), &mut blocks);
+            for pos in 0..=s.len() + 1 {
+                let i = tokens.partition_point(|t| t.span.end() <= pos);
+                let want = (i < tokens.len() && tokens[i].span.start() <= pos).then_some(i);
+                prop_assert_eq!(token_holding(&tokens, &blocks, pos), want, "at {}", pos);
+            }
         }
     }
 
