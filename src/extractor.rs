@@ -353,32 +353,27 @@ impl Extractor {
         };
         let attributed = attribution::attribute(&input, &mut s.attribution);
         s.recycled.take_apart(doc);
-        if s.recycled.reusing {
-            self.document(
-                text,
-                &entities,
-                &attributed,
-                &mut s.counts,
-                &mut s.recycled,
-                doc,
-            );
-        } else {
-            // A new document's strings are allocated first, in kept vectors, and its own two
-            // vectors last, at their exact size: with glibc's allocator, the strings then take
-            // the small blocks the last document freed before a vector's larger block is asked
-            // for, which would first sweep them all together (`malloc_consolidate`).
-            let mut staged = Document {
-                entities: crate::emptied(&mut s.staged.entities),
-                quotes: crate::emptied(&mut s.staged.quotes),
-            };
-            self.document(
-                text,
-                &entities,
-                &attributed,
-                &mut s.counts,
-                &mut s.recycled,
-                &mut staged,
-            );
+        // A new document's strings are allocated first, in kept vectors, and its own two
+        // vectors last, at their exact size: with glibc's allocator, the strings then take the
+        // small blocks the last document freed before a vector's larger block is asked for,
+        // which would first sweep them all together (`malloc_consolidate`). A refilled
+        // document is built in place.
+        let staging = !s.recycled.reusing;
+        let mut staged = Document::default();
+        if staging {
+            staged.entities = crate::emptied(&mut s.staged.entities);
+            staged.quotes = crate::emptied(&mut s.staged.quotes);
+        }
+        let target = if staging { &mut staged } else { &mut *doc };
+        self.document(
+            text,
+            &entities,
+            &attributed,
+            &mut s.counts,
+            &mut s.recycled,
+            target,
+        );
+        if staging {
             doc.entities = Vec::with_capacity(staged.entities.len());
             doc.entities.append(&mut staged.entities);
             doc.quotes = Vec::with_capacity(staged.quotes.len());
