@@ -43,7 +43,7 @@ pub(crate) enum Origin {
 }
 
 /// An entity found in one document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct EntityData {
     pub(crate) origin: Origin,
     pub(crate) kind: EntityKind,
@@ -230,20 +230,16 @@ struct InferredBuffers {
 }
 
 impl Scratch {
-    /// Takes back the buffers of entities no longer needed.
+    /// Takes back the buffers of entities no longer needed ([`resolve`] empties them when it
+    /// takes them).
     pub(crate) fn recycle(&mut self, entities: Entities) {
         let Entities {
-            mut list,
-            mut mentions,
-            mut titles,
-            mut roles,
-            mut role_text,
+            list,
+            mentions,
+            titles,
+            roles,
+            role_text,
         } = entities;
-        list.clear();
-        mentions.clear();
-        titles.clear();
-        roles.clear();
-        role_text.clear();
         self.list = list;
         self.mentions = mentions;
         self.titles = titles;
@@ -398,7 +394,7 @@ struct Resolver<'a> {
     list: Vec<EntityData>,
     /// The entity of each gazetteer entry mentioned.
     by_entry: FastMap<u32, u32>,
-    /// The entity of each inferred name, by [`normalize`]d name.
+    /// The entity of each inferred name, by its [`normalized`] name.
     by_name: FastMap<String, u32>,
     /// Sorted by start, then end.
     mentions: Vec<MentionData>,
@@ -974,23 +970,11 @@ impl<'a> Resolver<'a> {
                 order.push(m.entity);
             }
         }
-        // Moved, not cloned: each entity is in `order` once, and leaves a placeholder.
         let mut list = crate::emptied(&mut scratch.spare_list);
-        list.extend(scratch.order.iter().map(|&old| {
-            std::mem::replace(
-                &mut self.list[old as usize],
-                EntityData {
-                    origin: Origin::Gazetteer(0),
-                    kind: EntityKind::Person,
-                    gender: None,
-                    last_role: NO_ROLE,
-                },
-            )
-        }));
+        list.extend(scratch.order.iter().map(|&old| self.list[old as usize]));
         for m in &mut self.mentions {
             m.entity = scratch.new_id[m.entity as usize];
         }
-        self.list.clear();
         scratch.spare_list = std::mem::take(&mut self.list);
         Entities {
             list,
