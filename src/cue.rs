@@ -140,10 +140,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // start like their verb.
     forms.retain(|form: &String, _| prefixes.iter().any(|p| form.starts_with(p.as_str())));
     let mut hashes = Box::new([0u64; HASH_BITS / 64]);
-    for form in forms.keys().map(String::as_str).chain(["according"]) {
-        let bit = word_bit(word_hash(form.as_bytes()), HASH_BITS - 1);
-        hashes[bit / 64] |= 1 << (bit % 64);
-    }
+    mark(
+        forms.keys().map(String::as_bytes),
+        &mut hashes[..],
+        HASH_BITS - 1,
+    );
     let forms = forms
         .into_iter()
         .map(|(form, v)| (form.into_bytes().into_boxed_slice(), v))
@@ -233,12 +234,12 @@ pub(crate) fn cue_of_run(lex: &Lexicon, text: &str, r: &Run, out: &mut Vec<Cue>)
 /// Sets, in a bit set of `mask + 1` bits keyed by [`word_bit`], the bit of every word a run
 /// of ASCII letters must be to start a cue: a run whose bit is clear starts none.
 pub(crate) fn mark_words(set: &mut [u64], mask: usize) {
-    for form in LEXICON
-        .forms
-        .keys()
-        .map(|f| &f[..])
-        .chain([&b"according"[..]])
-    {
+    mark(LEXICON.forms.keys().map(|f| &f[..]), set, mask);
+}
+
+/// Sets the bit of each form and of "according" in a bit set of `mask + 1` bits.
+fn mark<'f>(forms: impl Iterator<Item = &'f [u8]>, set: &mut [u64], mask: usize) {
+    for form in forms.chain([&b"according"[..]]) {
         let bit = word_bit(word_hash(form), mask);
         set[bit / 64] |= 1 << (bit % 64);
     }
