@@ -283,20 +283,15 @@ impl Extractor {
         // allocation for its tokens and matches once the buffers have grown to fit.
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => {
-                scratch.recycled.reusing = reusing;
-                self.extract_with(text, &mut scratch, doc);
+                self.extract_with(text, &mut scratch, doc, reusing);
                 scratch.trim();
             }
             // Only if `extract` were reentered on this thread.
-            Err(_) => {
-                let mut scratch = Scratch::default();
-                scratch.recycled.reusing = reusing;
-                self.extract_with(text, &mut scratch, doc);
-            }
+            Err(_) => self.extract_with(text, &mut Scratch::default(), doc, reusing),
         })
     }
 
-    fn extract_with(&self, text: &str, s: &mut Scratch, doc: &mut Document) {
+    fn extract_with(&self, text: &str, s: &mut Scratch, doc: &mut Document, reusing: bool) {
         let inner = &*self.inner;
         sentence::paragraphs(text, &mut s.paragraphs);
         sentence::sentences(text, &s.paragraphs, &mut s.sentences);
@@ -352,13 +347,14 @@ impl Extractor {
             entry_title_words: &title_words,
         };
         let attributed = attribution::attribute(&input, &mut s.attribution);
+        s.recycled.reusing = reusing;
         s.recycled.take_apart(doc);
         // A new document's strings are allocated first, in kept vectors, and its own two
         // vectors last, at their exact size: with glibc's allocator, the strings then take the
         // small blocks the last document freed before a vector's larger block is asked for,
         // which would first sweep them all together (`malloc_consolidate`). A refilled
         // document is built in place.
-        let staging = !s.recycled.reusing;
+        let staging = !reusing;
         let mut staged = Document::default();
         if staging {
             staged.entities = crate::emptied(&mut s.staged.entities);
