@@ -582,12 +582,13 @@ impl<T: Copy + PartialEq> MatcherBuilder<T> {
                     .filter(|r| !r.is_empty())
                     .map(|r| crate::text::word_hash(r.as_bytes()));
                 let h = runs.next().unwrap_or(0);
-                set_bit(&mut heads, word_bit(h, heads_mask));
+                let bit = word_bit(h, heads_mask);
+                set_bit(&mut heads, bit);
                 if lowercase_ok(id) {
-                    set_bit(&mut lower_heads, word_bit(h, heads_mask));
+                    set_bit(&mut lower_heads, bit);
                 }
                 match runs.next() {
-                    None => set_bit(&mut singles, word_bit(h, heads_mask)),
+                    None => set_bit(&mut singles, bit),
                     Some(h2) => set_bit(&mut pairs, word_bit(pair_hash(h, h2), heads_mask)),
                 }
             } else {
