@@ -24,9 +24,10 @@
 //! - `extract/corpus-one-call`: the whole corpus as ONE text. Probed first at 1/64, 1/16, 1/4
 //!   of its size to see how `extract` scales with one input's length; timed by criterion only
 //!   if one run is short, else reported from the probe (or predicted, when over budget).
-//! - `extract/corpus-paired/builtin`: the corpus ratio measured in 11 alternating rounds of
-//!   `extract` and the baseline, the ratio taken within each round; the median and range are
-//!   printed under the summary. Steadier than two criterion estimates on a drifting machine.
+//! - `extract/corpus-paired/builtin`: the corpus ratios measured in 11 alternating rounds of
+//!   `extract`, `extract_into` and the baseline, the ratios taken within each round; the
+//!   medians and ranges are printed under the summary. Steadier than two criterion estimates
+//!   on a drifting machine.
 //! - `build/builtin`, `build/100k`, `build/1m`: `ExtractorBuilder::build` with the entries
 //!   already parsed (the JSON Lines parse of the generated gazetteers is timed once and
 //!   printed). A build that takes over 3 s is reported from its one timed run, with
@@ -991,9 +992,8 @@ static PAIRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// The corpus ratio measured in alternation: each round runs `extract` over the corpus, then
 /// `extract_into` refilling one document, then the baseline pass over it, and the ratios are
-/// taken within the round. On a shared
-/// machine whose speed drifts over seconds, this is steadier than the ratio of two criterion
-/// estimates taken a minute apart.
+/// taken within the round. On a shared machine whose speed drifts over seconds, this is
+/// steadier than the ratio of two criterion estimates taken a minute apart.
 fn paired(_: &mut Criterion) {
     let id = "extract/corpus-paired/builtin";
     if !selected(id) {
