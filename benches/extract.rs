@@ -21,6 +21,8 @@
 //!   many synthetic person entries plus the built-in set) has a `<gazetteer>-ac` twin: ONE
 //!   `aho_corasick` leftmost-longest pass over every name and alias of `ex.entries()`, counting
 //!   matches over the same text; the summary prints extract's ratio to it.
+//!   `extract/corpus/builtin:into` is the corpus with one document refilled by
+//!   `extract_into`, its ratio taken to `builtin-ac`.
 //! - `extract/corpus-one-call`: the whole corpus as ONE text. Probed first at 1/64, 1/16, 1/4
 //!   of its size to see how `extract` scales with one input's length; timed by criterion only
 //!   if one run is short, else reported from the probe (or predicted, when over budget).
