@@ -9,12 +9,13 @@ use once_cell::sync::Lazy;
 
 use crate::cue::{Cue, CueClass};
 use crate::document::QuoteKind;
-use crate::entity::{is_ly_adverb, Entities, TitleTarget, ADVERBS_OR_AUX};
+use crate::entity::{Entities, TitleTarget};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::{lower_key, set_of, FastMap, FastSet};
+use crate::hash::{set_of, FastSet};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
 use crate::text::{is_capitalized, sym, Token};
+use crate::words::*;
 
 /// A speaker found next to a cue.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,223 +49,6 @@ pub(crate) struct Input<'a> {
     pub(crate) entities: &'a Entities,
     /// The words of an entry's titles, lowercase, to link "the minister" to an entry titled so.
     pub(crate) entry_title_words: &'a dyn Fn(u32) -> &'a [String],
-}
-
-/// Words that end a noun phrase when walking back from a cue.
-#[rustfmt::skip]
-const STOP: &[&str] = &[
-    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "could", "should", "may", "might", "can", "must", "not", "to", "by", "with",
-    "in", "on", "at", "for", "from", "of", "about", "into", "over", "after", "before", "than", "as",
-    "that", "which", "who", "whom", "whose", "and", "or", "but", "if", "when", "while", "because",
-    "so", "where", "although", "though", "since", "until", "also", "said", "says", "told", "it",
-    "there", "what", "how", "why", "whether", "then", "meanwhile", "however", "this", "these",
-    "those", "we", "i", "you", "me", "us", "him", "them", "no", "yes", "not", "during", "under",
-    "against", "through", "without", "like", "unlike", "even", "just", "despite", "amid", "among",
-    "toward", "towards", "upon", "within", "across", "behind", "beyond", "via", "per", "whereas",
-    "unless", "once", "now", "here", "all", "any",
-];
-/// Verbs whose that-less complement is almost always a clause.
-#[rustfmt::skip]
-const SAYING: &[&str] = &[
-    "say", "tell", "claim", "argue", "insist", "believe", "think", "contend", "assert", "predict",
-    "warn", "reply", "tweet", "testify", "allege",
-];
-/// Words before a colon that introduce something other than speech.
-#[rustfmt::skip]
-const NOT_SPEAKERS: &[&str] = &[
-    "update", "updated", "note", "editor", "editor's", "correction", "related", "read", "watch",
-    "photo", "photos", "video", "source", "sources", "tags", "topics", "advertisement", "by",
-    "posted", "published", "filed", "contact", "email", "follow", "share", "caption", "credit",
-    "image", "warning", "spoiler", "question", "answer", "q", "a", "trending", "breaking",
-    "exclusive", "opinion", "analysis", "live", "subscribe", "sign", "click", "see", "more", "also",
-    "disclosure", "disclaimer", "listen", "the", "this", "here", "why", "what", "how", "when",
-    "where", "who", "in", "on", "at", "for", "with", "and", "but", "or", "if", "as", "time", "date",
-    "location", "where", "price", "cost", "total", "score", "result", "results",
-];
-/// Cue verbs of knowing rather than saying: they report content, never a quote's words.
-const COGNITION: &[&str] = &[
-    "find",
-    "know",
-    "learn",
-    "show",
-    "understand",
-    "hope",
-    "fear",
-    "think",
-    "believe",
-    "wonder",
-];
-/// Days that may stand between a subject and its cue.
-#[rustfmt::skip]
-const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
-    "morning", "afternoon", "evening", "week", "today", "yesterday",
-];
-/// The most tokens reported content may hold; bounds the work on a runaway sentence.
-const MAX_CONTENT: usize = 160;
-/// Cue verbs whose base form is also a common noun.
-#[rustfmt::skip]
-const NOUN_TOO: &[&str] = &[
-    "comment", "report", "note", "claim", "state", "answer", "estimate", "promise", "tweet",
-    "charge", "show", "find", "point", "counter", "hope", "fear", "joke", "reply", "remark",
-    "pledge", "vow", "call", "label", "brand", "term", "signal", "hint", "demand", "stress",
-    "boast", "caution", "concede", "comment", "post", "add", "warn", "respond", "agree",
-];
-/// Prepositions allowed inside a speaker's noun phrase after a role or a name:
-/// "a spokeswoman for the agency", "Lavrov of Russia".
-const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with", "to"];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-/// Words that can start a reported clause without "that".
-#[rustfmt::skip]
-const AUXILIARIES: &[&str] = &[
-    "be", "is", "was", "were", "are", "will", "would", "could", "should", "can", "may", "might",
-    "must", "has", "have", "had", "did", "does", "do", "won't", "wouldn't", "can't", "couldn't",
-    "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't",
-    "shall",
-];
-/// Adverbials between a cue and its content: "said in a statement that", "told reporters on
-/// Tuesday that".
-#[rustfmt::skip]
-const BRIDGE: &[&str] = &[
-    "on", "in", "at", "during", "last", "this", "earlier", "late", "early", "a", "an", "the",
-    "statement", "interview", "news", "conference", "press", "briefing", "reporters", "journalists",
-    "him", "her", "them", "us", "me", "week", "month", "year", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "today",
-    "yesterday", "also", "later", "repeatedly", "previously", "recently", "again", "publicly",
-    "privately", "separately", "television", "radio", "speech", "letter", "post", "email",
-    "remarks", "written", ",", "an", "to", "his", "her", "their",
-];
-
-/// "and", "but": a coordinated clause may follow.
-/// (Words of three bytes: `content_end` asks only such words.)
-const AND_BUT: &[&str] = &["and", "but"];
-/// Words that negate a cue before it, or refuse the speech.
-const NEGATIONS: &[&str] = &["not", "never", "n't", "declined", "refused"];
-/// Words before a cue word that make it a noun: "the report", "a comment", "to answer".
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "to",
-];
-/// Forms of "be" (and "get") that make a cue passive: "was told", "got asked".
-#[rustfmt::skip]
-const BE_FORMS: &[&str] = &[
-    "be", "been", "is", "was", "were", "are", "am", "'s", "’s", "get", "got",
-];
-/// Adverbs between a form of "be" and a cue: "was also told".
-const BE_ADVERBS: &[&str] = &[
-    "also",
-    "still",
-    "now",
-    "again",
-    "repeatedly",
-    "not",
-    "being",
-];
-/// Words after a comma that open a new clause, ending reported content.
-#[rustfmt::skip]
-const CLAUSE_OPENERS: &[&str] = &[
-    "according", "which", "while", "whereas", "although", "though", "who",
-];
-/// Words before a cue's base form that make it a verb: "they report", "will comment".
-#[rustfmt::skip]
-const VERB_BEFORE: &[&str] = &[
-    "i", "we", "you", "they", "will", "would", "could", "should", "can", "may", "might", "must",
-    "did", "do", "does", "also", "often", "always", "never", "not", "then",
-];
-
-/// A set of word classes, as bits.
-#[derive(Clone, Copy)]
-struct Class(u16);
-
-impl Class {
-    const STOP_WORD: Class = Class(1);
-    const PRONOUN: Class = Class(1 << 1);
-    const AUXILIARY: Class = Class(1 << 2);
-    const BRIDGING: Class = Class(1 << 3);
-    const NP_PREPOSITION: Class = Class(1 << 4);
-    const NOT_SPEAKER: Class = Class(1 << 5);
-    const WEEKDAY: Class = Class(1 << 6);
-    const AND_BUT: Class = Class(1 << 7);
-    const NEGATION: Class = Class(1 << 8);
-    const DETERMINER: Class = Class(1 << 9);
-    const BE_FORM: Class = Class(1 << 10);
-    const BE_ADVERB: Class = Class(1 << 11);
-    const CLAUSE_OPENER: Class = Class(1 << 12);
-    const VERB_BEFORE: Class = Class(1 << 13);
-    /// Words between a subject and its cue ([`crate::entity::is_adverb_or_aux`]).
-    const ADVERB_OR_AUX: Class = Class(1 << 14);
-    /// Set on every looked-up token, so that 0 means "not looked up yet".
-    const KNOWN: u16 = 1 << 15;
-
-    /// The classes of a word, ASCII case ignored.
-    fn of(word: &str) -> u16 {
-        /// The word lists by [`lower_key`], and a bit set of their words' shapes (length,
-        /// first and last letter) that turns away nearly every other word at one bit test.
-        struct Lists {
-            words: FastMap<u128, u16>,
-            shapes: [u64; SHAPES / 64],
-        }
-        const SHAPES: usize = 16 * 32 * 32;
-        /// The shape of a word of up to 15 bytes that starts and ends with an ASCII letter.
-        fn shape(w: &[u8]) -> Option<usize> {
-            match (w.first(), w.last()) {
-                (Some(&f), Some(&l))
-                    if w.len() < 16 && f.is_ascii_alphabetic() && l.is_ascii_alphabetic() =>
-                {
-                    Some((w.len() * 32 + usize::from(f & 31)) * 32 + usize::from(l & 31))
-                }
-                _ => None,
-            }
-        }
-        static LISTS: Lazy<Lists> = Lazy::new(|| {
-            let lists = [
-                (STOP, Class::STOP_WORD),
-                (PRONOUNS, Class::PRONOUN),
-                (AUXILIARIES, Class::AUXILIARY),
-                (BRIDGE, Class::BRIDGING),
-                (NP_PREPOSITIONS, Class::NP_PREPOSITION),
-                (NOT_SPEAKERS, Class::NOT_SPEAKER),
-                (WEEKDAYS, Class::WEEKDAY),
-                (AND_BUT, Class::AND_BUT),
-                (NEGATIONS, Class::NEGATION),
-                (DETERMINERS, Class::DETERMINER),
-                (BE_FORMS, Class::BE_FORM),
-                (BE_ADVERBS, Class::BE_ADVERB),
-                (CLAUSE_OPENERS, Class::CLAUSE_OPENER),
-                (VERB_BEFORE, Class::VERB_BEFORE),
-                (ADVERBS_OR_AUX, Class::ADVERB_OR_AUX),
-            ];
-            let mut words = FastMap::default();
-            let mut shapes = [0u64; SHAPES / 64];
-            for (list, class) in lists {
-                for &w in list {
-                    debug_assert_eq!(w, w.to_ascii_lowercase());
-                    if let Some(key) = lower_key(w) {
-                        *words.entry(key).or_insert(0) |= class.0;
-                    }
-                    if let Some(s) = shape(w.as_bytes()) {
-                        shapes[s / 64] |= 1 << (s % 64);
-                    }
-                }
-            }
-            Lists { words, shapes }
-        });
-        let lists = &*LISTS;
-        let mut bits = Class::KNOWN;
-        if is_ly_adverb(word) {
-            bits |= Class::ADVERB_OR_AUX.0;
-        }
-        // A word of a shape no listed word has is in no list. (Every listed word that does
-        // not start and end with a letter has no shape and is looked up.)
-        if let Some(s) = shape(word.as_bytes()) {
-            if lists.shapes[s / 64] & (1 << (s % 64)) == 0 {
-                return bits;
-            }
-        }
-        bits | lower_key(word)
-            .and_then(|key| lists.words.get(&key).copied())
-            .unwrap_or(0)
-    }
 }
 
 /// Verbs whose object (the person addressed) may stand between them and their content.
@@ -753,15 +537,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 // The speaker must end the clause: "said Doe." or "said Doe, who …", not
                 // "said Egypt was ready" (a new clause).
                 let ends_clause = |b: usize| {
-                    b >= s_end
-                        || !self.inp.tokens[b].word
-                        || self.lower_is(
-                            b,
-                            &[
-                                "who", "in", "on", "at", "during", "after", "before", "when",
-                                "while", "as", "of",
-                            ],
-                        )
+                    b >= s_end || !self.inp.tokens[b].word || self.lower_is(b, AFTER_SPEAKER)
                 };
                 if let Some((a, b)) = self
                     .np_forward(np_start, s_end)
@@ -1137,13 +913,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let np = self.np_forward(c + 1, s_end).filter(|&(_, b)| {
                 b >= s_end
                     || matches!(self.sym(b), b'.' | b',' | b';' | b'!' | b'?')
-                    || self.lower_is(
-                        b,
-                        &[
-                            "who", "in", "on", "at", "during", "after", "before", "when", "while",
-                            "as", "of",
-                        ],
-                    )
+                    || self.lower_is(b, AFTER_SPEAKER)
             });
             if let Some((a, b)) = np {
                 let mut e = c - 1;
@@ -1171,7 +941,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             ) && (k..t).all(|i| {
                 self.inp.tokens[i].word
                     && !self.is(i, Class::AUXILIARY)
-                    && (self.cue_at(i).is_none() || self.lower_is(i - 1, &["a", "an", "the"]))
+                    && (self.cue_at(i).is_none() || self.lower_is(i - 1, ARTICLES))
             });
             if prepositional
                 || (k..t).all(|i| {
@@ -1880,8 +1650,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 && w.len() > 3
                 && w.ends_with("ed")
                 && w.bytes().all(|b| b.is_ascii_lowercase())
-                && !(i > s0
-                    && self.lower_is(i - 1, &["the", "a", "an", "his", "her", "their", "its"]))
+                && !(i > s0 && self.lower_is(i - 1, DETERMINERS))
             {
                 break;
             }
@@ -1895,13 +1664,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         // A subject ends on a noun, not on "the" or "his" ("sent out a call following the").
-        if self.lower_is(
-            end - 1,
-            &[
-                "the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that",
-                "these", "those", "some", "many", "few", "fewer", "more", "most",
-            ],
-        ) && end - k > 1
+        if (self.lower_is(end - 1, DETERMINERS) || self.lower_is(end - 1, NOT_SUBJECT_ENDS))
+            && end - k > 1
         {
             return None;
         }
@@ -2099,24 +1863,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// governor, repeated …". Leading adverbials ("Hours later,", "But") are skipped.
     fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
         let mut a = s0;
-        while a < limit
-            && (self.is_mark(a)
-                || self.lower_is(
-                    a,
-                    &[
-                        "but",
-                        "and",
-                        "so",
-                        "yet",
-                        "still",
-                        "meanwhile",
-                        "however",
-                        "then",
-                        "now",
-                        "also",
-                    ],
-                ))
-        {
+        while a < limit && (self.is_mark(a) || self.lower_is(a, SENTENCE_OPENERS)) {
             a += 1;
         }
         // "Hours later, Trump …", "On Tuesday, Trump …": a short opener before a comma.
@@ -2137,19 +1884,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
             w.bytes().all(|b| b.is_ascii_lowercase())
                 && (w.len() > 3 && w.ends_with("ed")
                     || self.is(i, Class::AUXILIARY)
-                    || self.lower_is(
-                        i,
-                        &[
-                            "began", "went", "made", "took", "gave", "came", "got", "saw", "met",
-                            "spent", "led", "spoke", "wrote", "held", "left", "won", "lost", "ran",
-                            "brought", "thought", "kept", "sent", "stood", "became", "knew",
-                        ],
-                    ))
+                    || self.lower_is(i, IRREGULAR_PAST))
         }) {
             e = v;
         }
         let span = self.span_of(s, e);
-        let determiner = self.lower_is(s, &["the", "a", "an", "his", "her", "its", "their"]);
+        let determiner = self.lower_is(s, DETERMINERS);
         let named = self.names_any(span)
             || (e - s == 1 && self.lower_is(s, &["he", "she", "they", "it"]))
             || (e - s <= 5 && (s..e).all(|i| is_capitalized(self.tok(i))))

@@ -6,10 +6,13 @@ use once_cell::sync::Lazy;
 
 use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::{key_set_of, lower_key, set_of, FastMap, FastSet};
+use crate::hash::{set_of, FastMap, FastSet};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
 use crate::text::{first_token_in_blocks, is_capitalized, Token};
+use crate::words::{
+    is_adverb_or_aux, is_capitalized_weekday, DETERMINERS, NOT_NAME, ORG_HEADS, PARTICLES,
+};
 
 /// How a gazetteer string names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,82 +120,6 @@ pub(crate) struct Knowledge<'a> {
     pub(crate) genders: &'a [Option<Gender>],
     pub(crate) names: &'a Matcher<NameTarget>,
     pub(crate) titles: &'a Matcher<TitleTarget>,
-}
-
-/// Capitalized words that start sentences or clauses and are never part of a person's name.
-#[rustfmt::skip]
-const NOT_NAME: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You",
-    "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On", "At", "For", "From", "With",
-    "By", "After", "Before", "But", "And", "Or", "If", "When", "While", "As", "Despite", "Although",
-    "Meanwhile", "However", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Today", "Yesterday", "Tomorrow", "Asked", "According",
-    "Speaking", "Last", "Next", "Earlier", "Later", "Now", "Then", "There", "Here", "Some", "Many",
-    "Most", "Other", "Others", "Both", "All", "No", "Not", "So", "Yet", "Still", "Also", "Even",
-    "Just", "Only", "Why", "What", "Who", "How", "Where", "Which", "Mr", "Mrs", "Ms", "Dr", "Mr.",
-    "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Said", "Says", "Told", "Under", "Over",
-    "About", "Into", "Through", "During", "Without", "Within", "Against", "Among", "Between",
-    "Because", "Since", "Until", "Unless", "Though", "Whether", "Such", "Every", "Each", "Any",
-    "Several", "Few", "More", "Less", "Once", "Twice", "Former", "New", "Senior", "Top", "Chief",
-    "Deputy", "Acting", "Interim",
-];
-
-/// Day words between a subject and its cue.
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
-#[rustfmt::skip]
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "ibn",
-    "dos", "das",
-];
-
-/// Last words that make a capitalized name an organization.
-#[rustfmt::skip]
-const ORG_HEADS: &[&str] = &[
-    "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Company", "Co.", "Group",
-    "Party", "Council", "Committee", "Commission", "Department", "Ministry", "Agency", "Bank",
-    "University", "College", "Institute", "Foundation", "Association", "Union", "Court", "Police",
-    "Hospital", "Office", "Authority", "Board", "Service", "Administration", "Bureau", "Federation",
-    "League", "Club", "Network", "Times", "Post", "News", "Journal", "FC", "Airlines", "Motors",
-    "Partners", "Holdings", "Systems", "Labs", "Technologies", "Center", "Centre", "School",
-    "Society", "Fund", "Trust", "Institution", "Alliance", "Coalition", "Campaign", "Semiconductor",
-    "Semiconductors", "Energy", "Pharmaceuticals", "Capital", "Airways", "Media", "Communications",
-    "Electric", "Industries", "Insurance", "Health", "Foods", "Software", "Robotics",
-    "Therapeutics", "Logistics", "Financial", "Securities", "Ventures", "Studios", "Records",
-    "Press", "Reports", "Review", "Institutes", "Programme", "Program", "Organization",
-    "Organisation", "Initiative", "Forum", "Watch", "International", "Museum", "Church", "Team",
-    "Department", "Senate", "Assembly", "Parliament",
-];
-
-/// Adverbs and auxiliaries skipped between a subject and its cue, besides "-ly" adverbs.
-#[rustfmt::skip]
-pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
-    "also", "has", "had", "have", "then", "later", "again", "once", "further", "earlier",
-    "often", "always", "never", "would", "will", "did", "does", "do", "last", "yesterday",
-    "today", "tonight", "just", "already", "even", "still", "long", "first", "now", "soon",
-    "ever", "since", "too", "meanwhile",
-];
-
-/// Whether the word is an "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
-#[inline]
-pub(crate) fn is_ly_adverb(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
-}
-
-/// Words skipped between a subject and its cue: "Smith also said", "Jones has repeatedly said".
-pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
-    static SET: Lazy<FastSet<u128>> = Lazy::new(|| key_set_of(ADVERBS_OR_AUX));
-    is_ly_adverb(word) || lower_key(word).is_some_and(|k| SET.contains(&k))
 }
 
 /// Buffers of entity resolution kept by the caller from article to article, so that an
@@ -729,8 +656,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let opener = if j < first { self.tok(j) } else { "" };
-            let determiner = ["a", "an", "the", "its", "his", "her", "their", "former"]
+            let determiner = DETERMINERS
                 .iter()
+                .chain(&["former"])
                 .any(|d| d.eq_ignore_ascii_case(opener))
                 || opener.ends_with("'s")
                 || opener.ends_with("’s");
@@ -776,7 +704,7 @@ impl<'a> Resolver<'a> {
             }
             // A time between subject and verb: "Acme on Wednesday reported".
             let mut j = c;
-            if j >= 2 && WEEKDAYS.contains(&self.tok(j - 1)) {
+            if j >= 2 && is_capitalized_weekday(self.tok(j - 1)) {
                 j -= 1;
                 if ["on", "last", "this"].contains(&self.tok(j - 1)) {
                     j -= 1;

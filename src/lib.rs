@@ -65,6 +65,7 @@ mod role;
 mod sentence;
 mod span;
 mod text;
+mod words;
 
 /// A buffer kept from the last article, taken out of its holder emptied but with its
 /// capacity: the stages hold their buffers in per-thread scratch and take them this way.

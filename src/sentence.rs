@@ -1,42 +1,8 @@
 //! Paragraphs and sentences, abbreviation-aware.
 
-use once_cell::sync::Lazy;
-
-use crate::hash::{set_of, FastSet};
 use crate::span::Span;
 use crate::text::{is_word_char, prev_char};
-
-/// Words that end with a dot without ending a sentence when a capitalized word follows.
-#[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
-    "Cpl", "Pvt", "Sen", "Rep", "Gov", "Pres", "Amb", "Sec", "Supt", "Insp", "Det", "Rev", "Fr",
-    "St", "Mt", "Ft", "Jr", "Sr", "No", "Nos", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "Ave", "Blvd",
-    "Rd", "Dept", "Univ", "approx", "est", "Calif", "Mass", "Conn", "Penn", "Ariz", "Fla", "Ga",
-    "Ill", "Md", "Mich", "Minn", "Wash", "Va", "Tenn", "Wis", "Ky", "La", "Ala", "Okla", "Ore",
-    "Colo", "Nev", "Del",
-];
-
-/// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
-///
-/// Asked at every word before a full stop, so it is a length test and at most one set lookup,
-/// not a scan of the list.
-pub(crate) fn is_abbreviation(word: &str) -> bool {
-    /// The length of the longest abbreviation.
-    const LONGEST: usize = {
-        let (mut i, mut n) = (0, 0);
-        while i < ABBREVIATIONS.len() {
-            if ABBREVIATIONS[i].len() > n {
-                n = ABBREVIATIONS[i].len();
-            }
-            i += 1;
-        }
-        n
-    };
-    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ABBREVIATIONS));
-    word.len() <= LONGEST && SET.contains(word)
-}
+use crate::words::is_abbreviation;
 
 /// Paragraphs: maximal runs of non-blank lines are not merged; each line is a paragraph, since
 /// scraped news puts one paragraph a line. Spans exclude the line break and surrounding blanks.

@@ -311,7 +311,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
         } else {
             end = word_end(s, i, end, runs);
             // A title abbreviation keeps its dot: "Mr.", "Gov.", "Sen.".
-            if b.get(end) == Some(&b'.') && crate::sentence::is_abbreviation(&s[i..end]) {
+            if b.get(end) == Some(&b'.') && crate::words::is_abbreviation(&s[i..end]) {
                 end += 1;
             }
         }
@@ -553,7 +553,7 @@ mod tests {
                 }
             }
             // A title abbreviation keeps its dot: "Mr.", "Gov.", "Sen.".
-            if s[end..].starts_with('.') && crate::sentence::is_abbreviation(&s[i..end]) {
+            if s[end..].starts_with('.') && crate::words::is_abbreviation(&s[i..end]) {
                 end += 1;
                 iter.next();
             }

@@ -1,0 +1,366 @@
+//! Word lists, one home for each, named for what it means, and the word classes of
+//! attribution built from them.
+//!
+//! A list here is never written out again inline elsewhere, so that a word added once counts
+//! everywhere it should. Lists are lowercase unless their doc says otherwise.
+
+use once_cell::sync::Lazy;
+
+use crate::hash::{key_set_of, lower_key, set_of, FastMap, FastSet};
+
+/// Words that end with a dot without ending a sentence when a capitalized word follows.
+#[rustfmt::skip]
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
+    "Cpl", "Pvt", "Sen", "Rep", "Gov", "Pres", "Amb", "Sec", "Supt", "Insp", "Det", "Rev", "Fr",
+    "St", "Mt", "Ft", "Jr", "Sr", "No", "Nos", "Inc", "Corp", "Co", "Ltd", "Bros", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "Ave", "Blvd",
+    "Rd", "Dept", "Univ", "approx", "est", "Calif", "Mass", "Conn", "Penn", "Ariz", "Fla", "Ga",
+    "Ill", "Md", "Mich", "Minn", "Wash", "Va", "Tenn", "Wis", "Ky", "La", "Ala", "Okla", "Ore",
+    "Colo", "Nev", "Del",
+];
+
+/// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
+///
+/// Asked at every word before a full stop, so it is a length test and at most one set lookup,
+/// not a scan of the list.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    /// The length of the longest abbreviation.
+    const LONGEST: usize = {
+        let (mut i, mut n) = (0, 0);
+        while i < ABBREVIATIONS.len() {
+            if ABBREVIATIONS[i].len() > n {
+                n = ABBREVIATIONS[i].len();
+            }
+            i += 1;
+        }
+        n
+    };
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ABBREVIATIONS));
+    word.len() <= LONGEST && SET.contains(word)
+}
+
+/// Capitalized words that start sentences or clauses and are never part of a person's name.
+#[rustfmt::skip]
+pub(crate) const NOT_NAME: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You",
+    "His", "Her", "Its", "Their", "Our", "My", "Your", "In", "On", "At", "For", "From", "With",
+    "By", "After", "Before", "But", "And", "Or", "If", "When", "While", "As", "Despite", "Although",
+    "Meanwhile", "However", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Today", "Yesterday", "Tomorrow", "Asked", "According",
+    "Speaking", "Last", "Next", "Earlier", "Later", "Now", "Then", "There", "Here", "Some", "Many",
+    "Most", "Other", "Others", "Both", "All", "No", "Not", "So", "Yet", "Still", "Also", "Even",
+    "Just", "Only", "Why", "What", "Who", "How", "Where", "Which", "Mr", "Mrs", "Ms", "Dr", "Mr.",
+    "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Said", "Says", "Told", "Under", "Over",
+    "About", "Into", "Through", "During", "Without", "Within", "Against", "Among", "Between",
+    "Because", "Since", "Until", "Unless", "Though", "Whether", "Such", "Every", "Each", "Any",
+    "Several", "Few", "More", "Less", "Once", "Twice", "Former", "New", "Senior", "Top", "Chief",
+    "Deputy", "Acting", "Interim",
+];
+
+/// Whether `word` is a day of the week written with a capital: "Monday", not "monday" or
+/// "MONDAY".
+pub(crate) fn is_capitalized_weekday(word: &str) -> bool {
+    let w = word.as_bytes();
+    WEEKDAYS.iter().any(|d| {
+        let d = d.as_bytes();
+        d.len() == w.len() && d[0].to_ascii_uppercase() == w[0] && d[1..] == w[1..]
+    })
+}
+
+/// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
+#[rustfmt::skip]
+pub(crate) const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "la", "le", "bin", "al", "ibn",
+    "dos", "das",
+];
+
+/// Last words that make a capitalized name an organization.
+#[rustfmt::skip]
+pub(crate) const ORG_HEADS: &[&str] = &[
+    "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Company", "Co.", "Group",
+    "Party", "Council", "Committee", "Commission", "Department", "Ministry", "Agency", "Bank",
+    "University", "College", "Institute", "Foundation", "Association", "Union", "Court", "Police",
+    "Hospital", "Office", "Authority", "Board", "Service", "Administration", "Bureau", "Federation",
+    "League", "Club", "Network", "Times", "Post", "News", "Journal", "FC", "Airlines", "Motors",
+    "Partners", "Holdings", "Systems", "Labs", "Technologies", "Center", "Centre", "School",
+    "Society", "Fund", "Trust", "Institution", "Alliance", "Coalition", "Campaign", "Semiconductor",
+    "Semiconductors", "Energy", "Pharmaceuticals", "Capital", "Airways", "Media", "Communications",
+    "Electric", "Industries", "Insurance", "Health", "Foods", "Software", "Robotics",
+    "Therapeutics", "Logistics", "Financial", "Securities", "Ventures", "Studios", "Records",
+    "Press", "Reports", "Review", "Institutes", "Programme", "Program", "Organization",
+    "Organisation", "Initiative", "Forum", "Watch", "International", "Museum", "Church", "Team",
+    "Department", "Senate", "Assembly", "Parliament",
+];
+
+/// Adverbs and auxiliaries skipped between a subject and its cue, besides "-ly" adverbs.
+#[rustfmt::skip]
+pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
+    "also", "has", "had", "have", "then", "later", "again", "once", "further", "earlier",
+    "often", "always", "never", "would", "will", "did", "does", "do", "last", "yesterday",
+    "today", "tonight", "just", "already", "even", "still", "long", "first", "now", "soon",
+    "ever", "since", "too", "meanwhile",
+];
+
+/// Whether the word is an "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
+#[inline]
+pub(crate) fn is_ly_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Words skipped between a subject and its cue: "Smith also said", "Jones has repeatedly said".
+pub(crate) fn is_adverb_or_aux(word: &str) -> bool {
+    static SET: Lazy<FastSet<u128>> = Lazy::new(|| key_set_of(ADVERBS_OR_AUX));
+    is_ly_adverb(word) || lower_key(word).is_some_and(|k| SET.contains(&k))
+}
+
+/// Words that end a noun phrase when walking back from a cue.
+#[rustfmt::skip]
+pub(crate) const STOP: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "could", "should", "may", "might", "can", "must", "not", "to", "by", "with",
+    "in", "on", "at", "for", "from", "of", "about", "into", "over", "after", "before", "than", "as",
+    "that", "which", "who", "whom", "whose", "and", "or", "but", "if", "when", "while", "because",
+    "so", "where", "although", "though", "since", "until", "also", "said", "says", "told", "it",
+    "there", "what", "how", "why", "whether", "then", "meanwhile", "however", "this", "these",
+    "those", "we", "i", "you", "me", "us", "him", "them", "no", "yes", "not", "during", "under",
+    "against", "through", "without", "like", "unlike", "even", "just", "despite", "amid", "among",
+    "toward", "towards", "upon", "within", "across", "behind", "beyond", "via", "per", "whereas",
+    "unless", "once", "now", "here", "all", "any",
+];
+/// Verbs whose that-less complement is almost always a clause.
+#[rustfmt::skip]
+pub(crate) const SAYING: &[&str] = &[
+    "say", "tell", "claim", "argue", "insist", "believe", "think", "contend", "assert", "predict",
+    "warn", "reply", "tweet", "testify", "allege",
+];
+/// Words before a colon that introduce something other than speech.
+#[rustfmt::skip]
+pub(crate) const NOT_SPEAKERS: &[&str] = &[
+    "update", "updated", "note", "editor", "editor's", "correction", "related", "read", "watch",
+    "photo", "photos", "video", "source", "sources", "tags", "topics", "advertisement", "by",
+    "posted", "published", "filed", "contact", "email", "follow", "share", "caption", "credit",
+    "image", "warning", "spoiler", "question", "answer", "q", "a", "trending", "breaking",
+    "exclusive", "opinion", "analysis", "live", "subscribe", "sign", "click", "see", "more", "also",
+    "disclosure", "disclaimer", "listen", "the", "this", "here", "why", "what", "how", "when",
+    "where", "who", "in", "on", "at", "for", "with", "and", "but", "or", "if", "as", "time", "date",
+    "location", "where", "price", "cost", "total", "score", "result", "results",
+];
+/// Cue verbs of knowing rather than saying: they report content, never a quote's words.
+pub(crate) const COGNITION: &[&str] = &[
+    "find",
+    "know",
+    "learn",
+    "show",
+    "understand",
+    "hope",
+    "fear",
+    "think",
+    "believe",
+    "wonder",
+];
+/// The days of the week, lowercase.
+#[rustfmt::skip]
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+/// Besides [`WEEKDAYS`], times that may stand between a subject and its cue: "Acme on
+/// Wednesday reported", "the mayor last night said".
+#[rustfmt::skip]
+pub(crate) const DAY_TIMES: &[&str] = &[
+    "night", "morning", "afternoon", "evening", "week", "today", "yesterday",
+];
+/// The most tokens reported content may hold; bounds the work on a runaway sentence.
+pub(crate) const MAX_CONTENT: usize = 160;
+/// Cue verbs whose base form is also a common noun.
+#[rustfmt::skip]
+pub(crate) const NOUN_TOO: &[&str] = &[
+    "comment", "report", "note", "claim", "state", "answer", "estimate", "promise", "tweet",
+    "charge", "show", "find", "point", "counter", "hope", "fear", "joke", "reply", "remark",
+    "pledge", "vow", "call", "label", "brand", "term", "signal", "hint", "demand", "stress",
+    "boast", "caution", "concede", "comment", "post", "add", "warn", "respond", "agree",
+];
+/// Prepositions allowed inside a speaker's noun phrase after a role or a name:
+/// "a spokeswoman for the agency", "Lavrov of Russia".
+pub(crate) const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with", "to"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+/// Words that can start a reported clause without "that".
+#[rustfmt::skip]
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "be", "is", "was", "were", "are", "will", "would", "could", "should", "can", "may", "might",
+    "must", "has", "have", "had", "did", "does", "do", "won't", "wouldn't", "can't", "couldn't",
+    "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't",
+    "shall",
+];
+/// Adverbials between a cue and its content: "said in a statement that", "told reporters on
+/// Tuesday that".
+#[rustfmt::skip]
+pub(crate) const BRIDGE: &[&str] = &[
+    "on", "in", "at", "during", "last", "this", "earlier", "late", "early", "a", "an", "the",
+    "statement", "interview", "news", "conference", "press", "briefing", "reporters", "journalists",
+    "him", "her", "them", "us", "me", "week", "month", "year", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "today",
+    "yesterday", "also", "later", "repeatedly", "previously", "recently", "again", "publicly",
+    "privately", "separately", "television", "radio", "speech", "letter", "post", "email",
+    "remarks", "written", ",", "an", "to", "his", "her", "their",
+];
+
+/// "and", "but": a coordinated clause may follow.
+/// (Words of three bytes: `content_end` asks only such words.)
+pub(crate) const AND_BUT: &[&str] = &["and", "but"];
+/// Words that negate a cue before it, or refuse the speech.
+pub(crate) const NEGATIONS: &[&str] = &["not", "never", "n't", "declined", "refused"];
+/// Articles and possessive determiners: "the minister", "his aide", "their spokesman".
+pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
+/// "a", "an", "the".
+pub(crate) const ARTICLES: &[&str] = &["a", "an", "the"];
+/// Besides [`DETERMINERS`], words before a cue word that make it a noun: "our report", "to
+/// answer".
+pub(crate) const BEFORE_NOUN: &[&str] = &["our", "my", "to"];
+/// Besides [`DETERMINERS`], words a subject never ends on: "sent out a call following the".
+#[rustfmt::skip]
+pub(crate) const NOT_SUBJECT_ENDS: &[&str] = &[
+    "our", "my", "this", "that", "these", "those", "some", "many", "few", "fewer", "more", "most",
+];
+/// Words after a speaker that end its noun phrase: "said Doe, who …", "said Doe in a
+/// statement", "said Jane Doe of Ohio".
+#[rustfmt::skip]
+pub(crate) const AFTER_SPEAKER: &[&str] = &[
+    "who", "in", "on", "at", "during", "after", "before", "when", "while", "as", "of",
+];
+/// Words a sentence may open with before its subject: "But Trump …", "Meanwhile, the mayor …".
+#[rustfmt::skip]
+pub(crate) const SENTENCE_OPENERS: &[&str] = &[
+    "but", "and", "so", "yet", "still", "meanwhile", "however", "then", "now", "also",
+];
+/// Irregular past forms that end a subject's noun phrase: "The businessman began …".
+#[rustfmt::skip]
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
+    "began", "went", "made", "took", "gave", "came", "got", "saw", "met", "spent", "led", "spoke",
+    "wrote", "held", "left", "won", "lost", "ran", "brought", "thought", "kept", "sent", "stood",
+    "became", "knew",
+];
+/// Forms of "be" (and "get") that make a cue passive: "was told", "got asked".
+#[rustfmt::skip]
+pub(crate) const BE_FORMS: &[&str] = &[
+    "be", "been", "is", "was", "were", "are", "am", "'s", "’s", "get", "got",
+];
+/// Adverbs between a form of "be" and a cue: "was also told".
+pub(crate) const BE_ADVERBS: &[&str] = &[
+    "also",
+    "still",
+    "now",
+    "again",
+    "repeatedly",
+    "not",
+    "being",
+];
+/// Words after a comma that open a new clause, ending reported content.
+#[rustfmt::skip]
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "according", "which", "while", "whereas", "although", "though", "who",
+];
+/// Words before a cue's base form that make it a verb: "they report", "will comment".
+#[rustfmt::skip]
+pub(crate) const VERB_BEFORE: &[&str] = &[
+    "i", "we", "you", "they", "will", "would", "could", "should", "can", "may", "might", "must",
+    "did", "do", "does", "also", "often", "always", "never", "not", "then",
+];
+
+/// A set of word classes, as bits.
+#[derive(Clone, Copy)]
+pub(crate) struct Class(pub(crate) u16);
+
+impl Class {
+    pub(crate) const STOP_WORD: Class = Class(1);
+    pub(crate) const PRONOUN: Class = Class(1 << 1);
+    pub(crate) const AUXILIARY: Class = Class(1 << 2);
+    pub(crate) const BRIDGING: Class = Class(1 << 3);
+    pub(crate) const NP_PREPOSITION: Class = Class(1 << 4);
+    pub(crate) const NOT_SPEAKER: Class = Class(1 << 5);
+    pub(crate) const WEEKDAY: Class = Class(1 << 6);
+    pub(crate) const AND_BUT: Class = Class(1 << 7);
+    pub(crate) const NEGATION: Class = Class(1 << 8);
+    pub(crate) const DETERMINER: Class = Class(1 << 9);
+    pub(crate) const BE_FORM: Class = Class(1 << 10);
+    pub(crate) const BE_ADVERB: Class = Class(1 << 11);
+    pub(crate) const CLAUSE_OPENER: Class = Class(1 << 12);
+    pub(crate) const VERB_BEFORE: Class = Class(1 << 13);
+    /// Words between a subject and its cue ([`crate::entity::is_adverb_or_aux`]).
+    pub(crate) const ADVERB_OR_AUX: Class = Class(1 << 14);
+    /// Set on every looked-up token, so that 0 means "not looked up yet".
+    const KNOWN: u16 = 1 << 15;
+
+    /// The classes of a word, ASCII case ignored.
+    pub(crate) fn of(word: &str) -> u16 {
+        /// The word lists by [`lower_key`], and a bit set of their words' shapes (length,
+        /// first and last letter) that turns away nearly every other word at one bit test.
+        struct Lists {
+            words: FastMap<u128, u16>,
+            shapes: [u64; SHAPES / 64],
+        }
+        const SHAPES: usize = 16 * 32 * 32;
+        /// The shape of a word of up to 15 bytes that starts and ends with an ASCII letter.
+        fn shape(w: &[u8]) -> Option<usize> {
+            match (w.first(), w.last()) {
+                (Some(&f), Some(&l))
+                    if w.len() < 16 && f.is_ascii_alphabetic() && l.is_ascii_alphabetic() =>
+                {
+                    Some((w.len() * 32 + usize::from(f & 31)) * 32 + usize::from(l & 31))
+                }
+                _ => None,
+            }
+        }
+        static LISTS: Lazy<Lists> = Lazy::new(|| {
+            let lists = [
+                (STOP, Class::STOP_WORD),
+                (PRONOUNS, Class::PRONOUN),
+                (AUXILIARIES, Class::AUXILIARY),
+                (BRIDGE, Class::BRIDGING),
+                (NP_PREPOSITIONS, Class::NP_PREPOSITION),
+                (NOT_SPEAKERS, Class::NOT_SPEAKER),
+                (WEEKDAYS, Class::WEEKDAY),
+                (DAY_TIMES, Class::WEEKDAY),
+                (AND_BUT, Class::AND_BUT),
+                (NEGATIONS, Class::NEGATION),
+                (DETERMINERS, Class::DETERMINER),
+                (BEFORE_NOUN, Class::DETERMINER),
+                (BE_FORMS, Class::BE_FORM),
+                (BE_ADVERBS, Class::BE_ADVERB),
+                (CLAUSE_OPENERS, Class::CLAUSE_OPENER),
+                (VERB_BEFORE, Class::VERB_BEFORE),
+                (ADVERBS_OR_AUX, Class::ADVERB_OR_AUX),
+            ];
+            let mut words = FastMap::default();
+            let mut shapes = [0u64; SHAPES / 64];
+            for (list, class) in lists {
+                for &w in list {
+                    debug_assert_eq!(w, w.to_ascii_lowercase());
+                    if let Some(key) = lower_key(w) {
+                        *words.entry(key).or_insert(0) |= class.0;
+                    }
+                    if let Some(s) = shape(w.as_bytes()) {
+                        shapes[s / 64] |= 1 << (s % 64);
+                    }
+                }
+            }
+            Lists { words, shapes }
+        });
+        let lists = &*LISTS;
+        let mut bits = Class::KNOWN;
+        if is_ly_adverb(word) {
+            bits |= Class::ADVERB_OR_AUX.0;
+        }
+        // A word of a shape no listed word has is in no list. (Every listed word that does
+        // not start and end with a letter has no shape and is looked up.)
+        if let Some(s) = shape(word.as_bytes()) {
+            if lists.shapes[s / 64] & (1 << (s % 64)) == 0 {
+                return bits;
+            }
+        }
+        bits | lower_key(word)
+            .and_then(|key| lists.words.get(&key).copied())
+            .unwrap_or(0)
+    }
+}
