@@ -120,6 +120,7 @@ fn is_break(p: &str, dot: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::ABBREVIATIONS;
     use proptest::prelude::*;
 
     proptest! {
