@@ -14,7 +14,7 @@ use crate::gazetteer::{EntityKind, Gender};
 use crate::hash::{set_of, FastSet};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
-use crate::text::{is_capitalized, sym, Token};
+use crate::text::{is_capitalized, sym, Tokens};
 use crate::words::*;
 
 /// A speaker found next to a cue.
@@ -41,9 +41,7 @@ pub(crate) struct Input<'a> {
     pub(crate) text: &'a str,
     pub(crate) paragraphs: &'a [Span],
     pub(crate) sentences: &'a [Span],
-    pub(crate) tokens: &'a [Token],
-    /// [`crate::text::token_blocks`] of the tokens.
-    pub(crate) blocks: &'a [u32],
+    pub(crate) tokens: &'a Tokens,
     pub(crate) cues: &'a [Cue],
     pub(crate) quotes: &'a [QuoteSpan],
     pub(crate) entities: &'a Entities,
@@ -113,18 +111,12 @@ const IN_QUOTE: u32 = 1 << 31;
 
 /// Fills `tok_info` for the tokens, in one walk over the cues and one over the quoted tokens.
 /// Cues and quotes are sorted, and quotes disjoint.
-fn token_info(
-    tokens: &[Token],
-    blocks: &[u32],
-    cues: &[Cue],
-    quotes: &[QuoteSpan],
-    tok_info: &mut Vec<u32>,
-) {
+fn token_info(tokens: &Tokens, cues: &[Cue], quotes: &[QuoteSpan], tok_info: &mut Vec<u32>) {
     tok_info.clear();
     tok_info.resize(tokens.len(), 0);
     // Each token found through the block index: a search over all tokens per cue or quote
     // would cost a long text a cache miss at every step.
-    let first_at = |pos: usize| crate::text::first_token_in_blocks(tokens, blocks, pos);
+    let first_at = |pos: usize| tokens.first_at_or_after(pos);
     for (ci, cue) in cues.iter().enumerate() {
         let start = cue.span.start();
         let t = first_at(start);
@@ -172,13 +164,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         v.resize(len, x);
         v
     }
-    token_info(
-        inp.tokens,
-        inp.blocks,
-        inp.cues,
-        inp.quotes,
-        &mut scratch.tok_info,
-    );
+    token_info(inp.tokens, inp.cues, inp.quotes, &mut scratch.tok_info);
     // Zeroed as plain numbers (a memset), then asked and filled through cells.
     let classes = &mut scratch.classes;
     classes.clear();
@@ -187,7 +173,6 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         inp,
         classes: Cell::from_mut(classes.as_mut_slice()).as_slice_of_cells(),
         tok_info: &scratch.tok_info,
-        blocks: inp.blocks,
         used_cue: fresh(&mut scratch.used_cue, inp.cues.len(), false),
         direct_done: fresh(&mut scratch.direct_done, inp.quotes.len(), false),
         out: crate::emptied(&mut scratch.out),
@@ -253,8 +238,6 @@ struct Attributor<'a, 'b> {
     classes: &'b [Cell<u16>],
     /// [`Scratch::tok_info`].
     tok_info: &'b [u32],
-    /// [`Input::blocks`].
-    blocks: &'b [u32],
     used_cue: Vec<bool>,
     /// Quotes attributed as direct by the words around their marks.
     direct_done: Vec<bool>,
@@ -351,7 +334,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     }
 
     fn first_token_at_or_after(&self, pos: usize) -> usize {
-        crate::text::first_token_in_blocks(self.inp.tokens, self.blocks, pos)
+        self.inp.tokens.first_at_or_after(pos)
     }
 
     fn sentence_of(&self, pos: usize) -> Span {
@@ -2199,7 +2182,6 @@ impl<'a, 'b> Attributor<'a, 'b> {
 mod tests {
     use super::*;
     use crate::sentence::paragraphs;
-    use crate::text::tokenize;
     use proptest::prelude::*;
 
     #[test]
@@ -2258,14 +2240,13 @@ mod tests {
             s in "(said|told|\"|\u{201c}|\u{201d}|a|Said|x|according to| |, |\n|\u{e9})*"
         ) {
             let (mut tokens, mut runs, mut cues, mut quotes, mut paras) =
-                (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            tokenize(&s, &mut tokens, &mut runs);
+                (Tokens::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            tokens.fill(&s, &mut runs);
             crate::cue::find_cues(&s, &runs, &mut cues);
             paragraphs(&s, &mut paras);
             crate::quote::find_quotes(&s, &paras, &mut quotes, &mut Vec::new());
-            let (mut info, mut blocks) = (Vec::new(), Vec::new());
-            crate::text::token_blocks(&tokens, s.len(), &mut blocks);
-            token_info(&tokens, &blocks, &cues, &quotes, &mut info);
+            let mut info = Vec::new();
+            token_info(&tokens, &cues, &quotes, &mut info);
             prop_assert_eq!(info.len(), tokens.len());
             for (t, &x) in tokens.iter().zip(&info) {
                 let pos = t.span.start();

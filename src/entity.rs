@@ -9,7 +9,7 @@ use crate::gazetteer::{EntityKind, Gender};
 use crate::hash::{set_of, FastMap, FastSet};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
-use crate::text::{first_token_in_blocks, is_capitalized, Token};
+use crate::text::{is_capitalized, Tokens};
 use crate::words::{
     is_adverb_or_aux, is_capitalized_weekday, DETERMINERS, NOT_NAME, ORG_HEADS, PARTICLES,
 };
@@ -181,8 +181,7 @@ pub(crate) fn resolve(
     k: &Knowledge<'_>,
     text: &str,
     lines: &[Span],
-    tokens: &[Token],
-    blocks: &[u32],
+    tokens: &Tokens,
     cues: &[Cue],
     found_names: &[Found],
     found_titles: &[Found],
@@ -197,7 +196,6 @@ pub(crate) fn resolve(
         text,
         lines,
         tokens,
-        blocks,
         list: crate::emptied(&mut scratch.list),
         by_entry: std::mem::take(&mut scratch.by_entry),
         by_name: std::mem::take(&mut scratch.by_name),
@@ -315,9 +313,7 @@ struct Resolver<'a> {
     text: &'a str,
     /// The text's non-blank lines (`sentence::paragraphs`), sorted.
     lines: &'a [Span],
-    tokens: &'a [Token],
-    /// [`crate::text::token_blocks`] of the tokens.
-    blocks: &'a [u32],
+    tokens: &'a Tokens,
     list: Vec<EntityData>,
     /// The entity of each gazetteer entry mentioned.
     by_entry: FastMap<u32, u32>,
@@ -413,7 +409,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn token_at(&self, pos: usize) -> Option<usize> {
-        crate::text::token_holding(self.tokens, self.blocks, pos)
+        self.tokens.holding(pos)
     }
 
     /// The person mentioned at token `i`, if a gazetteer mention covers it.
@@ -588,7 +584,7 @@ impl<'a> Resolver<'a> {
     fn infer_from_titles(&mut self, titles: &[TitleRef]) {
         for t in titles.iter().filter(|t| t.before_name) {
             let role_text = &self.text[t.span.range()];
-            let next = first_token_in_blocks(self.tokens, self.blocks, t.span.end());
+            let next = self.tokens.first_at_or_after(t.span.end());
             if next >= self.tokens.len() {
                 continue;
             }
@@ -835,7 +831,7 @@ impl<'a> Resolver<'a> {
         let bytes = text.as_bytes();
         found.clear();
         let mut after = 0;
-        for t in self.tokens {
+        for t in self.tokens.iter() {
             let start = t.span.start();
             if start < after
                 || !t.word

@@ -113,9 +113,7 @@ impl EntryTexts {
 struct Scratch {
     paragraphs: Vec<Span>,
     sentences: Vec<Span>,
-    tokens: Vec<text::Token>,
-    /// [`text::token_blocks`] of the tokens, for finding a token by offset.
-    blocks: Vec<u32>,
+    tokens: text::Tokens,
     runs: Vec<text::Run>,
     found_names: Vec<Found>,
     found_titles: Vec<Found>,
@@ -295,8 +293,7 @@ impl Extractor {
         let inner = &*self.inner;
         sentence::paragraphs(text, &mut s.paragraphs);
         sentence::sentences(text, &s.paragraphs, &mut s.sentences);
-        text::tokenize(text, &mut s.tokens, &mut s.runs);
-        text::token_blocks(&s.tokens, text.len(), &mut s.blocks);
+        s.tokens.fill(text, &mut s.runs);
 
         s.found_names.clear();
         s.found_titles.clear();
@@ -324,7 +321,6 @@ impl Extractor {
             text,
             &s.paragraphs,
             &s.tokens,
-            &s.blocks,
             &s.cues,
             &s.found_names,
             &s.found_titles,
@@ -340,7 +336,6 @@ impl Extractor {
             paragraphs: &s.paragraphs,
             sentences: &s.sentences,
             tokens: &s.tokens,
-            blocks: &s.blocks,
             cues: &s.cues,
             quotes: &s.quotes,
             entities: &entities,

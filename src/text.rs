@@ -77,7 +77,7 @@ const BLOCK_SHIFT: u32 = 6;
 /// byte `b << BLOCK_SHIFT`, for every block of a text of `len` bytes and one past it: then
 /// [`first_token_in_blocks`] searches a block's few tokens, not all of them. Left empty when
 /// the token count does not fit in a `u32`.
-pub(crate) fn token_blocks(tokens: &[Token], len: usize, blocks: &mut Vec<u32>) {
+fn token_blocks(tokens: &[Token], len: usize, blocks: &mut Vec<u32>) {
     blocks.clear();
     if u32::try_from(tokens.len()).is_err() {
         return;
@@ -96,7 +96,7 @@ pub(crate) fn token_blocks(tokens: &[Token], len: usize, blocks: &mut Vec<u32>) 
 
 /// [`first_token_at_or_after`] with the help of [`token_blocks`] over the same tokens.
 #[inline]
-pub(crate) fn first_token_in_blocks(tokens: &[Token], blocks: &[u32], pos: usize) -> usize {
+fn first_token_in_blocks(tokens: &[Token], blocks: &[u32], pos: usize) -> usize {
     let b = pos >> BLOCK_SHIFT;
     match (blocks.get(b), blocks.get(b + 1)) {
         (Some(&lo), Some(&hi)) => {
@@ -109,10 +109,52 @@ pub(crate) fn first_token_in_blocks(tokens: &[Token], blocks: &[u32], pos: usize
 
 /// The index of the token holding byte `pos`, if any: the last one starting at or before it,
 /// if it ends after it. `blocks` are [`token_blocks`] of the tokens.
-pub(crate) fn token_holding(tokens: &[Token], blocks: &[u32], pos: usize) -> Option<usize> {
+fn token_holding(tokens: &[Token], blocks: &[u32], pos: usize) -> Option<usize> {
     let after = first_token_in_blocks(tokens, blocks, pos.saturating_add(1));
     let i = after.checked_sub(1)?;
     (tokens.get(i)?.span.end() > pos).then_some(i)
+}
+
+/// An article's tokens with their block index ([`token_blocks`]), which finds the token at an
+/// offset by searching one block's few tokens: the stages after the tokenizer read tokens
+/// through this type. It derefs to the tokens as a slice.
+#[derive(Default, Debug)]
+pub(crate) struct Tokens {
+    list: Vec<Token>,
+    blocks: Vec<u32>,
+}
+
+impl Tokens {
+    /// Tokenizes `text` into these tokens (and its word runs into `runs`), then indexes them.
+    pub(crate) fn fill(&mut self, text: &str, runs: &mut Vec<Run>) {
+        tokenize(text, &mut self.list, runs);
+        token_blocks(&self.list, text.len(), &mut self.blocks);
+    }
+
+    /// The index of the first token starting at or after byte `pos` (`len()` if none).
+    #[inline]
+    pub(crate) fn first_at_or_after(&self, pos: usize) -> usize {
+        first_token_in_blocks(&self.list, &self.blocks, pos)
+    }
+
+    /// The index of the token holding byte `pos`, if any.
+    #[inline]
+    pub(crate) fn holding(&self, pos: usize) -> Option<usize> {
+        token_holding(&self.list, &self.blocks, pos)
+    }
+
+    /// The capacity held, in tokens.
+    pub(crate) fn capacity(&self) -> usize {
+        self.list.capacity()
+    }
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        &self.list
+    }
 }
 
 /// A word or a single punctuation char.
