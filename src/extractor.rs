@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
+use crate::article::Article;
 use crate::attribution::{self, Attributed};
+use crate::coref::Coref;
 use crate::cue::{self, Cue};
 use crate::document::{Document, Entity, Mention, Quote, QuotePart, Recycled, Source, Speaker};
 use crate::entity::{self, Entities, Knowledge, NameRole, NameTarget, Origin, TitleTarget};
@@ -121,6 +123,8 @@ struct Scratch {
     quotes: Vec<QuoteSpan>,
     /// Quote mark offsets of one paragraph ([`quote::find_quotes`]).
     marks: Vec<usize>,
+    /// Each token's word classes ([`Article`]).
+    classes: Vec<u16>,
     /// Attribution's per-token buffers.
     attribution: attribution::Scratch,
     /// Entity resolution's buffers.
@@ -330,16 +334,14 @@ impl Extractor {
         s.quotes.clear();
         quote::find_quotes(text, &s.paragraphs, &mut s.quotes, &mut s.marks);
 
-        let title_words = |e: u32| -> &[String] { &inner.title_words[e as usize] };
+        let article = Article::new(text, &s.paragraphs, &s.sentences, &s.tokens, &mut s.classes);
+        let coref = Coref::new(&article, &entities, &s.quotes, &inner.title_words);
         let input = attribution::Input {
-            text,
-            paragraphs: &s.paragraphs,
-            sentences: &s.sentences,
-            tokens: &s.tokens,
+            article: &article,
+            coref: &coref,
             cues: &s.cues,
             quotes: &s.quotes,
             entities: &entities,
-            entry_title_words: &title_words,
         };
         let attributed = attribution::attribute(&input, &mut s.attribution);
         s.recycled.reusing = reusing;

@@ -51,7 +51,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod article;
 mod attribution;
+mod coref;
 mod cue;
 mod document;
 mod entity;

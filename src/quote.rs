@@ -164,6 +164,12 @@ fn push(
     });
 }
 
+/// The quote whose marks hold byte `pos`, if any (`quotes` sorted and disjoint).
+pub(crate) fn holding(quotes: &[QuoteSpan], pos: usize) -> Option<&QuoteSpan> {
+    let i = quotes.partition_point(|x| x.outer.end() <= pos);
+    quotes.get(i).filter(|x| x.outer.start() <= pos)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,27 @@ pub(crate) fn possessive_len(text: &str, i: usize) -> usize {
     }
 }
 
+/// `word.to_ascii_lowercase()`: the word itself when it has no ASCII capital, else written
+/// into `buf` when it fits there, else a new string.
+pub(crate) fn ascii_lowercase<'w>(
+    word: &'w str,
+    buf: &'w mut [u8; 32],
+) -> std::borrow::Cow<'w, str> {
+    use std::borrow::Cow;
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    if let Some(buf) = buf.get_mut(..word.len()) {
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid, so this is always `Ok`.
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return Cow::Borrowed(lower);
+        }
+    }
+    Cow::Owned(word.to_ascii_lowercase())
+}
+
 /// Whether the word starts with an uppercase letter (or is a digit-free initial like "J.").
 #[inline]
 pub(crate) fn is_capitalized(word: &str) -> bool {
@@ -497,6 +518,15 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// Lowercasing in a stack buffer, borrowed or into a new string, is
+        /// `to_ascii_lowercase`.
+        #[test]
+        fn ascii_lowercase_equals_to_ascii_lowercase(word in "[a-zA-Z\u{e9}\u{c9}\u{130}]{0,40}") {
+            let mut buf = [0; 32];
+            let got = ascii_lowercase(&word, &mut buf);
+            prop_assert_eq!(got.as_ref(), word.to_ascii_lowercase());
+        }
+
         /// The eight-byte test marks exactly the bytes a byte-by-byte test finds ASCII
         /// letters or digits, and the digits among them.
         #[test]

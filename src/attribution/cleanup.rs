@@ -1,0 +1,286 @@
+//! Passes over the attributions once every quote and cue has had its turn: fragments of mixed
+//! quotes, follow-on paragraphs, crossing attributions, split quotes, cue verb groups and
+//! repeated passages.
+
+use super::*;
+
+impl<'a, 'b> Attributor<'a, 'b> {
+    /// A direct quote inside a mixed quote's content is that quote's fragment, not a quote of
+    /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
+    pub(super) fn drop_fragments_of_mixed(&mut self) {
+        let mut mixed_end: Option<(usize, Span)> = None;
+        let mut keep = crate::emptied(&mut self.spare.flags);
+        keep.resize(self.out.len(), true);
+        for (i, q) in self.out.iter().enumerate() {
+            if let Some((end, m)) = mixed_end {
+                if q.kind == QuoteKind::Direct && q.content.end() <= end && m != q.content {
+                    keep[i] = false;
+                }
+            }
+            if q.kind == QuoteKind::Mixed && mixed_end.map_or(true, |(e, _)| q.content.end() > e) {
+                mixed_end = Some((q.content.end(), q.content));
+            }
+        }
+        let mut k = keep.iter();
+        self.out.retain(|_| k.next().copied().unwrap_or(true));
+        self.spare.flags = keep;
+    }
+
+    /// A cue is the verb group as written: "has said", "also told", "would later argue".
+    pub(super) fn widen_cues(&mut self) {
+        for i in 0..self.out.len() {
+            let Some(cue) = self.out[i].cue else { continue };
+            let c = self.at.first_token_at_or_after(cue.start());
+            if self.cue_at(c).is_none() {
+                continue; // a colon or a dash
+            }
+            let mut k = c;
+            while k > 0 && c - k < 4 {
+                let w = self.at.tok(k - 1);
+                let aux = self.at.lower_is(
+                    k - 1,
+                    &[
+                        "has", "have", "had", "also", "would", "will", "could", "did", "does",
+                        "later", "then", "again", "once", "often", "always", "just", "already",
+                        "still", "now", "is", "was", "are", "were",
+                    ],
+                ) || (w.len() > 4
+                    && w.ends_with("ly")
+                    && w.bytes().all(|b| b.is_ascii_lowercase()));
+                let same_line = !self
+                    .at
+                    .text_between(
+                        self.at.tokens[k - 1].span.end(),
+                        self.at.tokens[k].span.start(),
+                    )
+                    .contains('\n');
+                if !aux || !same_line {
+                    break;
+                }
+                k -= 1;
+            }
+            // Never reach into the speaker's words.
+            let speaker_end = self.out[i].speaker.map_or(0, |s| s.span.end());
+            while k < c
+                && self.at.tokens[k].span.start() < speaker_end
+                && speaker_end <= cue.start()
+            {
+                k += 1;
+            }
+            // And forward: "called for", "called on".
+            let mut end = c;
+            let n = self.at.tokens.len();
+            let content_start = self.out[i].content.start();
+            let lemma = self.cue_at(c).map_or("", |ci| self.inp.cues[ci].lemma);
+            let ahead = |j: usize, words: &[&str]| j < n && self.at.lower_is(j, words);
+            // (Annotators are split on "said in a statement" and keep "said of" apart; the
+            // demand "called for" is one cue.)
+            if lemma == "call" && ahead(c + 1, &["for", "on"]) {
+                end = c + 1;
+            }
+            if self.at.tokens[end].span.end() > content_start && content_start > cue.start() {
+                end = c; // never into the content
+            }
+            if k < c || end > c {
+                let span = Span::new(
+                    self.at.tokens[k].span.start(),
+                    self.at.tokens[end].span.end(),
+                );
+                self.out[i].cue = Some(span);
+            }
+        }
+    }
+
+    /// `"A," Putin said, "B."`: two direct pieces sharing one cue are one quote.
+    pub(super) fn merge_split(&mut self) {
+        self.out
+            .sort_by_key(|q| (q.content.start(), q.content.end()));
+        let mut merged = crate::emptied(&mut self.spare.out);
+        merged.reserve(self.out.len());
+        for mut q in self.out.drain(..) {
+            if let Some(prev) = merged.last_mut() {
+                if prev.kind == QuoteKind::Direct
+                    && q.kind == QuoteKind::Direct
+                    && prev.cue.is_some()
+                    && prev.cue == q.cue
+                    && q.content.start() >= prev.content.end()
+                {
+                    if prev.parts.is_empty() {
+                        prev.parts = self.spare.parts();
+                        prev.parts.push(prev.content);
+                    }
+                    if q.parts.is_empty() {
+                        prev.parts.push(q.content);
+                    } else {
+                        prev.parts.append(&mut q.parts);
+                        self.spare.parts.push(std::mem::take(&mut q.parts));
+                    }
+                    prev.content = Span::new(prev.content.start(), q.content.end());
+                    prev.confidence = prev.confidence.max(q.confidence);
+                    continue;
+                }
+            }
+            merged.push(q);
+        }
+        self.spare.out = std::mem::replace(&mut self.out, merged);
+    }
+
+    /// Two quotes that overlap without one holding the other cannot both be right: keep the
+    /// more confident (the earlier on a tie). Kept quotes nest, so a stack of the open ones
+    /// finds every crossing in one pass.
+    pub(super) fn drop_crossing(&mut self) {
+        self.out.sort_by(|x, y| {
+            x.content
+                .start()
+                .cmp(&y.content.start())
+                .then(y.content.end().cmp(&x.content.end()))
+        });
+        let mut alive = crate::emptied(&mut self.spare.flags);
+        alive.resize(self.out.len(), true);
+        let mut open = crate::emptied(&mut self.spare.offsets);
+        for i in 0..self.out.len() {
+            let q = self.out[i].content;
+            loop {
+                while open
+                    .last()
+                    .is_some_and(|&t| !alive[t] || self.out[t].content.end() <= q.start())
+                {
+                    open.pop();
+                }
+                let Some(&top) = open.last() else { break };
+                if self.out[top].content.end() >= q.end() {
+                    break; // nested
+                }
+                // Crossing.
+                if self.out[top].confidence >= self.out[i].confidence {
+                    alive[i] = false;
+                } else {
+                    alive[top] = false;
+                    open.pop();
+                    continue;
+                }
+                break;
+            }
+            if alive[i] {
+                open.push(i);
+            }
+        }
+        let mut k = alive.iter();
+        self.out.retain(|_| k.next().copied().unwrap_or(true));
+        self.spare.flags = alive;
+        self.spare.offsets = open;
+    }
+
+    /// A quote with no attribution of its own continues the direct quote just before it: in
+    /// the same paragraph (`"A," Reyes said. "B."`), or as the paragraph right after one
+    /// quoting someone. The two become one quote with parts, as news annotators mark them.
+    /// `out` is sorted by start; quotes and attributions are swept together.
+    pub(super) fn follow_on(&mut self) {
+        let paras = self.at.paragraphs;
+        let quotes = self.inp.quotes;
+        let mut j = 0; // out[..j] start before the current quote ends
+        let mut reach = 0; // the furthest end among out[..j]
+        let mut last: Option<usize> = None; // the direct quote with a speaker ending last
+        for (qi, q) in quotes.iter().enumerate() {
+            while j < self.out.len() && self.out[j].content.start() < q.outer.end() {
+                let a = &self.out[j];
+                reach = reach.max(a.content.end());
+                let better = last.map_or(true, |l| a.content.end() >= self.out[l].content.end());
+                if a.kind == QuoteKind::Direct && a.speaker.is_some() && better {
+                    last = Some(j);
+                }
+                j += 1;
+            }
+            if self.direct_done[qi] || reach > q.outer.start() {
+                continue;
+            }
+            let Some(prev) = last else { continue };
+            let pi = paras.partition_point(|p| p.end() <= q.outer.start());
+            let Some(p) = paras.get(pi) else { continue };
+            let prev_content = self.out[prev].content;
+            let same_paragraph = p.contains(prev_content) && {
+                let gap = self.at.first_token_at_or_after(q.outer.start())
+                    - self.at.first_token_at_or_after(prev_content.end());
+                // No other quote between the two.
+                let first_after = quotes.partition_point(|o| o.outer.start() <= prev_content.end());
+                gap <= 30 && first_after >= qi
+            };
+            let opens_paragraph = p.start() == q.outer.start() && q.outer.len() * 2 >= p.len();
+            let next_paragraph =
+                opens_paragraph && pi > 0 && prev_content.start() >= paras[pi - 1].start();
+            if same_paragraph || next_paragraph {
+                let a = &mut self.out[prev];
+                if a.parts.is_empty() {
+                    a.parts = self.spare.parts();
+                    a.parts.push(a.content);
+                }
+                a.parts.push(q.content);
+                a.content = Span::new(a.content.start(), q.content.end());
+                reach = reach.max(a.content.end());
+            }
+        }
+    }
+}
+
+/// A passage scraped twice yields its quotes once: keeps the first quote of each kind and
+/// trimmed text. An article's few quotes are compared with each other; many, through a set.
+pub(super) fn dedupe(text: &str, out: &mut Vec<Attributed>) {
+    const FEW: usize = 32;
+    let key = |q: &Attributed| (q.kind, text[q.content.range()].trim());
+    if out.len() <= FEW {
+        let mut seen: [Option<(QuoteKind, &str)>; FEW] = [None; FEW];
+        let mut n = 0;
+        out.retain(|q| {
+            let k = Some(key(q));
+            if seen[..n].contains(&k) {
+                return false;
+            }
+            seen[n] = k;
+            n += 1;
+            true
+        });
+    } else {
+        let mut seen: FastSet<(QuoteKind, &str)> = FastSet::default();
+        seen.reserve(out.len());
+        out.retain(|q| seen.insert(key(q)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedupe_keeps_the_first_of_each_kind_and_text_among_few_or_many() {
+        // Words of one letter, some with a space before: "a" and " a" trim alike.
+        let text = "a b  a c b a  c d e a";
+        let words: Vec<Span> = text
+            .char_indices()
+            .filter(|&(_, c)| c != ' ')
+            .map(|(i, _)| Span::new(i.saturating_sub(1), i + 1))
+            .collect();
+        for n in [0, 7, 32, 33, 120] {
+            let out: Vec<Attributed> = (0..n)
+                .map(|i: usize| Attributed {
+                    kind: if i % 4 == 0 {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Indirect
+                    },
+                    content: words[(i * 7) % words.len()],
+                    speaker: None,
+                    cue: None,
+                    confidence: i as f32,
+                    parts: Vec::new(),
+                })
+                .collect();
+            let mut want = out.clone();
+            let mut seen = std::collections::HashSet::new();
+            want.retain(|q| seen.insert((q.kind, text[q.content.range()].trim())));
+            let mut got = out;
+            dedupe(text, &mut got);
+            assert_eq!(got, want, "{n} quotes");
+            assert!(n < 8 || got.len() < n, "{n} quotes had repeats to drop");
+        }
+    }
+}

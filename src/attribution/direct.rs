@@ -1,0 +1,291 @@
+//! Direct quotes: the speaker and cue in the words right after a quote's closing mark ("…,"
+//! Trump said) or right before its opening mark (Trump said: "…"), and a quote that goes on
+//! after its own attribution ("A," she said, "B.").
+
+use super::*;
+
+impl<'a, 'b> Attributor<'a, 'b> {
+    pub(super) fn direct(&mut self, qi: usize, q: &QuoteSpan) -> Option<Attributed> {
+        let confidence_scale = if q.closed { 1.0 } else { 0.8 };
+        if let Some((speaker, cue, conf)) = self.after_quote(q) {
+            return Some(Attributed {
+                parts: Vec::new(),
+                kind: QuoteKind::Direct,
+                content: q.content,
+                speaker: Some(speaker),
+                cue,
+                confidence: conf * confidence_scale,
+            });
+        }
+        if let Some((speaker, cue, conf)) = self.before_quote(qi, q) {
+            return Some(Attributed {
+                parts: Vec::new(),
+                kind: QuoteKind::Direct,
+                content: q.content,
+                speaker,
+                cue,
+                confidence: conf * confidence_scale,
+            });
+        }
+        None
+    }
+
+    /// `"…," Trump said` / `"…," said Trump` / `"…" — Trump` / `"…," according to Trump`.
+    pub(super) fn after_quote(&mut self, q: &QuoteSpan) -> Option<(Referent, Option<Span>, f32)> {
+        let n = self.at.tokens.len();
+        let mut t = self.at.first_token_at_or_after(q.outer.end());
+        if t >= n
+            || self
+                .at
+                .text_between(q.outer.end(), self.at.tokens[t].span.start())
+                .contains('\n')
+        {
+            return None;
+        }
+        let (_, s_end) = self.at.sentence_tokens(self.at.tokens[t].span.start());
+        let content = &self.at.text[q.content.range()];
+        let content = content.trim_end_matches(['\'', '’', '"', '”', ' ']);
+        let ends_clause = content.ends_with([',', '.', '?', '!', '…']) || self.at.sym(t) == b',';
+        while t < n && matches!(self.at.sym(t), b',' | b'.') && t < s_end {
+            t += 1;
+        }
+        if t >= s_end.min(n) {
+            return None;
+        }
+        // Dash attribution.
+        if matches!(self.at.tok(t), "—" | "–" | "-" | "―") {
+            let (a, b) = self.np_forward(t + 1, s_end)?;
+            // The dash stands for the cue.
+            return Some((
+                self.coref.resolve_np(a, b),
+                Some(self.at.tokens[t].span),
+                0.85,
+            ));
+        }
+        if !ends_clause {
+            return None;
+        }
+        // Inverted: the cue first.
+        if let Some(ci) = self.cue_at(t) {
+            let cue = self.inp.cues[ci];
+            let np_start = if cue.class == CueClass::According {
+                t + 2
+            } else {
+                t + 1
+            };
+            if !matches!(cue.class, CueClass::Naming) {
+                // The speaker must end the clause: "said Doe." or "said Doe, who …", not
+                // "said Egypt was ready" (a new clause).
+                let ends_clause = |b: usize| {
+                    b >= s_end || !self.at.tokens[b].word || self.at.lower_is(b, AFTER_SPEAKER)
+                };
+                if let Some((a, b)) = self
+                    .np_forward(np_start, s_end)
+                    .filter(|&(_, b)| ends_clause(b))
+                {
+                    self.used_cue[ci] = true;
+                    let sp = self.coref.resolve_np(a, b);
+                    return Some((
+                        sp,
+                        Some(cue.span),
+                        if sp.entity.is_some() { 0.95 } else { 0.85 },
+                    ));
+                }
+            }
+            return None;
+        }
+        // Subject then cue, within a few words.
+        let first = self.at.tok(t);
+        let starts_np = is_capitalized(first)
+            || self.at.is(t, Class::PRONOUN)
+            || self.at.lower_is(
+                t,
+                &[
+                    "the",
+                    "a",
+                    "an",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "one",
+                    "two",
+                    "three",
+                    "several",
+                    "many",
+                    "some",
+                    "officials",
+                    "sources",
+                    "analysts",
+                    "experts",
+                ],
+            );
+        if !starts_np {
+            return None;
+        }
+        let limit = (t + 18).min(s_end);
+        let mut c = t + 1;
+        while c < limit {
+            if self.at.is_mark(c) || matches!(self.at.sym(c), b'.' | b';' | b':') {
+                break;
+            }
+            if let Some(ci) = self.cue_at(c) {
+                let cue = self.inp.cues[ci];
+                // Knowing and finding attribute no words: `"Brussels effect," in which firms find`.
+                if matches!(cue.class, CueClass::Naming) || COGNITION.contains(&cue.lemma) {
+                    return None;
+                }
+                let sp = self.speaker_for(c, t)?;
+                self.used_cue[ci] = true;
+                let conf = if sp.entity.is_some() { 0.95 } else { 0.85 };
+                return Some((sp, Some(cue.span), conf));
+            }
+            c += 1;
+        }
+        // A verb the lexicon lacks, after a quote that ends on a comma, question or exclamation
+        // mark — the shape of an attribution: `"…," he confessed.`, `"…," Hollande retaliated.`
+        let strong = content.ends_with([',', '?', '!']);
+        if strong {
+            // The speaker: a pronoun, a name, or a short phrase ("an angry Hollande").
+            let a = t;
+            let verb = (a + 1..(a + 6).min(s_end)).find(|&v| self.looks_like_speech_verb(v, s_end));
+            if let Some(b) = verb {
+                let words = (a..b).all(|i| {
+                    self.at.tokens[i].word
+                        && (!self.at.is(i, Class::STOP_WORD) || self.at.is(i, Class::PRONOUN))
+                });
+                let single_pronoun = b - a == 1 && self.at.is(a, Class::PRONOUN);
+                let named = single_pronoun || (a..b).any(|i| is_capitalized(self.at.tok(i)));
+                if words && named {
+                    let sp = self.coref.resolve_np(a, b);
+                    return Some((sp, Some(self.at.tokens[b].span), 0.75));
+                }
+            }
+        }
+        None
+    }
+
+    /// `Trump said: "…"` / `Trump said, "…"` / the second half of a split quote.
+    pub(super) fn before_quote(
+        &mut self,
+        qi: usize,
+        q: &QuoteSpan,
+    ) -> Option<(Option<Referent>, Option<Span>, f32)> {
+        let open_tok = self.at.first_token_at_or_after(q.outer.start());
+        let (mut s0, _) = self.at.sentence_tokens(q.outer.start());
+        // "He continued:" at the end of one paragraph, the quote opening the next.
+        let block = open_tok == s0 && open_tok > 0 && self.at.sym(open_tok - 1) == b':';
+        if block {
+            s0 = self
+                .at
+                .sentence_tokens(self.at.tokens[open_tok - 1].span.start())
+                .0;
+        }
+        let region = match qi.checked_sub(1).map(|p| self.inp.quotes[p].outer.end()) {
+            Some(prev_end) => s0.max(self.at.first_token_at_or_after(prev_end)),
+            None => s0,
+        };
+        if open_tok <= region {
+            return None;
+        }
+        // The quote must close its clause: `said: "We won."`, not `declaring that "real
+        // Christians" don't …` (a fragment of reported speech, mixed).
+        let after = self.at.first_token_at_or_after(q.outer.end());
+        let closes = after >= self.at.tokens.len()
+            || self
+                .at
+                .text_between(q.outer.end(), self.at.tokens[after].span.start())
+                .contains('\n')
+            || matches!(
+                self.at.tok(after),
+                "." | "," | ";" | ":" | "!" | "?" | "—" | "–" | ")"
+            )
+            || self.at.is_mark(after)
+            || self.cue_at(after).is_some()
+            || q.content.end() < q.outer.end()
+                && self.at.text[q.content.range()].ends_with(['.', ',', '!', '?']);
+        if !closes {
+            return None;
+        }
+        let mut u = open_tok - 1;
+        let colon = self.at.sym(u) == b':';
+        if matches!(self.at.sym(u), b':' | b',') || self.at.lower_is(u, &["that"]) {
+            if u == region {
+                return None;
+            }
+            u -= 1;
+        }
+        // The cue within the last few words: "said on Tuesday:", "told reporters:".
+        let mut c = u;
+        let lowest = u.saturating_sub(5).max(region);
+        loop {
+            if let Some(ci) = self.cue_at(c) {
+                let cue = self.inp.cues[ci];
+                // Only adverbials or the person addressed between the cue and the quote.
+                let bridged = (c + 1..=u).all(|i| {
+                    self.at.is(i, Class::BRIDGING)
+                        || is_capitalized(self.at.tok(i))
+                        || (cue_takes_object(cue.lemma) && self.at.tokens[i].word)
+                });
+                if !bridged || cue.class == CueClass::Naming || !self.cue_is_verb(ci, c, region) {
+                    return None;
+                }
+                self.used_cue[ci] = true;
+                let speaker = self
+                    .speaker_for(c, region)
+                    .or_else(|| self.inherited_speaker(c, region));
+                let conf = match speaker {
+                    Some(Referent {
+                        entity: Some(_), ..
+                    }) => {
+                        if colon {
+                            0.95
+                        } else {
+                            0.9
+                        }
+                    }
+                    Some(_) => 0.8,
+                    None => 0.5,
+                };
+                return Some((speaker, Some(cue.span), conf));
+            }
+            if c == lowest || self.at.is_mark(c) {
+                break;
+            }
+            c -= 1;
+        }
+        if colon && !block {
+            let colon_tok = open_tok - 1;
+            // `Trump boomed: "…"`: a verb the lexicon lacks, right before the colon.
+            if colon_tok > region + 1 && self.looks_like_speech_verb(colon_tok - 1, colon_tok + 1) {
+                let v = colon_tok - 1;
+                let sp = match self.np_ending_at(v, region) {
+                    Some((a, b)) => Some(self.coref.resolve_np(a, b)),
+                    // "Trump leaned in and boomed:": the sentence's subject.
+                    None => self.inherited_speaker(v, region),
+                };
+                if let Some(sp) = sp.filter(|sp| sp.entity.is_some()) {
+                    return Some((Some(sp), Some(self.at.tokens[v].span), 0.75));
+                }
+            }
+            // `Jeffrey Jones: "…"`: a name, a colon, the quote.
+            if colon_tok > region && colon_tok - region <= 4 {
+                let sp = self.coref.resolve_np(region, colon_tok);
+                let person = sp
+                    .entity
+                    .is_some_and(|e| self.inp.entities.list[e as usize].kind == EntityKind::Person);
+                if person {
+                    return Some((Some(sp), Some(self.at.tokens[colon_tok].span), 0.75));
+                }
+            }
+        }
+        // A block quote introduced by a sentence ending in a colon, with no cue: "He then
+        // listed the qualities a nominee needs:" — the colon is the cue.
+        if block && q.outer.start() == self.at.para_of(q.outer.start()).start() {
+            let colon_tok = open_tok - 1;
+            let speaker = self.inherited_speaker(colon_tok, region)?;
+            return Some((Some(speaker), Some(self.at.tokens[colon_tok].span), 0.6));
+        }
+        None
+    }
+}

@@ -1,0 +1,388 @@
+//! The speaker's noun phrase next to a cue: the subject before it, the noun phrase after it,
+//! a relative pronoun, a participle that inherits the speaker of its clause, and a sentence's
+//! subject. Which entity the phrase is, is [`crate::coref`]'s answer.
+
+use super::*;
+
+impl<'a, 'b> Attributor<'a, 'b> {
+    /// The noun phrase ending just before cue token `c`, no further back than `s0`.
+    /// The speaker named by the subject of cue token `c`. After a relative pronoun the words
+    /// next to the cue are "who", and the entity is its antecedent's: "Lavrov, who emphasized".
+    pub(super) fn speaker_for(&self, c: usize, s0: usize) -> Option<Referent> {
+        let subject = self.subject_before(c, s0)?;
+        Some(self.speaker_of(subject, c, s0))
+    }
+
+    /// [`Self::speaker_for`] given the subject found by [`Self::subject_before`].
+    pub(super) fn speaker_of(&self, (a, b): (usize, usize), c: usize, s0: usize) -> Referent {
+        let mut sp = self.coref.resolve_np(a, b);
+        let mut j = c;
+        while j > s0 && self.at.is(j - 1, Class::ADVERB_OR_AUX) {
+            j -= 1;
+        }
+        if j > s0 && self.at.lower_is(j - 1, &["who"]) && sp.entity.is_some() {
+            sp.span = self.at.tokens[j - 1].span;
+        }
+        sp
+    }
+
+    pub(super) fn subject_before(&self, c: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut j = c;
+        while j > s0 && self.at.is(j - 1, Class::ADVERB_OR_AUX) {
+            j -= 1;
+        }
+        if j == s0 {
+            return None;
+        }
+        // A time between subject and verb: "Norvale on Wednesday reported".
+        if j - s0 >= 2 && self.at.is(j - 1, Class::WEEKDAY) {
+            j -= 1;
+            if self
+                .at
+                .lower_is(j - 1, &["on", "last", "this", "late", "early"])
+            {
+                j -= 1;
+            }
+        }
+        if j == s0 {
+            return None;
+        }
+        // A party tag or aside between subject and verb: "Rep. Earl Blumenauer (D-Ore.) said".
+        if self.at.sym(j - 1) == b')' {
+            if let Some(open) = (s0.max(j.saturating_sub(10))..j - 1)
+                .rev()
+                .find(|&i| self.at.sym(i) == b'(')
+            {
+                j = open;
+                if j == s0 {
+                    return None;
+                }
+            }
+        }
+        let w = self.at.tok(j - 1);
+        if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.at.sym(j - 2) == b',' {
+            return self.np_ending_at(j - 2, s0);
+        }
+        // "an open letter last week that argued": the antecedent of a relative clause.
+        if self.at.lower_is(j - 1, &["that", "which"]) && j - 1 > s0 {
+            let mut a = j - 1;
+            while a > s0
+                && self.at.lower_is(
+                    a - 1,
+                    &[
+                        "last",
+                        "this",
+                        "week",
+                        "month",
+                        "year",
+                        "earlier",
+                        "later",
+                        "today",
+                        "yesterday",
+                    ],
+                )
+            {
+                a -= 1;
+            }
+            if a > s0 && self.at.tokens[a - 1].word && !self.at.is(a - 1, Class::STOP_WORD) {
+                return self.np_ending_at(a, s0);
+            }
+            return None;
+        }
+        if w == "," {
+            // An apposition between commas: "Dmitry Polyanskiy, a deputy representative, said".
+            let mut k = j - 1;
+            while k > s0 && j - 1 - k < 25 {
+                k -= 1;
+                if self.at.sym(k) == b',' || self.at.is_mark(k) {
+                    break;
+                }
+            }
+            if k >= s0 && self.at.sym(k) == b',' && k + 1 < j - 1 {
+                // "the bank's economist, Ruth Adler, said": the name between the commas.
+                let between = k + 1..j - 1;
+                if between.len() <= 4
+                    && between
+                        .clone()
+                        .all(|i| is_capitalized(self.at.tok(i)) || self.at.sym(i) == b'-')
+                {
+                    return Some((k + 1, j - 1));
+                }
+                // "Zelensky, who has met Putin, said": the person before the commas, else
+                // "The jury president, the Danish actor Mette Holm, said": a person named in
+                // the apposition, not in a relative clause.
+                if k > s0 {
+                    if let Some((a, b)) = self.np_ending_at(k, s0) {
+                        if self.coref.names_person(self.at.span_of(a, b)) {
+                            return Some((a, b));
+                        }
+                    }
+                }
+                let span = self.at.span_of(k + 1, j - 1);
+                if !self.at.lower_is(k + 1, &["who", "which", "whose"])
+                    && self.coref.names_person(span)
+                {
+                    return Some((k + 1, j - 1));
+                }
+                // "Mary O'Connell, 71, who runs a bakery, said": skip an age.
+                if k >= 2
+                    && self.at.tok(k - 1).bytes().all(|b| b.is_ascii_digit())
+                    && self.at.sym(k - 2) == b','
+                {
+                    return self.np_ending_at(k - 2, s0);
+                }
+                let opener = [
+                    "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
+                ];
+                if k > s0 && self.at.lower_is(k + 1, &opener) {
+                    return self.np_ending_at(k, s0);
+                }
+                // "Bill Frelick, refugee rights director at Human Rights Watch, said": a name
+                // before the apposition, whatever the apposition opens with.
+                if k > s0 {
+                    if let Some((a, b)) = self.np_ending_at(k, s0) {
+                        if (a..b).all(|i| is_capitalized(self.at.tok(i)) || self.at.sym(i) == b'-')
+                            && b - a <= 4
+                        {
+                            return Some((a, b));
+                        }
+                    }
+                }
+            }
+            return None;
+        }
+        self.np_ending_at(j, s0)
+    }
+
+    pub(super) fn np_ending_at(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
+        let mut k = end;
+        while k > s0 && end - k < 10 {
+            let i = k - 1;
+            let t = self.at.tokens[i];
+            if !t.word {
+                let w = self.at.tok(i);
+                // A hyphen joining a name, or an apostrophe-s split off.
+                if w == "-" && i > s0 && self.at.tokens[i - 1].span.end() == t.span.start() {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if self.at.is(i, Class::STOP_WORD) && !self.at.is(i, Class::PRONOUN) {
+                let prep = self.at.is(i, Class::NP_PREPOSITION);
+                if prep
+                    && k < end
+                    && i > s0
+                    && (self.is_role_word(i - 1) || is_capitalized(self.at.tok(i - 1)))
+                {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if self.at.is(i, Class::PRONOUN) {
+                // A pronoun is a whole noun phrase.
+                if k == end {
+                    k -= 1;
+                }
+                break;
+            }
+            // A past-tense verb ends the phrase: "heard a reporter asking"; "the embattled
+            // senator" keeps its adjective.
+            let w = self.at.tok(i);
+            if k < end
+                && w.len() > 3
+                && w.ends_with("ed")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && !(i > s0 && self.at.lower_is(i - 1, DETERMINERS))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        // Do not begin on a preposition.
+        while k < end && self.at.is(k, Class::NP_PREPOSITION) {
+            k += 1;
+        }
+        if k >= end {
+            return None;
+        }
+        // A subject ends on a noun, not on "the" or "his" ("sent out a call following the").
+        if (self.at.lower_is(end - 1, DETERMINERS) || self.at.lower_is(end - 1, NOT_SUBJECT_ENDS))
+            && end - k > 1
+        {
+            return None;
+        }
+        // One lowercase word is a subject only if it is a pronoun or a role ("officials").
+        if end - k == 1 {
+            let w = self.at.tok(k);
+            if w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !self.at.is(k, Class::PRONOUN)
+                && !self.is_role_word(k)
+                && !w.ends_with('s')
+            {
+                return None;
+            }
+        }
+        Some((k, end))
+    }
+
+    /// A noun phrase from `start` on: "Mayor Jane Doe", "the minister", "a spokeswoman for X".
+    pub(super) fn np_forward(&self, start: usize, s_end: usize) -> Option<(usize, usize)> {
+        let mut e = start;
+        while e < s_end && e - start < 10 {
+            let t = self.at.tokens[e];
+            if !t.word {
+                if self.at.sym(e) == b'-'
+                    && e > start
+                    && self.at.tokens[e - 1].span.end() == t.span.start()
+                {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.at.is(e, Class::STOP_WORD) && !self.at.is(e, Class::PRONOUN) {
+                if self.at.is(e, Class::NP_PREPOSITION)
+                    && e > start
+                    && (self.is_role_word(e - 1) || is_capitalized(self.at.tok(e - 1)))
+                    && e + 1 < s_end
+                    && self.at.tokens[e + 1].word
+                {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            e += 1;
+        }
+        (e > start).then_some((start, e))
+    }
+
+    pub(super) fn is_role_word(&self, i: usize) -> bool {
+        let mut buf = [0; 32];
+        let w = crate::text::ascii_lowercase(self.at.tok(i), &mut buf);
+        let singular = w.strip_suffix('s').unwrap_or(&w);
+        crate::role::is_head(&w)
+            || crate::role::is_head(singular)
+            || matches!(
+                singular,
+                "official" | "spokesperson" | "member" | "head" | "chief"
+            )
+    }
+
+    /// The speaker of the clause a participle or coordinated cue hangs from: the speaker of an
+    /// earlier cue of the sentence, else the sentence's first person or organization.
+    pub(super) fn inherited_speaker(&self, c: usize, s0: usize) -> Option<Referent> {
+        let pos = self.at.tokens[c].span.start();
+        // The speaker of an earlier cue of the sentence, unless this cue sits inside that
+        // cue's content (then it is reported, not coordinated).
+        let sentence_start = self.at.tokens[s0].span.start();
+        let cue_span = self.at.tokens[c].span;
+        let prev = self
+            .by_cue
+            .range(sentence_start..pos.max(sentence_start))
+            .rev()
+            .take(8)
+            .map(|(_, &i)| &self.out[i])
+            .find(|q| !q.content.contains(cue_span));
+        if let Some(prev) = prev {
+            return prev.speaker;
+        }
+        // Else the subject of an earlier cue of the sentence that was not itself attributed:
+        // "Norvale on Wednesday reported a jump in profit, saying …".
+        let earlier = (s0.max(c.saturating_sub(60))..c).rev().find(|&i| {
+            self.cue_at(i)
+                .is_some_and(|ci| self.inp.cues[ci].class != CueClass::According)
+        });
+        if let Some((a, b)) = earlier.and_then(|i| self.subject_before(i, s0)) {
+            return Some(self.coref.resolve_np(a, b));
+        }
+        // Else the sentence's subject: "Christie, New Jersey's governor, repeated …, calling".
+        if let Some((a, b)) = self.sentence_subject(s0, c) {
+            return Some(self.coref.resolve_np(a, b));
+        }
+        // Else the sentence's first person, or failing that its first organization (not an
+        // all-capital dateline such as "UNITED NATIONS —").
+        let start = self.at.tokens[s0].span.start();
+        let m = &self.inp.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < start);
+        let candidates = m[lo..]
+            .iter()
+            .take_while(|x| x.span.start() < pos)
+            .filter(|x| !x.possessive && self.inside_quote(x.span.start()).is_none());
+        let mut org = None;
+        for x in candidates {
+            match self.inp.entities.list[x.entity as usize].kind {
+                EntityKind::Person => {
+                    return Some(Referent {
+                        span: x.span,
+                        entity: Some(x.entity),
+                    });
+                }
+                EntityKind::Organization if org.is_none() => {
+                    let w = &self.at.text[x.span.range()];
+                    if w.chars().any(|c| c.is_lowercase()) || w.len() <= 5 {
+                        org = Some(Referent {
+                            span: x.span,
+                            entity: Some(x.entity),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if org.is_some() {
+            return org;
+        }
+        // A pronoun subject: "where he acknowledged …, indicating that" (near the cue).
+        (s0.max(c.saturating_sub(40))..c)
+            .find(|&i| self.at.lower_is(i, &["he", "she"]))
+            .map(|i| Referent {
+                span: self.at.tokens[i].span,
+                entity: self.coref.resolve_pronoun(i),
+            })
+    }
+
+    /// The noun phrase a sentence opens with, when it is a name, a pronoun or a known entity
+    /// followed by its verb or an apposition: "Beck has criticized …", "Christie, the
+    /// governor, repeated …". Leading adverbials ("Hours later,", "But") are skipped.
+    pub(super) fn sentence_subject(&self, s0: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut a = s0;
+        while a < limit && (self.at.is_mark(a) || self.at.lower_is(a, SENTENCE_OPENERS)) {
+            a += 1;
+        }
+        // "Hours later, Trump …", "On Tuesday, Trump …": a short opener before a comma.
+        if let Some(comma) = (a..(a + 5).min(limit)).find(|&i| self.at.sym(i) == b',') {
+            let opener_has_name = (a..comma).any(|i| self.coref.names_any(self.at.tokens[i].span));
+            if !opener_has_name {
+                a = comma + 1;
+            }
+        }
+        if a >= limit {
+            return None;
+        }
+        let (s, mut e) = self.np_forward(a, limit)?;
+        // The phrase ends at its verb: "The billionaire businessman began …", "Thomas Massie
+        // used to …".
+        if let Some(v) = (s + 1..e).find(|&i| {
+            let w = self.at.tok(i);
+            w.bytes().all(|b| b.is_ascii_lowercase())
+                && (w.len() > 3 && w.ends_with("ed")
+                    || self.at.is(i, Class::AUXILIARY)
+                    || self.at.lower_is(i, IRREGULAR_PAST))
+        }) {
+            e = v;
+        }
+        let span = self.at.span_of(s, e);
+        let determiner = self.at.lower_is(s, DETERMINERS);
+        let named = self.coref.names_any(span)
+            || (e - s == 1 && self.at.lower_is(s, &["he", "she", "they", "it"]))
+            || (e - s <= 5 && (s..e).all(|i| is_capitalized(self.at.tok(i))))
+            || (determiner && (2..=4).contains(&(e - s)));
+        let then_verb = e < limit
+            && (self.at.sym(e) == b','
+                || self.at.tokens[e].word && !is_capitalized(self.at.tok(e)));
+        (named && then_verb).then_some((s, e))
+    }
+}

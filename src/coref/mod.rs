@@ -1,0 +1,224 @@
+//! Coreference: which entity a phrase of the article is. Built once per article after the
+//! entities (and the quote spans, which say what lies inside a quotation), it answers for a
+//! noun phrase, a pronoun, a role noun ("the minister") and a name; attribution asks it about
+//! the phrases it finds next to a cue and never the other way round.
+//!
+//! The linking of names to entities that entity recognition needs while it runs (which entry
+//! a surname stands for, the further mentions of an inferred name, the gender a role word
+//! states) is in [`names`].
+
+// pub(crate) mod names;
+
+use crate::article::Article;
+use crate::entity::{Entities, Origin, TitleTarget};
+use crate::gazetteer::{EntityKind, Gender};
+use crate::quote::QuoteSpan;
+use crate::span::Span;
+use crate::text::ascii_lowercase;
+use crate::words::Class;
+
+/// A phrase of the article and the entity it refers to, if any.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Referent {
+    pub(crate) span: Span,
+    pub(crate) entity: Option<u32>,
+}
+
+/// The coreference stage of one article.
+pub(crate) struct Coref<'a> {
+    at: &'a Article<'a>,
+    entities: &'a Entities,
+    quotes: &'a [QuoteSpan],
+    /// The words of each gazetteer entry's titles, lowercase, to link "the minister" to an
+    /// entry titled so.
+    title_words: &'a [Vec<String>],
+}
+
+impl<'a> Coref<'a> {
+    /// The stage over an article's entities and quote spans.
+    pub(crate) fn new(
+        at: &'a Article<'a>,
+        entities: &'a Entities,
+        quotes: &'a [QuoteSpan],
+        title_words: &'a [Vec<String>],
+    ) -> Coref<'a> {
+        Coref {
+            at,
+            entities,
+            quotes,
+            title_words,
+        }
+    }
+
+    /// Whether `pos` lies inside a quote's marks.
+    fn in_quote(&self, pos: usize) -> bool {
+        crate::quote::holding(self.quotes, pos).is_some()
+    }
+
+    /// Resolves the noun phrase of tokens `a..b` to a speaker.
+    pub(crate) fn resolve_np(&self, a: usize, b: usize) -> Referent {
+        let span = Span::new(
+            self.at.tokens[a].span.start(),
+            self.at.tokens[b - 1].span.end(),
+        );
+        let ents = self.entities;
+        // A named person or organization, not in a possessive ("Trump's aide" is not Trump).
+        let m = &ents.mentions;
+        let lo = m.partition_point(|x| x.span.end() <= span.start());
+        let mut best = None;
+        for x in &m[lo..] {
+            if x.span.start() >= span.end() {
+                break;
+            }
+            if x.possessive || !span.contains(x.span) {
+                continue;
+            }
+            let kind = ents.list[x.entity as usize].kind;
+            let whole = x.span == span || b - a <= 2;
+            if kind == EntityKind::Person
+                || kind == EntityKind::Organization
+                || (kind == EntityKind::Location && whole)
+            {
+                best = Some(*x);
+            }
+        }
+        if let Some(x) = best {
+            return Referent {
+                span: x.span,
+                entity: Some(x.entity),
+            };
+        }
+        if b - a == 1 && self.at.is(a, Class::PRONOUN) {
+            return Referent {
+                span,
+                entity: self.resolve_pronoun(a),
+            };
+        }
+        // A generic role: "the minister", "the company's chief executive".
+        let t = &ents.titles;
+        let lo = t.partition_point(|x| x.span.end() <= span.start());
+        for r in t[lo..].iter().take_while(|r| r.span.start() < span.end()) {
+            if let TitleTarget::Role(role) = r.target {
+                if let Some(e) = self.resolve_role(
+                    crate::role::head(crate::role::ROLES[role as usize]),
+                    span.start(),
+                ) {
+                    return Referent {
+                        span,
+                        entity: Some(e),
+                    };
+                }
+            }
+        }
+        Referent { span, entity: None }
+    }
+
+    /// Whether a non-possessive person mention lies inside `span`.
+    pub(crate) fn names_person(&self, span: Span) -> bool {
+        let m = &self.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < span.start());
+        m[lo..]
+            .iter()
+            .take_while(|x| x.span.end() <= span.end())
+            .any(|x| {
+                !x.possessive && self.entities.list[x.entity as usize].kind == EntityKind::Person
+            })
+    }
+
+    /// Whether a non-possessive person or organization mention lies inside `span`.
+    pub(crate) fn names_any(&self, span: Span) -> bool {
+        let m = &self.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < span.start());
+        m[lo..]
+            .iter()
+            .take_while(|x| x.span.start() < span.end())
+            .any(|x| {
+                !x.possessive
+                    && span.contains(x.span)
+                    && matches!(
+                        self.entities.list[x.entity as usize].kind,
+                        EntityKind::Person | EntityKind::Organization
+                    )
+            })
+    }
+
+    /// "he", "she", "they", "it": the first fitting mention of the current sentence before the
+    /// pronoun, else of each sentence before it, up to four back (subjects come first).
+    pub(crate) fn resolve_pronoun(&self, i: usize) -> Option<u32> {
+        let mut buf = [0; 32];
+        let w = ascii_lowercase(self.at.tok(i), &mut buf);
+        let pos = self.at.tokens[i].span.start();
+        let ents = self.entities;
+        let fits = |e: u32| -> bool {
+            let d = &ents.list[e as usize];
+            match &*w {
+                "he" => {
+                    d.kind == EntityKind::Person
+                        && d.gender != Some(Gender::Female)
+                        && d.gender != Some(Gender::Other)
+                }
+                "she" => {
+                    d.kind == EntityKind::Person
+                        && d.gender != Some(Gender::Male)
+                        && d.gender != Some(Gender::Other)
+                }
+                "it" | "they" => d.kind == EntityKind::Organization,
+                _ => false,
+            }
+        };
+        // "it" and "they" reach only an organization that is the subject of this sentence or
+        // the one before; a plural subject ("Analysts … they warned") is no organization.
+        let org_pronoun = matches!(&*w, "it" | "they");
+        let sents = self.at.sentences;
+        let mut si = sents.partition_point(|s| s.end() <= pos);
+        let mut limit = pos;
+        for _ in 0..(if org_pronoun { 2 } else { 5 }) {
+            let Some(s) = sents.get(si) else { break };
+            let m = &ents.mentions;
+            // At most a few thousand bytes back: a runaway sentence stays linear.
+            let lo =
+                m.partition_point(|x| x.span.start() < s.start().max(pos.saturating_sub(3000)));
+            for x in &m[lo..] {
+                if x.span.start() >= limit.min(s.end()) {
+                    break;
+                }
+                if !x.possessive && fits(x.entity) && !self.in_quote(x.span.start()) {
+                    return Some(x.entity);
+                }
+                if org_pronoun && !x.possessive {
+                    break; // the sentence's subject is something else
+                }
+            }
+            if si == 0 {
+                break;
+            }
+            si -= 1;
+            limit = usize::MAX;
+        }
+        None
+    }
+
+    /// The latest person before `pos` the article or the gazetteer gives this role.
+    pub(crate) fn resolve_role(&self, head: &str, pos: usize) -> Option<u32> {
+        let ents = self.entities;
+        let m = &ents.mentions;
+        let hi = m.partition_point(|x| x.span.start() < pos);
+        // The role was introduced recently: look back over the last few hundred mentions only,
+        // so an article of any length stays linear.
+        m[hi.saturating_sub(400)..hi]
+            .iter()
+            .rev()
+            .map(|x| x.entity)
+            .find(|&e| {
+                let d = &ents.list[e as usize];
+                d.kind == EntityKind::Person
+                    && (ents.roles_of(d).any(|r| crate::role::head(r) == head)
+                        || match d.origin {
+                            Origin::Gazetteer(entry) => {
+                                self.title_words[entry as usize].iter().any(|w| w == head)
+                            }
+                            _ => false,
+                        })
+            })
+    }
+}
