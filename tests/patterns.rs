@@ -1,141 +1,126 @@
-//! One table per attribution pattern of DESIGN.md, on sentences written for the purpose.
-//! Each row: text, then the expected quote as (kind, content, speaker words, speaker entity, cue).
+//! One table per attribution pattern of the design ("X said", "said X", "X, who emphasized
+//! that", "according to X", "X said: …", a quote split around its attribution, a paragraph that
+//! is only a quote), then the news conventions met on real articles, all on sentences written
+//! for the purpose. Each row is a [`PatternTest`] written with `t!`: the text, then the one
+//! quote expected in it, every expected field named.
 
 use whosaid::{Extractor, QuoteKind};
 
 use QuoteKind::{Direct, Indirect, Mixed};
 
-type Row = (
-    &'static str,
-    QuoteKind,
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    Option<&'static str>,
-);
+/// One case: a text, and the one quote it must yield.
+struct PatternTest {
+    /// The line of the `t!` row, so that a failure names its row.
+    line: u32,
+    /// The input.
+    text: &'static str,
+    /// The quote's kind.
+    kind: QuoteKind,
+    /// The quote's content (`Quote::text`); exactly one quote of the text must have it.
+    quote: &'static str,
+    /// The words of the attribution next to the cue (`Speaker::text`).
+    speaker: Option<&'static str>,
+    /// The entity id those words resolve to (`Speaker::entity`).
+    entity: Option<&'static str>,
+    /// The reporting verb group, or the colon or dash standing for one, as written.
+    cue: Option<&'static str>,
+}
+
+/// A [`PatternTest`] row: the text, then every expected field by name, in this order.
+macro_rules! t {
+    ($text:expr, kind: $kind:expr, quote: $quote:expr,
+     speaker: $speaker:expr, entity: $entity:expr, cue: $cue:expr $(,)?) => {
+        PatternTest {
+            line: line!(),
+            text: $text,
+            kind: $kind,
+            quote: $quote,
+            speaker: $speaker,
+            entity: $entity,
+            cue: $cue,
+        }
+    };
+}
 
 /// Runs every row; each must yield exactly one quote with that content and attribution.
-fn check(rows: &[Row]) {
+fn check(tests: &[PatternTest]) {
     let extractor = Extractor::new();
-    for &(text, kind, content, speaker, entity, cue) in rows {
-        let doc = extractor.extract(text);
-        let found: Vec<_> = doc.quotes.iter().filter(|q| q.text == content).collect();
+    for test in tests {
+        let row = format!("tests/patterns.rs:{}: {:?}", test.line, test.text);
+        let doc = extractor.extract(test.text);
+        let found: Vec<_> = doc.quotes.iter().filter(|q| q.text == test.quote).collect();
         assert_eq!(
             found.len(),
             1,
-            "{text:?}: want {content:?}, got {:#?}",
+            "{row}: want quote {:?}, got {:#?}",
+            test.quote,
             doc.quotes
         );
         let q = found[0];
-        assert_eq!(q.kind, kind, "{text:?}");
-        assert_eq!(&text[q.start..q.end], content);
+        assert_eq!(q.kind, test.kind, "{row}: kind");
+        assert_eq!(&test.text[q.start..q.end], test.quote, "{row}: span");
         assert_eq!(
             q.speaker.as_ref().map(|s| s.text.as_str()),
-            speaker,
-            "{text:?}: speaker"
+            test.speaker,
+            "{row}: speaker"
         );
         assert_eq!(
             q.speaker.as_ref().and_then(|s| s.entity.as_deref()),
-            entity,
-            "{text:?}: entity"
+            test.entity,
+            "{row}: entity"
         );
-        assert_eq!(q.cue.as_deref(), cue, "{text:?}: cue");
+        assert_eq!(q.cue.as_deref(), test.cue, "{row}: cue");
     }
 }
 
 #[test]
 fn quote_then_speaker_then_cue() {
     check(&[
-        (
-            "“The bridge will reopen in May,” she said. Mayor Ana Ruiz smiled.",
-            Direct,
-            "The bridge will reopen in May,",
-            Some("she"),
-            None,
-            Some("said"),
-        ),
-        (
-            "\"We are ready,\" Zelensky told reporters on Monday.",
-            Direct,
-            "We are ready,",
-            Some("Zelensky"),
-            Some("volodymyr-zelensky"),
-            Some("told"),
-        ),
-        (
-            "\"Prices will fall,\" the bank's chief economist, Ruth Adler, said.",
-            Direct,
-            "Prices will fall,",
-            Some("Ruth Adler"),
-            Some("ruth-adler"),
-            Some("said"),
-        ),
+        t!("“The bridge will reopen in May,” she said. Mayor Ana Ruiz smiled.",
+            kind: Direct, quote: "The bridge will reopen in May,",
+            speaker: Some("she"), entity: None, cue: Some("said")),
+        t!("\"We are ready,\" Zelensky told reporters on Monday.",
+            kind: Direct, quote: "We are ready,",
+            speaker: Some("Zelensky"), entity: Some("volodymyr-zelensky"), cue: Some("told")),
+        t!("\"Prices will fall,\" the bank's chief economist, Ruth Adler, said.",
+            kind: Direct, quote: "Prices will fall,",
+            speaker: Some("Ruth Adler"), entity: Some("ruth-adler"), cue: Some("said")),
     ]);
 }
 
 #[test]
 fn quote_then_cue_then_speaker() {
     check(&[
-        (
-            "“Nobody was hurt,” said Fire Chief Tom Brandt.",
-            Direct,
-            "Nobody was hurt,",
-            Some("Tom Brandt"),
-            Some("tom-brandt"),
-            Some("said"),
-        ),
-        (
-            "\"It was a fair result,\" added coach Mia Laine, who joined in June.",
-            Direct,
-            "It was a fair result,",
-            Some("Mia Laine"),
-            Some("mia-laine"),
-            Some("added"),
-        ),
+        t!("“Nobody was hurt,” said Fire Chief Tom Brandt.",
+            kind: Direct, quote: "Nobody was hurt,",
+            speaker: Some("Tom Brandt"), entity: Some("tom-brandt"), cue: Some("said")),
+        t!("\"It was a fair result,\" added coach Mia Laine, who joined in June.",
+            kind: Direct, quote: "It was a fair result,",
+            speaker: Some("Mia Laine"), entity: Some("mia-laine"), cue: Some("added")),
     ]);
 }
 
 #[test]
 fn speaker_cue_colon_quote() {
     check(&[
-        (
-            "Emmanuel Macron said: “Europe must defend itself.”",
-            Direct,
-            "Europe must defend itself.",
-            Some("Emmanuel Macron"),
-            Some("emmanuel-macron"),
-            Some("said"),
-        ),
-        (
-            "The council's treasurer, Omar Haddad, told the meeting: \"We are out of money.\"",
-            Direct,
-            "We are out of money.",
-            Some("Omar Haddad"),
-            Some("omar-haddad"),
-            Some("told"),
-        ),
+        t!("Emmanuel Macron said: “Europe must defend itself.”",
+            kind: Direct, quote: "Europe must defend itself.",
+            speaker: Some("Emmanuel Macron"), entity: Some("emmanuel-macron"), cue: Some("said")),
+        t!("The council's treasurer, Omar Haddad, told the meeting: \"We are out of money.\"",
+            kind: Direct, quote: "We are out of money.",
+            speaker: Some("Omar Haddad"), entity: Some("omar-haddad"), cue: Some("told")),
     ]);
 }
 
 #[test]
 fn according_to() {
     check(&[
-        (
-            "The plant will close in March, according to Nadia Petrova, a union official.",
-            Indirect,
-            "The plant will close in March",
-            Some("Nadia Petrova"),
-            Some("nadia-petrova"),
-            Some("according to"),
-        ),
-        (
-            "According to the Kremlin, the talks will resume next week.",
-            Indirect,
-            "the talks will resume next week",
-            Some("Kremlin"),
-            Some("kremlin"),
-            Some("According to"),
-        ),
+        t!("The plant will close in March, according to Nadia Petrova, a union official.",
+            kind: Indirect, quote: "The plant will close in March",
+            speaker: Some("Nadia Petrova"), entity: Some("nadia-petrova"), cue: Some("according to")),
+        t!("According to the Kremlin, the talks will resume next week.",
+            kind: Indirect, quote: "the talks will resume next week",
+            speaker: Some("Kremlin"), entity: Some("kremlin"), cue: Some("According to")),
     ]);
 }
 
@@ -167,99 +152,76 @@ fn split_quote_around_its_attribution() {
 #[test]
 fn relative_clause_and_apposition() {
     check(&[
-        ("The plan was criticised by Sergei Lavrov, who emphasized that talks must begin slowly.", Indirect, "talks must begin slowly", Some("who"), Some("sergei-lavrov"), Some("emphasized")),
-        ("Hugh Hill, a doctor at the county hospital, said the ward would stay open.", Indirect, "the ward would stay open", Some("Hugh Hill"), Some("hugh-hill"), Some("said")),
+        t!("The plan was criticised by Sergei Lavrov, who emphasized that talks must begin slowly.",
+            kind: Indirect, quote: "talks must begin slowly",
+            speaker: Some("who"), entity: Some("sergei-lavrov"), cue: Some("emphasized")),
+        t!("Hugh Hill, a doctor at the county hospital, said the ward would stay open.",
+            kind: Indirect, quote: "the ward would stay open",
+            speaker: Some("Hugh Hill"), entity: Some("hugh-hill"), cue: Some("said")),
     ]);
 }
 
 #[test]
 fn pronoun_speaker() {
     check(&[
-        (
-            "Donald Trump met aides on Friday. He said that the deal was close.",
-            Indirect,
-            "the deal was close",
-            Some("He"),
-            Some("donald-trump"),
-            Some("said"),
-        ),
-        (
-            "Ursula von der Leyen spoke after Trump. “We stand united,” she said.",
-            Direct,
-            "We stand united,",
-            Some("she"),
-            Some("ursula-von-der-leyen"),
-            Some("said"),
-        ),
+        t!("Donald Trump met aides on Friday. He said that the deal was close.",
+            kind: Indirect, quote: "the deal was close",
+            speaker: Some("He"), entity: Some("donald-trump"), cue: Some("said")),
+        t!("Ursula von der Leyen spoke after Trump. “We stand united,” she said.",
+            kind: Direct, quote: "We stand united,",
+            speaker: Some("she"), entity: Some("ursula-von-der-leyen"), cue: Some("said")),
     ]);
 }
 
 #[test]
 fn title_noun_speaker() {
     check(&[
-        ("Vladimir Putin arrived late. The Russian president said that the West had lied.", Indirect, "the West had lied", Some("Russian president"), Some("vladimir-putin"), Some("said")),
-        ("Deputy Mayor Lena Ortiz opened the session. The deputy mayor said the budget was balanced.", Indirect, "the budget was balanced", Some("The deputy mayor"), Some("lena-ortiz"), Some("said")),
+        t!("Vladimir Putin arrived late. The Russian president said that the West had lied.",
+            kind: Indirect, quote: "the West had lied",
+            speaker: Some("Russian president"), entity: Some("vladimir-putin"), cue: Some("said")),
+        t!("Deputy Mayor Lena Ortiz opened the session. The deputy mayor said the budget was balanced.",
+            kind: Indirect, quote: "the budget was balanced",
+            speaker: Some("The deputy mayor"), entity: Some("lena-ortiz"), cue: Some("said")),
         // Two people with a role each, and one of them named again in between: each role
         // stays with its own person.
-        ("Fire Chief Ana Cole met Deputy Mayor Lena Ortiz. Ortiz spoke first. The fire chief said the station would close.", Indirect, "the station would close", Some("The fire chief"), Some("ana-cole"), Some("said")),
-        ("Fire Chief Ana Cole met Deputy Mayor Lena Ortiz. Cole spoke first. The deputy mayor said the budget was balanced.", Indirect, "the budget was balanced", Some("The deputy mayor"), Some("lena-ortiz"), Some("said")),
+        t!("Fire Chief Ana Cole met Deputy Mayor Lena Ortiz. Ortiz spoke first. The fire chief said the station would close.",
+            kind: Indirect, quote: "the station would close",
+            speaker: Some("The fire chief"), entity: Some("ana-cole"), cue: Some("said")),
+        t!("Fire Chief Ana Cole met Deputy Mayor Lena Ortiz. Cole spoke first. The deputy mayor said the budget was balanced.",
+            kind: Indirect, quote: "the budget was balanced",
+            speaker: Some("The deputy mayor"), entity: Some("lena-ortiz"), cue: Some("said")),
     ]);
 }
 
 #[test]
 fn organization_speaker() {
     check(&[
-        (
-            "The Kremlin said in a statement that no meeting was planned.",
-            Indirect,
-            "no meeting was planned",
-            Some("Kremlin"),
-            Some("kremlin"),
-            Some("said"),
-        ),
-        (
-            "“The vote is final,” NATO said.",
-            Direct,
-            "The vote is final,",
-            Some("NATO"),
-            Some("nato"),
-            Some("said"),
-        ),
+        t!("The Kremlin said in a statement that no meeting was planned.",
+            kind: Indirect, quote: "no meeting was planned",
+            speaker: Some("Kremlin"), entity: Some("kremlin"), cue: Some("said")),
+        t!("“The vote is final,” NATO said.",
+            kind: Direct, quote: "The vote is final,",
+            speaker: Some("NATO"), entity: Some("nato"), cue: Some("said")),
     ]);
 }
 
 #[test]
 fn quote_over_two_paragraphs() {
     let text = "Mayor Jane Doe said: “The river rose faster than anyone expected.\n“We moved everyone out by midnight.”\nThe water fell later.";
-    check(&[(
-        text,
-        Direct,
-        "The river rose faster than anyone expected.\n“We moved everyone out by midnight.",
-        Some("Jane Doe"),
-        Some("jane-doe"),
-        Some("said"),
-    )]);
+    check(&[t!(text,
+        kind: Direct, quote: "The river rose faster than anyone expected.\n“We moved everyone out by midnight.",
+        speaker: Some("Jane Doe"), entity: Some("jane-doe"), cue: Some("said"))]);
 }
 
 #[test]
 fn mixed_quotes() {
     check(&[
-        (
-            "French President Emmanuel Macron labeled Putin as a “predator” on Sunday.",
-            Mixed,
-            "Putin as a “predator” on Sunday",
-            Some("Emmanuel Macron"),
-            Some("emmanuel-macron"),
-            Some("labeled"),
-        ),
-        (
-            "Trump said the plan was \"a total disaster\" for farmers.",
-            Mixed,
-            "the plan was \"a total disaster\" for farmers",
-            Some("Trump"),
-            Some("donald-trump"),
-            Some("said"),
-        ),
+        t!("French President Emmanuel Macron labeled Putin as a “predator” on Sunday.",
+            kind: Mixed, quote: "Putin as a “predator” on Sunday",
+            speaker: Some("Emmanuel Macron"), entity: Some("emmanuel-macron"), cue: Some("labeled")),
+        t!("Trump said the plan was \"a total disaster\" for farmers.",
+            kind: Mixed, quote: "the plan was \"a total disaster\" for farmers",
+            speaker: Some("Trump"), entity: Some("donald-trump"), cue: Some("said")),
     ]);
 }
 
@@ -279,14 +241,9 @@ fn scare_quotes_are_not_quotes() {
 #[test]
 fn follow_on_paragraph_keeps_the_speaker() {
     let text = "“We will rebuild,” Zelensky said.\n“Every town will come back.”";
-    check(&[(
-        text,
-        Direct,
-        "We will rebuild,” Zelensky said.\n“Every town will come back.",
-        Some("Zelensky"),
-        Some("volodymyr-zelensky"),
-        Some("said"),
-    )]);
+    check(&[t!(text,
+        kind: Direct, quote: "We will rebuild,” Zelensky said.\n“Every town will come back.",
+        speaker: Some("Zelensky"), entity: Some("volodymyr-zelensky"), cue: Some("said"))]);
 }
 
 /// News conventions met on real articles, each once fixed in the mechanism, written here as
@@ -295,112 +252,52 @@ fn follow_on_paragraph_keeps_the_speaker() {
 fn news_conventions() {
     check(&[
         // A title abbreviation keeps its dot and its name.
-        (
-            "“It is over,” Ms. Ana Moore said.",
-            Direct,
-            "It is over,",
-            Some("Ana Moore"),
-            Some("ana-moore"),
-            Some("said"),
-        ),
+        t!("“It is over,” Ms. Ana Moore said.",
+            kind: Direct, quote: "It is over,",
+            speaker: Some("Ana Moore"), entity: Some("ana-moore"), cue: Some("said")),
         // A party tag between name and verb.
-        (
-            "“We need the money,” Rep. Earl Blum (D-Ore.) said.",
-            Direct,
-            "We need the money,",
-            Some("Earl Blum"),
-            Some("earl-blum"),
-            Some("said"),
-        ),
+        t!("“We need the money,” Rep. Earl Blum (D-Ore.) said.",
+            kind: Direct, quote: "We need the money,",
+            speaker: Some("Earl Blum"), entity: Some("earl-blum"), cue: Some("said")),
         // Doubled typewriter marks.
-        (
-            "''We will win,'' Mr. Tom Reyes said.",
-            Direct,
-            "We will win,",
-            Some("Tom Reyes"),
-            Some("tom-reyes"),
-            Some("said"),
-        ),
+        t!("''We will win,'' Mr. Tom Reyes said.",
+            kind: Direct, quote: "We will win,",
+            speaker: Some("Tom Reyes"), entity: Some("tom-reyes"), cue: Some("said")),
         // A dash attribution: the dash is the cue.
-        (
-            "“The town deserves better.” ― Carla Mendes",
-            Direct,
-            "The town deserves better.",
-            Some("Carla Mendes"),
-            None,
-            Some("―"),
-        ),
+        t!("“The town deserves better.” ― Carla Mendes",
+            kind: Direct, quote: "The town deserves better.",
+            speaker: Some("Carla Mendes"), entity: None, cue: Some("―")),
         // A headline naming its speaker before a colon.
-        (
-            "Zelensky: Winter Will Not Break Ukraine",
-            Indirect,
-            "Winter Will Not Break Ukraine",
-            Some("Zelensky"),
-            Some("volodymyr-zelensky"),
-            Some(":"),
-        ),
+        t!("Zelensky: Winter Will Not Break Ukraine",
+            kind: Indirect, quote: "Winter Will Not Break Ukraine",
+            speaker: Some("Zelensky"), entity: Some("volodymyr-zelensky"), cue: Some(":")),
         // A demand, and the verb group as the cue.
-        (
-            "Bernie Sanders has called for a tax on every trade.",
-            Indirect,
-            "a tax on every trade",
-            Some("Bernie Sanders"),
-            Some("bernie-sanders"),
-            Some("has called for"),
-        ),
+        t!("Bernie Sanders has called for a tax on every trade.",
+            kind: Indirect, quote: "a tax on every trade",
+            speaker: Some("Bernie Sanders"), entity: Some("bernie-sanders"), cue: Some("has called for")),
         // A verb the lexicon lacks, after a quote ending on a comma.
-        (
-            "“France will always be France,” Macron retaliated.",
-            Direct,
-            "France will always be France,",
-            Some("Macron"),
-            Some("emmanuel-macron"),
-            Some("retaliated"),
-        ),
+        t!("“France will always be France,” Macron retaliated.",
+            kind: Direct, quote: "France will always be France,",
+            speaker: Some("Macron"), entity: Some("emmanuel-macron"), cue: Some("retaliated")),
         // The attribution after the content.
-        (
-            "Two members of the board dissented, the statement said.",
-            Indirect,
-            "Two members of the board dissented",
-            Some("the statement"),
-            None,
-            Some("said"),
-        ),
+        t!("Two members of the board dissented, the statement said.",
+            kind: Indirect, quote: "Two members of the board dissented",
+            speaker: Some("the statement"), entity: None, cue: Some("said")),
         // Content interrupted by its attribution is one quote.
-        (
-            "The plan, Putin said, would cost too much.",
-            Indirect,
-            "The plan, Putin said, would cost too much",
-            Some("Putin"),
-            Some("vladimir-putin"),
-            Some("said"),
-        ),
+        t!("The plan, Putin said, would cost too much.",
+            kind: Indirect, quote: "The plan, Putin said, would cost too much",
+            speaker: Some("Putin"), entity: Some("vladimir-putin"), cue: Some("said")),
         // A colon after a verb the lexicon lacks, or after a name alone.
-        (
-            "Trump leaned in and boomed: “Let’s win in November.”",
-            Direct,
-            "Let’s win in November.",
-            Some("Trump"),
-            Some("donald-trump"),
-            Some("boomed"),
-        ),
-        (
-            "Angela Merkel: “We will manage this.”",
-            Direct,
-            "We will manage this.",
-            Some("Angela Merkel"),
-            Some("angela-merkel"),
-            Some(":"),
-        ),
+        t!("Trump leaned in and boomed: “Let’s win in November.”",
+            kind: Direct, quote: "Let’s win in November.",
+            speaker: Some("Trump"), entity: Some("donald-trump"), cue: Some("boomed")),
+        t!("Angela Merkel: “We will manage this.”",
+            kind: Direct, quote: "We will manage this.",
+            speaker: Some("Angela Merkel"), entity: Some("angela-merkel"), cue: Some(":")),
         // A participle shares the subject of its sentence.
-        (
-            "Trump met the governors on Friday, saying the states would get more money.",
-            Indirect,
-            "the states would get more money",
-            Some("Trump"),
-            Some("donald-trump"),
-            Some("saying"),
-        ),
+        t!("Trump met the governors on Friday, saying the states would get more money.",
+            kind: Indirect, quote: "the states would get more money",
+            speaker: Some("Trump"), entity: Some("donald-trump"), cue: Some("saying")),
     ]);
 }
 

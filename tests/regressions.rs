@@ -31,8 +31,9 @@ fn mentions(doc: &Document) -> Vec<(&str, usize, usize)> {
 }
 
 /// Found by `gazetteer_matches_equal_the_oracle` (minimized from `["éA"]`, `["éa"]` on "éa"):
-/// the automaton folds ASCII case and reports one of two patterns equal but for case, and only
-/// that pattern's case rule was checked, so the other entry's exact name was never found.
+/// the matcher folds ASCII case, so two names equal but for case are one pattern (one key of
+/// its hashed table of names and word-boundary prefixes), and only one entry's case rule was
+/// checked, so the other entry's exact name was never found.
 #[test]
 fn names_equal_but_for_ascii_case_each_keep_their_case_rule() {
     let ex = locations(&[(&["AB"], Case::Sensitive), (&["ab"], Case::Sensitive)]);
@@ -119,8 +120,9 @@ fn headline_colon_followed_only_by_separators_does_not_panic() {
     }
 }
 
-/// Found while replacing the cue finder's prefix automaton: "according to" matched inside
-/// "according told" hid the cue "told" that starts inside the match.
+/// Found while moving the cue finder onto the tokenizer's runs of word chars and their hashes:
+/// "according to" matched inside "according told" hid the cue "told" that starts inside the
+/// match.
 #[test]
 fn according_inside_a_longer_phrase_does_not_hide_the_next_cue() {
     let text = "Officials according told reporters that the plan failed.";
