@@ -4,6 +4,7 @@
 
 use once_cell::sync::Lazy;
 
+use crate::coref::names;
 use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::hash::{set_of, FastMap, FastSet};
@@ -11,7 +12,7 @@ use crate::matcher::{Found, Matcher};
 use crate::span::Span;
 use crate::text::{is_capitalized, Tokens};
 use crate::words::{
-    is_adverb_or_aux, is_capitalized_weekday, DETERMINERS, NOT_NAME, ORG_HEADS, PARTICLES,
+    is_adverb_or_aux, is_capitalized_weekday, is_name_word, DETERMINERS, ORG_HEADS, PARTICLES,
 };
 
 /// How a gazetteer string names its entry.
@@ -120,6 +121,9 @@ pub(crate) struct Knowledge<'a> {
     pub(crate) genders: &'a [Option<Gender>],
     pub(crate) names: &'a Matcher<NameTarget>,
     pub(crate) titles: &'a Matcher<TitleTarget>,
+    /// The words of each entry's titles, lowercase, to link "the minister" to an entry
+    /// titled so.
+    pub(crate) title_words: &'a [Vec<String>],
 }
 
 /// Buffers of entity resolution kept by the caller from article to article, so that an
@@ -139,21 +143,9 @@ pub(crate) struct Scratch {
     by_entry: FastMap<u32, u32>,
     by_name: FastMap<String, u32>,
     named: FastSet<u32>,
-    inferred: InferredBuffers,
+    inferred: names::FurtherMentions,
     roles: Vec<Role>,
     role_text: String,
-}
-
-/// Buffers of [`Resolver::find_inferred_mentions`]: the inferred names and surnames with their
-/// entities, their order by text, which are shared, the names by first word, and the mentions
-/// found.
-#[derive(Default)]
-struct InferredBuffers {
-    forms: Vec<(Span, u32)>,
-    order: Vec<u32>,
-    shared: Vec<bool>,
-    by_first: Vec<(Span, Span, u32)>,
-    found: Vec<(Span, u32)>,
 }
 
 impl Scratch {
@@ -175,18 +167,30 @@ impl Scratch {
     }
 }
 
+/// What entity resolution reads.
+pub(crate) struct Input<'a> {
+    pub(crate) knowledge: &'a Knowledge<'a>,
+    pub(crate) text: &'a str,
+    /// The text's non-blank lines ([`crate::sentence::paragraphs`]), sorted.
+    pub(crate) lines: &'a [Span],
+    pub(crate) tokens: &'a Tokens,
+    pub(crate) cues: &'a [Cue],
+    /// The gazetteer names and the titles found in the text.
+    pub(crate) found_names: &'a [Found],
+    pub(crate) found_titles: &'a [Found],
+}
+
 /// Resolves gazetteer matches and infers what the gazetteer lacks.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn resolve(
-    k: &Knowledge<'_>,
-    text: &str,
-    lines: &[Span],
-    tokens: &Tokens,
-    cues: &[Cue],
-    found_names: &[Found],
-    found_titles: &[Found],
-    scratch: &mut Scratch,
-) -> Entities {
+pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
+    let Input {
+        knowledge: k,
+        text,
+        lines,
+        tokens,
+        cues,
+        found_names,
+        found_titles,
+    } = *inp;
     let mentions = crate::emptied(&mut scratch.mentions);
     let pending = crate::emptied(&mut scratch.pending);
     scratch.by_entry.clear();
@@ -225,34 +229,7 @@ pub(crate) fn resolve(
     }));
     let named = &*named;
     for f in found_names {
-        let pick = |role: NameRole| -> Option<u32> {
-            // One entry: it. Several: the last one the article names in full, else (for a
-            // full name, not a surname) the last one loaded.
-            let (mut count, mut last, mut last_named) = (0, None, None);
-            for t in k.names.targets(text, f).filter(|t| t.role == role) {
-                count += 1;
-                last = Some(t.entry);
-                if named.contains(&t.entry) {
-                    last_named = Some(t.entry);
-                }
-            }
-            match count {
-                0 | 1 => last,
-                _ => last_named.or(last.filter(|_| role == NameRole::Name)),
-            }
-        };
-        // A surname right after another capitalized name word belongs to someone else:
-        // "Ana Silva" is not Lula da Silva.
-        let surname = || {
-            // Nor one right before another ("Paul Weintraub" is not Rand Paul).
-            let first_name = f.possessive == 0 && next_word_starts_name(text, f.span.end());
-            if preceded_by_name_word(text, f.span.start()) || first_name {
-                None
-            } else {
-                pick(NameRole::Surname)
-            }
-        };
-        let Some(entry) = pick(NameRole::Name).or_else(surname) else {
+        let Some(entry) = names::entry_for(k.names, text, f, named) else {
             continue;
         };
         b.mention_entry(entry, f.span, f.possessive > 0);
@@ -273,7 +250,7 @@ pub(crate) fn resolve(
         let Some(target) = last_named.or(last) else {
             continue;
         };
-        let before_name = next_word_starts_name(text, f.span.end());
+        let before_name = crate::text::next_word_starts_name(text, f.span.end());
         titles.push(TitleRef {
             span: f.span,
             target,
@@ -299,7 +276,7 @@ pub(crate) fn resolve(
         }
     }
     b.flush();
-    b.find_inferred_mentions();
+    b.add_further_mentions();
     b.flush();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);
@@ -326,7 +303,7 @@ struct Resolver<'a> {
     /// The longest mention so far, which bounds the overlap search.
     max_len: usize,
     /// [`Scratch::inferred`].
-    inferred: InferredBuffers,
+    inferred: names::FurtherMentions,
     /// [`Entities::roles`] and [`Entities::role_text`].
     roles: Vec<Role>,
     role_text: String,
@@ -507,7 +484,7 @@ impl<'a> Resolver<'a> {
         };
         // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
         let role = role.map(|r| self.stage_role(r));
-        let gender = role.and_then(|r| role_gender(&self.role_text[r.range()]));
+        let gender = role.and_then(|r| names::role_gender(&self.role_text[r.range()]));
         let entity = self.entity(Origin::Inferred(span), kind, gender);
         self.add_mention(MentionData {
             span,
@@ -611,7 +588,7 @@ impl<'a> Resolver<'a> {
                 // An honorific is no role, but it says "he" or "she". (Its lowercase text is
                 // staged to be read, then dropped.)
                 let staged = self.stage_role(role_text);
-                let gender = role_gender(&self.role_text[staged.range()]);
+                let gender = names::role_gender(&self.role_text[staged.range()]);
                 self.role_text.truncate(staged.start());
                 if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
                     let e = &mut self.list[m.entity as usize];
@@ -753,122 +730,16 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Every further mention of an inferred entity: its full name, and a person's surname.
-    fn find_inferred_mentions(&mut self) {
-        let text = self.text;
-        let at = |s: Span| &text[s.range()];
-        let InferredBuffers {
-            forms,
-            order,
-            shared,
-            by_first,
-            found,
-        } = &mut self.inferred;
-        forms.clear();
-        for (i, e) in self.list.iter().enumerate() {
-            if let Origin::Inferred(span) = e.origin {
-                forms.push((span, i as u32));
-                if e.kind == EntityKind::Person {
-                    if let Some(space) = at(span).rfind(' ') {
-                        let last = Span::new(span.start() + space + 1, span.end());
-                        if last.len() > 2 {
-                            forms.push((last, i as u32));
-                        }
-                    }
-                }
-            }
-        }
-        if forms.is_empty() {
-            return;
-        }
-        // A surname shared by two inferred people names neither: with the forms sorted, the
-        // repeated ones stand side by side.
-        order.clear();
-        order.extend(0..forms.len() as u32);
-        order.sort_by_key(|&i| at(forms[i as usize].0));
-        shared.clear();
-        shared.resize(forms.len(), false);
-        for pair in order.windows(2) {
-            let (a, b) = (pair[0] as usize, pair[1] as usize);
-            if at(forms[a].0) == at(forms[b].0) {
-                shared[a] = true;
-                shared[b] = true;
-            }
-        }
-        // The few names of one article, by first word and then longest first (in entity
-        // order among equals): looked up by the first word at each capitalized word, rather
-        // than through an automaton built per article.
-        by_first.clear();
-        by_first.extend(
-            forms
-                .iter()
-                .zip(shared.iter())
-                .filter(|&(_, &shared)| !shared)
-                .map(|(&(f, e), _)| {
-                    let first = at(f).find([' ', '-']).unwrap_or(f.len());
-                    (Span::new(f.start(), f.start() + first), f, e)
-                }),
-        );
-        by_first.sort_by(|a, b| at(a.0).cmp(at(b.0)).then(b.1.len().cmp(&a.1.len())));
-        // The first bytes the names start with: a word starting otherwise is passed over
-        // at one table lookup, before its text is looked at.
-        let mut first_bytes = [false; 256];
-        // And their second bytes, unless a name starts with a one-byte word.
-        let mut second_bytes = [false; 256];
-        for &(key, _, _) in by_first.iter() {
-            match *at(key).as_bytes() {
-                [] => {}
-                [b] => {
-                    first_bytes[b as usize] = true;
-                    second_bytes = [true; 256];
-                }
-                [b, c, ..] => {
-                    first_bytes[b as usize] = true;
-                    second_bytes[c as usize] = true;
-                }
-            }
-        }
-        let bytes = text.as_bytes();
-        found.clear();
-        let mut after = 0;
-        for t in self.tokens.iter() {
-            let start = t.span.start();
-            if start < after
-                || !t.word
-                || !first_bytes[bytes[start] as usize]
-                || !second_bytes[bytes.get(start + 1).map_or(0, |&b| b as usize)]
-            {
-                continue;
-            }
-            if !is_capitalized(t.text(text)) {
-                continue;
-            }
-            let word = t.text(text);
-            let key = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("’s"))
-                .unwrap_or(word);
-            let key = key.split('-').next().unwrap_or(key);
-            let lo = by_first.partition_point(|&(first, _, _)| at(first) < key);
-            let hit = by_first[lo..]
-                .iter()
-                .take_while(|&&(first, _, _)| at(first) == key)
-                .find(|(_, f, _)| {
-                    text[start..].starts_with(at(*f))
-                        && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
-                });
-            if let Some(&(_, f, entity)) = hit {
-                let span = Span::new(start, start + f.len());
-                after = span.end();
-                found.push((span, entity));
-            }
-        }
-        let found = std::mem::take(found);
+    /// Every further mention of an inferred entity ([`names::further_mentions`]) that no
+    /// other mention covers.
+    fn add_further_mentions(&mut self) {
+        names::further_mentions(self.text, self.tokens, &self.list, &mut self.inferred);
+        let found = std::mem::take(&mut self.inferred.found);
         for &(span, entity) in &found {
             if self.covered(span) {
                 continue;
             }
-            let possessive = crate::text::possessive_len(text, span.end()) > 0;
+            let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
             self.add_mention(MentionData {
                 span,
                 entity,
@@ -908,65 +779,6 @@ impl<'a> Resolver<'a> {
             role_text: self.role_text,
         }
     }
-}
-
-fn is_name_word(w: &str) -> bool {
-    static NOT_NAMES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
-    let Some(first) = w.chars().next() else {
-        return false;
-    };
-    if !first.is_uppercase() || NOT_NAMES.contains(w) {
-        return false;
-    }
-    // All-capital words of two or more letters are acronyms, not names.
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    // Initials ("G.K.") are not acronyms.
-    let initials = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
-    let acronym = letters >= 2 && upper == letters && !initials;
-    let possessive = w.ends_with("’s") || w.ends_with("'s");
-    !(acronym || possessive)
-}
-
-/// The gender a role word states, if any: "councilwoman", "mrs.", "spokesman", "king".
-fn role_gender(role: &str) -> Option<Gender> {
-    let words = || role.split([' ', '-']);
-    let female = [
-        "mrs.", "mrs", "ms.", "ms", "queen", "princess", "actress", "madam",
-    ];
-    let male = ["mr.", "mr", "king", "prince"];
-    if words().any(|w| w.ends_with("woman") || w.ends_with("women") || female.contains(&w)) {
-        Some(Gender::Female)
-    } else if words().any(|w| w.ends_with("man") || w.ends_with("men") || male.contains(&w)) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
-}
-
-/// Whether the word just before `pos` (one space away) could be part of a name.
-fn preceded_by_name_word(text: &str, pos: usize) -> bool {
-    let before = &text[..pos];
-    let Some(rest) = before.strip_suffix(' ') else {
-        return false;
-    };
-    let start = rest
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &rest[start..];
-    is_name_word(word)
-        && !crate::role::ROLES
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(word))
-}
-
-/// Whether the next word after `pos` (same line, only spaces between) is capitalized.
-fn next_word_starts_name(text: &str, pos: usize) -> bool {
-    let rest = &text[pos..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-    trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 /// Whitespace-normalized form of a name, the key of an inferred entity and its name: its

@@ -319,23 +319,24 @@ impl Extractor {
             genders: &inner.genders,
             names: &inner.names,
             titles: &inner.titles,
+            title_words: &inner.title_words,
         };
-        let entities = entity::resolve(
-            &knowledge,
+        let input = entity::Input {
+            knowledge: &knowledge,
             text,
-            &s.paragraphs,
-            &s.tokens,
-            &s.cues,
-            &s.found_names,
-            &s.found_titles,
-            &mut s.entity,
-        );
+            lines: &s.paragraphs,
+            tokens: &s.tokens,
+            cues: &s.cues,
+            found_names: &s.found_names,
+            found_titles: &s.found_titles,
+        };
+        let entities = entity::resolve(&input, &mut s.entity);
 
         s.quotes.clear();
         quote::find_quotes(text, &s.paragraphs, &mut s.quotes, &mut s.marks);
 
         let article = Article::new(text, &s.paragraphs, &s.sentences, &s.tokens, &mut s.classes);
-        let coref = Coref::new(&article, &entities, &s.quotes, &inner.title_words);
+        let coref = Coref::new(&article, &knowledge, &entities, &s.quotes);
         let input = attribution::Input {
             article: &article,
             coref: &coref,

@@ -79,6 +79,13 @@ pub(crate) fn ascii_lowercase<'w>(
     Cow::Owned(word.to_ascii_lowercase())
 }
 
+/// Whether the next word after `pos` (same line, only spaces between) is capitalized.
+pub(crate) fn next_word_starts_name(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
 /// Whether the word starts with an uppercase letter (or is a digit-free initial like "J.").
 #[inline]
 pub(crate) fn is_capitalized(word: &str) -> bool {

@@ -103,6 +103,26 @@ pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
     "ever", "since", "too", "meanwhile",
 ];
 
+/// Whether a word can be part of a person's name: capitalized, not a word that opens
+/// sentences ([`NOT_NAME`]), not an acronym or a possessive.
+pub(crate) fn is_name_word(w: &str) -> bool {
+    static NOT_NAMES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() || NOT_NAMES.contains(w) {
+        return false;
+    }
+    // All-capital words of two or more letters are acronyms, not names.
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    // Initials ("G.K.") are not acronyms.
+    let initials = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
+    let acronym = letters >= 2 && upper == letters && !initials;
+    let possessive = w.ends_with("’s") || w.ends_with("'s");
+    !(acronym || possessive)
+}
+
 /// Whether the word is an "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".
 #[inline]
 pub(crate) fn is_ly_adverb(word: &str) -> bool {

@@ -7,10 +7,10 @@
 //! a surname stands for, the further mentions of an inferred name, the gender a role word
 //! states) is in [`names`].
 
-// pub(crate) mod names;
+pub(crate) mod names;
 
 use crate::article::Article;
-use crate::entity::{Entities, Origin, TitleTarget};
+use crate::entity::{Entities, Knowledge, Origin, TitleTarget};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
@@ -29,24 +29,23 @@ pub(crate) struct Coref<'a> {
     at: &'a Article<'a>,
     entities: &'a Entities,
     quotes: &'a [QuoteSpan],
-    /// The words of each gazetteer entry's titles, lowercase, to link "the minister" to an
-    /// entry titled so.
+    /// [`Knowledge::title_words`].
     title_words: &'a [Vec<String>],
 }
 
 impl<'a> Coref<'a> {
-    /// The stage over an article's entities and quote spans.
+    /// The stage over an article's entities and quote spans, with what the gazetteer knows.
     pub(crate) fn new(
         at: &'a Article<'a>,
+        knowledge: &Knowledge<'a>,
         entities: &'a Entities,
         quotes: &'a [QuoteSpan],
-        title_words: &'a [Vec<String>],
     ) -> Coref<'a> {
         Coref {
             at,
             entities,
             quotes,
-            title_words,
+            title_words: knowledge.title_words,
         }
     }
 
