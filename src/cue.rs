@@ -207,7 +207,7 @@ pub(crate) fn find_cues(text: &str, runs: &[Run], out: &mut Vec<Cue>) {
     }
 }
 
-/// [`find_cues`] for one run: appends the cue the run starts, if any.
+/// The cue finder for one run: appends the cue the run starts, if any.
 #[inline]
 pub(crate) fn cue_of_run(lex: &Lexicon, text: &str, r: &Run, out: &mut Vec<Cue>) {
     let letters = if r.letters {

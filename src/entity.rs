@@ -191,8 +191,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         found_names,
         found_titles,
     } = *inp;
-    let mentions = crate::emptied(&mut scratch.mentions);
-    let pending = crate::emptied(&mut scratch.pending);
+    let mentions = crate::buffers::emptied(&mut scratch.mentions);
+    let pending = crate::buffers::emptied(&mut scratch.pending);
     scratch.by_entry.clear();
     scratch.by_name.clear();
     let mut b = Resolver {
@@ -200,14 +200,14 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         text,
         lines,
         tokens,
-        list: crate::emptied(&mut scratch.list),
+        list: crate::buffers::emptied(&mut scratch.list),
         by_entry: std::mem::take(&mut scratch.by_entry),
         by_name: std::mem::take(&mut scratch.by_name),
         mentions,
         pending,
         max_len: 0,
         inferred: std::mem::take(&mut scratch.inferred),
-        roles: crate::emptied(&mut scratch.roles),
+        roles: crate::buffers::emptied(&mut scratch.roles),
         role_text: {
             let mut text = std::mem::take(&mut scratch.role_text);
             text.clear();
@@ -236,7 +236,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     }
 
     // Titles. An entry's own title alone ("the Russian president") is a mention of it.
-    let mut titles = crate::emptied(&mut scratch.titles);
+    let mut titles = crate::buffers::emptied(&mut scratch.titles);
     for f in found_titles {
         // A shared title ("former U.S. President") goes to the entry the article names, else
         // to the entry loaded last.
@@ -389,7 +389,8 @@ impl<'a> Resolver<'a> {
         self.tokens.holding(pos)
     }
 
-    /// The person mentioned at token `i`, if a gazetteer mention covers it.
+    /// A mention (of any kind of entity, gazetteer or inferred) overlapping `span`, if one
+    /// does.
     fn mention_at(&self, span: Span) -> Option<&MentionData> {
         self.overlapping(span).next()
     }
@@ -765,7 +766,7 @@ impl<'a> Resolver<'a> {
                 order.push(m.entity);
             }
         }
-        let mut list = crate::emptied(&mut scratch.spare_list);
+        let mut list = crate::buffers::emptied(&mut scratch.spare_list);
         list.extend(scratch.order.iter().map(|&old| self.list[old as usize]));
         for m in &mut self.mentions {
             m.entity = scratch.new_id[m.entity as usize];

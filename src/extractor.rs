@@ -355,8 +355,8 @@ impl Extractor {
         let staging = !reusing;
         let mut staged = Document::default();
         if staging {
-            staged.entities = crate::emptied(&mut s.staged.entities);
-            staged.quotes = crate::emptied(&mut s.staged.quotes);
+            staged.entities = crate::buffers::emptied(&mut s.staged.entities);
+            staged.quotes = crate::buffers::emptied(&mut s.staged.quotes);
         }
         let target = if staging { &mut staged } else { &mut *doc };
         self.document(

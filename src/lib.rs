@@ -43,6 +43,21 @@
 //! # Ok::<(), whosaid::Error>(())
 //! ```
 //!
+//! # How it works
+//!
+//! An article goes through these stages in order, each a module (or a folder) of its own
+//! that reads what the stages before it produced:
+//!
+//! 1. `sentence`: paragraphs and sentences, abbreviation-aware;
+//! 2. `text`: tokens and their word hashes, in one pass over the bytes;
+//! 3. `matcher` and `cue`: gazetteer names, titles and reporting verbs, found in one walk over
+//!    the word hashes against one hashed table;
+//! 4. `quote`: quote spans, from their marks;
+//! 5. `entity`: the gazetteer's entities, and the people and organizations it lacks;
+//! 6. `coref`: which entity a noun phrase, a pronoun, a role noun or a surname is;
+//! 7. `attribution`: which quote goes with which cue and speaker;
+//! 8. `document`: the [`Document`], the only stage that copies text.
+//!
 //! # Spans
 //!
 //! Every `start`/`end` is a UTF-8 byte offset into the text given to `extract`, and every
@@ -51,31 +66,68 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod article;
-mod attribution;
-mod coref;
-mod cue;
-mod document;
-mod entity;
-mod error;
-mod extractor;
-mod gazetteer;
-mod hash;
-mod matcher;
-mod quote;
-mod role;
-mod sentence;
-mod span;
-mod text;
-mod words;
+// The modules in pipeline order. Each stage reads what the stages before it produced and
+// never reaches back.
 
-/// A buffer kept from the last article, taken out of its holder emptied but with its
-/// capacity: the stages hold their buffers in per-thread scratch and take them this way.
-pub(crate) fn emptied<T>(buf: &mut Vec<T>) -> Vec<T> {
-    let mut v = std::mem::take(buf);
-    v.clear();
-    v
-}
+// ---- Building the extractor: the gazetteers, and what one walk over the text finds.
+
+// The gazetteer format, its entries and the built-in files.
+mod gazetteer;
+
+// Names and titles: one hashed table of every name and word-boundary prefix.
+mod matcher;
+
+// Generic role nouns ("minister", "spokeswoman") and honorifics.
+mod role;
+
+// The reporting-verb lexicon, matched by stem.
+mod cue;
+
+// The builder, the extractor, and the order in which it runs the stages below.
+mod extractor;
+
+// ---- One article, stage by stage.
+
+// Paragraphs and sentences, abbreviation-aware.
+mod sentence;
+
+// Tokens, their word hashes, and the block index that finds a token by offset.
+mod text;
+
+// Quote spans: straight and curly marks, nested, over paragraphs.
+mod quote;
+
+// Entities: gazetteer matches resolved, and the people and organizations it lacks.
+mod entity;
+
+// The article view the later stages share: tokens, word classes, sentences.
+mod article;
+
+// Coreference: which entity a noun phrase, pronoun, role noun or surname is.
+mod coref;
+
+// Attribution: which quote goes with which cue and speaker.
+mod attribution;
+
+// The Document built from it all: the public output types.
+mod document;
+
+// ---- Shared by the stages.
+
+// Per-thread buffers kept from article to article.
+mod buffers;
+
+// The error type.
+mod error;
+
+// A fast hasher and word keys for the crate's own maps.
+mod hash;
+
+// Byte spans.
+mod span;
+
+// Word lists, one home each, and the word classes built from them.
+mod words;
 
 pub use crate::document::{
     Document, Entity, Mention, Quote, QuoteKind, QuotePart, Source, Speaker,

@@ -86,7 +86,8 @@ pub(crate) fn next_word_starts_name(text: &str, pos: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Whether the word starts with an uppercase letter (or is a digit-free initial like "J.").
+/// Whether the word's first char is uppercase ("Putin", "J.", "É"); a word starting with a
+/// digit, a mark or a lowercase letter is not.
 #[inline]
 pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())

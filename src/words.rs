@@ -307,7 +307,7 @@ impl Class {
     pub(crate) const BE_ADVERB: Class = Class(1 << 11);
     pub(crate) const CLAUSE_OPENER: Class = Class(1 << 12);
     pub(crate) const VERB_BEFORE: Class = Class(1 << 13);
-    /// Words between a subject and its cue ([`crate::entity::is_adverb_or_aux`]).
+    /// Words between a subject and its cue ([`is_adverb_or_aux`]).
     pub(crate) const ADVERB_OR_AUX: Class = Class(1 << 14);
     /// Set on every looked-up token, so that 0 means "not looked up yet".
     const KNOWN: u16 = 1 << 15;

@@ -9,7 +9,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
     pub(super) fn drop_fragments_of_mixed(&mut self) {
         let mut mixed_end: Option<(usize, Span)> = None;
-        let mut keep = crate::emptied(&mut self.spare.flags);
+        let mut keep = crate::buffers::emptied(&mut self.spare.flags);
         keep.resize(self.out.len(), true);
         for (i, q) in self.out.iter().enumerate() {
             if let Some((end, m)) = mixed_end {
@@ -95,7 +95,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     pub(super) fn merge_split(&mut self) {
         self.out
             .sort_by_key(|q| (q.content.start(), q.content.end()));
-        let mut merged = crate::emptied(&mut self.spare.out);
+        let mut merged = crate::buffers::emptied(&mut self.spare.out);
         merged.reserve(self.out.len());
         for mut q in self.out.drain(..) {
             if let Some(prev) = merged.last_mut() {
@@ -135,9 +135,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 .cmp(&y.content.start())
                 .then(y.content.end().cmp(&x.content.end()))
         });
-        let mut alive = crate::emptied(&mut self.spare.flags);
+        let mut alive = crate::buffers::emptied(&mut self.spare.flags);
         alive.resize(self.out.len(), true);
-        let mut open = crate::emptied(&mut self.spare.offsets);
+        let mut open = crate::buffers::emptied(&mut self.spare.offsets);
         for i in 0..self.out.len() {
             let q = self.out[i].content;
             loop {

@@ -149,7 +149,7 @@ fn token_info(tokens: &Tokens, cues: &[Cue], quotes: &[QuoteSpan], tok_info: &mu
 pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attributed> {
     /// A buffer of the scratch, taken out emptied and then filled with `len` copies of `x`.
     fn fresh<T: Clone>(buf: &mut Vec<T>, len: usize, x: T) -> Vec<T> {
-        let mut v = crate::emptied(buf);
+        let mut v = crate::buffers::emptied(buf);
         v.resize(len, x);
         v
     }
@@ -166,7 +166,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
         tok_info: &scratch.tok_info,
         used_cue: fresh(&mut scratch.used_cue, inp.cues.len(), false),
         direct_done: fresh(&mut scratch.direct_done, inp.quotes.len(), false),
-        out: crate::emptied(&mut scratch.out),
+        out: crate::buffers::emptied(&mut scratch.out),
         by_cue: BTreeMap::new(),
         spare: std::mem::take(&mut scratch.spare),
     };

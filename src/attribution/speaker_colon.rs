@@ -10,10 +10,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
     pub(super) fn headlines(&mut self) {
         // What is attributed already, by start, with the furthest end so far: an overlap test
         // in O(log n) per paragraph.
-        let mut taken = crate::emptied(&mut self.spare.spans);
+        let mut taken = crate::buffers::emptied(&mut self.spare.spans);
         taken.extend(self.out.iter().map(|o| o.content));
         taken.sort_by_key(|s| s.start());
-        let mut reach = crate::emptied(&mut self.spare.offsets);
+        let mut reach = crate::buffers::emptied(&mut self.spare.offsets);
         reach.extend(taken.iter().scan(0, |m, s| {
             *m = (*m).max(s.end());
             Some(*m)

@@ -5,8 +5,7 @@
 use super::*;
 
 impl<'a, 'b> Attributor<'a, 'b> {
-    /// The noun phrase ending just before cue token `c`, no further back than `s0`.
-    /// The speaker named by the subject of cue token `c`. After a relative pronoun the words
+    /// The speaker named by the subject of cue token `c`, no further back than `s0`. After a relative pronoun the words
     /// next to the cue are "who", and the entity is its antecedent's: "Lavrov, who emphasized".
     pub(super) fn speaker_for(&self, c: usize, s0: usize) -> Option<Referent> {
         let subject = self.subject_before(c, s0)?;
@@ -26,6 +25,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
         sp
     }
 
+    /// The noun phrase ending just before cue token `c` (past adverbs, a weekday, a party tag
+    /// or an apposition), no further back than `s0`, as a token range.
     pub(super) fn subject_before(&self, c: usize, s0: usize) -> Option<(usize, usize)> {
         let mut j = c;
         while j > s0 && self.at.is(j - 1, Class::ADVERB_OR_AUX) {
