@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build tests/fixtures/people.jsonl from tests/fixtures/people-source.txt.
+"""Build tests/fixtures/people.jsonl from tests/fixtures/people-source.marked.
 
 Standard library only. Offsets are never written by hand: the source holds each article with its
 annotations marked inline, and this script strips the marks and records where they were.
@@ -47,7 +47,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SRC = os.path.join(ROOT, "tests", "fixtures", "people-source.txt")
+SRC = os.path.join(ROOT, "tests", "fixtures", "people-source.marked")
 OUT = os.path.join(ROOT, "tests", "fixtures", "people.jsonl")
 
 ETYPES = {"P": "PER", "O": "ORG", "L": "LOC", "M": "MISC"}
