@@ -21,14 +21,12 @@
 //!   many synthetic person entries plus the built-in set) has a `<gazetteer>-ac` twin: ONE
 //!   `aho_corasick` leftmost-longest pass over every name and alias of `ex.entries()`, counting
 //!   matches over the same text; the summary prints extract's ratio to it.
-//!   `extract/corpus/builtin:into` is the corpus with one document refilled by
-//!   `extract_into`, its ratio taken to `builtin-ac`.
 //! - `extract/corpus-one-call`: the whole corpus as ONE text. Probed first at 1/64, 1/16, 1/4
 //!   of its size to see how `extract` scales with one input's length; timed by criterion only
 //!   if one run is short, else reported from the probe (or predicted, when over budget).
-//! - `extract/corpus-paired/builtin`: the corpus ratios measured in 11 alternating rounds of
-//!   `extract`, `extract_into` and the baseline, the ratios taken within each round; the
-//!   medians and ranges are printed under the summary. Steadier than two criterion estimates
+//! - `extract/corpus-paired/builtin`: the corpus ratio measured in 11 alternating rounds of
+//!   `extract` and the baseline, the ratio taken within each round; the median and range are
+//!   printed under the summary. Steadier than two criterion estimates
 //!   on a drifting machine.
 //! - `build/builtin`, `build/100k`, `build/1m`: `ExtractorBuilder::build` with the entries
 //!   already parsed (the JSON Lines parse of the generated gazetteers is timed once and
@@ -58,7 +56,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
 use criterion::{measurement::WallTime, Throughput};
 use once_cell::sync::Lazy;
-use whosaid::{Document, EntityKind, Entry, Extractor, ExtractorBuilder};
+use whosaid::{EntityKind, Entry, Extractor, ExtractorBuilder};
 
 const MIB: usize = 1024 * 1024;
 /// Size of the `corpus` and `articles` inputs.
@@ -880,15 +878,6 @@ fn extract_each(ex: &Extractor, texts: &[String]) {
     }
 }
 
-/// One `extract_into` of each text, all into one document: how a loop over an archive
-/// that keeps its `Document` runs (`examples/batch.rs` does).
-fn extract_into_each(ex: &Extractor, texts: &[String], doc: &mut Document) {
-    for t in texts {
-        ex.extract_into(black_box(t), doc);
-        black_box(&*doc);
-    }
-}
-
 /// The baseline's pass over each text, counting its matches: what every `-ac` figure times.
 fn baseline_each(ac: &AhoCorasick, texts: &[String]) -> usize {
     texts
@@ -934,17 +923,6 @@ fn extract(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract/corpus");
     g.sample_size(10).sampling_mode(SamplingMode::Flat);
     bench_input(&mut g, "extract/corpus", &ARTICLES, &all);
-    // The same with one document refilled by `extract_into` (compared with `builtin-ac`).
-    let label = "builtin:into";
-    register(
-        "extract/corpus",
-        label,
-        ARTICLES.iter().map(String::len).sum(),
-    );
-    g.bench_function(label, |b| {
-        let mut doc = Document::default();
-        b.iter(|| extract_into_each(&EX_BUILTIN, &ARTICLES, &mut doc))
-    });
     g.finish();
 
     // The whole corpus as ONE text: shows how `extract` scales with the size of one input.
@@ -993,9 +971,9 @@ const PAIRED_ROUNDS: usize = 11;
 static PAIRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// The corpus ratio measured in alternation: each round runs `extract` over the corpus, then
-/// `extract_into` refilling one document, then the baseline pass over it, and the ratios are
-/// taken within the round. On a shared machine whose speed drifts over seconds, this is
-/// steadier than the ratio of two criterion estimates taken a minute apart.
+/// the baseline pass over it, and the ratio is taken within the round. On a shared machine
+/// whose speed drifts over seconds, this is steadier than the ratio of two criterion estimates
+/// taken a minute apart.
 fn paired(_: &mut Criterion) {
     let id = "extract/corpus-paired/builtin";
     if !selected(id) {
@@ -1004,39 +982,29 @@ fn paired(_: &mut Criterion) {
     let (ex, ac) = (&*EX_BUILTIN, &*AC_BUILTIN);
     let texts = &*ARTICLES;
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut doc = Document::default();
-    let (mut ours, mut into, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut ratios, mut into_ratios) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..PAIRED_ROUNDS {
         let t = Instant::now();
         extract_each(ex, texts);
         let a = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        extract_into_each(ex, texts, &mut doc);
-        let i = t.elapsed().as_secs_f64();
-        let t = Instant::now();
         black_box(baseline_each(ac, texts));
         let b = t.elapsed().as_secs_f64();
         ours.push(bytes as f64 / a / MIB as f64);
-        into.push(bytes as f64 / i / MIB as f64);
         theirs.push(bytes as f64 / b / MIB as f64);
         ratios.push(b / a);
-        into_ratios.push(b / i);
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
         (v[v.len() / 2], v[0], v[v.len() - 1])
     };
     let (r, r_lo, r_hi) = median(&mut ratios);
-    let (ri, ri_lo, ri_hi) = median(&mut into_ratios);
     let (o, o_lo, o_hi) = median(&mut ours);
-    let (n, n_lo, n_hi) = median(&mut into);
     let (b, b_lo, b_hi) = median(&mut theirs);
     let line = format!(
         "{id}: medians over {PAIRED_ROUNDS} alternating rounds: extract ratio {r:.3} \
-         ({r_lo:.3}-{r_hi:.3}), {o:.1} MiB/s ({o_lo:.1}-{o_hi:.1}); extract_into ratio \
-         {ri:.3} ({ri_lo:.3}-{ri_hi:.3}), {n:.1} MiB/s ({n_lo:.1}-{n_hi:.1}); baseline \
-         {b:.1} MiB/s ({b_lo:.1}-{b_hi:.1})"
+         ({r_lo:.3}-{r_hi:.3}), {o:.1} MiB/s ({o_lo:.1}-{o_hi:.1}); baseline {b:.1} MiB/s \
+         ({b_lo:.1}-{b_hi:.1})"
     );
     eprintln!("[paired] {line}");
     PAIRED.lock().unwrap().push(line);

@@ -167,10 +167,7 @@ fn run() -> Result<(), String> {
             let results = pool.install(|| {
                 lines
                     .par_iter()
-                    // Each worker refills one Document, saving most of the allocations.
-                    .map_init(whosaid::Document::default, |doc, (_, line)| {
-                        extract_line(&extractor, line, doc)
-                    })
+                    .map(|(_, line)| extract_line(&extractor, line))
                     .collect()
             });
             let line_nos = lines.iter().map(|(n, _)| *n).collect();
@@ -248,20 +245,16 @@ fn read_chunks(input: &str, out: &mpsc::SyncSender<Result<Chunk, String>>) {
 }
 
 /// One input line to one output line.
-fn extract_line(
-    extractor: &whosaid::Extractor,
-    line: &[u8],
-    document: &mut whosaid::Document,
-) -> Result<(String, usize), String> {
+fn extract_line(extractor: &whosaid::Extractor, line: &[u8]) -> Result<(String, usize), String> {
     let article: Article =
         serde_json::from_slice(line).map_err(|e| match std::str::from_utf8(line) {
             Ok(_) => json_error(&e),
             Err(u) => format!("not UTF-8 ({u})"),
         })?;
-    extractor.extract_into(&article.text, document);
+    let document = extractor.extract(&article.text);
     let json = serde_json::to_string(&Output {
         id: &article.id,
-        document,
+        document: &document,
     })
     .map_err(|e| e.to_string())?;
     Ok((json, article.text.len()))

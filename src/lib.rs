@@ -6,8 +6,7 @@
 //! The main types:
 //!
 //! - [`Extractor`]: built once from gazetteers ([`Extractor::new`] for the built-in ones,
-//!   [`Extractor::builder`] to add your own), then [`Extractor::extract`] on any `&str`, or
-//!   [`Extractor::extract_into`] to refill one `Document` over many articles;
+//!   [`Extractor::builder`] to add your own), then [`Extractor::extract`] on any `&str`;
 //! - [`Document`]: the result, with `pub entities` ([`Entity`]) and `pub quotes` ([`Quote`]),
 //!   serializable with serde into the JSON contract described in the README;
 //! - [`Entry`]: one gazetteer entry; [`Error`]: what can go wrong while building.
