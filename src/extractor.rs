@@ -125,10 +125,18 @@ struct Scratch {
     marks: Vec<usize>,
     /// Each token's word classes ([`Article`]).
     classes: Vec<u16>,
-    /// Attribution's per-token buffers.
-    attribution: attribution::Scratch,
     /// Entity resolution's buffers.
     entity: entity::Scratch,
+    /// What the stages after coreference keep.
+    later: Later,
+}
+
+/// The buffers of attribution and of building the document, apart from those of the stages
+/// before them so that both can be borrowed at once.
+#[derive(Default)]
+struct Later {
+    /// Attribution's per-token buffers.
+    attribution: attribution::Scratch,
     /// Mentions per entity, while building the document.
     counts: Vec<usize>,
     /// The vectors a new document is built in before it gets its own.
@@ -262,6 +270,35 @@ impl Extractor {
     }
 
     fn extract_with(&self, text: &str, s: &mut Scratch) -> Document {
+        self.read(text, s, |input, later| {
+            let attributed = attribution::attribute(input, &mut later.attribution);
+            let doc = self.document_of(text, input.entities, &attributed, later);
+            later.attribution.recycle(attributed);
+            doc
+        })
+    }
+
+    /// Coreference over `text`, with the article view and entities it answers from, for tests
+    /// of the stage on its own.
+    #[cfg(test)]
+    pub(crate) fn with_coref<R>(
+        &self,
+        text: &str,
+        f: impl FnOnce(&Coref<'_>, &Article<'_>, &Entities) -> R,
+    ) -> R {
+        self.read(text, &mut Scratch::default(), |input, _| {
+            f(input.coref, input.article, input.entities)
+        })
+    }
+
+    /// Runs the stages up to coreference on `text` and hands what attribution reads to
+    /// `then`, with the buffers of the stages after it.
+    fn read<R>(
+        &self,
+        text: &str,
+        s: &mut Scratch,
+        then: impl FnOnce(&attribution::Input<'_>, &mut Later) -> R,
+    ) -> R {
         let inner = &*self.inner;
         sentence::paragraphs(text, &mut s.paragraphs);
         sentence::sentences(text, &s.paragraphs, &mut s.sentences);
@@ -312,7 +349,19 @@ impl Extractor {
             quotes: &s.quotes,
             entities: &entities,
         };
-        let attributed = attribution::attribute(&input, &mut s.attribution);
+        let out = then(&input, &mut s.later);
+        s.entity.recycle(entities);
+        out
+    }
+
+    /// The document of the entities and attributed quotes, built in `later`'s kept vectors.
+    fn document_of(
+        &self,
+        text: &str,
+        entities: &Entities,
+        attributed: &[Attributed],
+        later: &mut Later,
+    ) -> Document {
         // A new document's strings are allocated first, in kept vectors, and its own two
         // vectors last, at their exact size: with glibc's allocator, the strings then take the
         // small blocks the last document freed before a vector's larger block is asked for,
@@ -320,19 +369,17 @@ impl Extractor {
         // articles that is 132.5 instructions a byte against 134.3 when building in the
         // document's own vectors; wall-clock rounds do not tell the two apart.
         let mut staged = Document {
-            entities: crate::buffers::emptied(&mut s.staged.entities),
-            quotes: crate::buffers::emptied(&mut s.staged.quotes),
+            entities: crate::buffers::emptied(&mut later.staged.entities),
+            quotes: crate::buffers::emptied(&mut later.staged.quotes),
         };
-        self.document(text, &entities, &attributed, &mut s.counts, &mut staged);
+        self.document(text, entities, attributed, &mut later.counts, &mut staged);
         let mut doc = Document {
             entities: Vec::with_capacity(staged.entities.len()),
             quotes: Vec::with_capacity(staged.quotes.len()),
         };
         doc.entities.append(&mut staged.entities);
         doc.quotes.append(&mut staged.quotes);
-        s.staged = staged;
-        s.entity.recycle(entities);
-        s.attribution.recycle(attributed);
+        later.staged = staged;
         doc
     }
 

@@ -221,3 +221,95 @@ impl<'a> Coref<'a> {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// Two people and a company of the test's own, genders given.
+    const PEOPLE: &str = r#"{"id": "ana-ruiz", "kind": "person", "name": "Ana Ruiz", "gender": "female", "titles": ["Mayor of Springfield"]}
+{"id": "tom-brandt", "kind": "person", "name": "Tom Brandt", "gender": "male"}
+{"id": "acme", "kind": "organization", "name": "Acme Corp."}"#;
+
+    fn extractor() -> Extractor {
+        Extractor::builder()
+            .builtin(false)
+            .gazetteer_str("people.jsonl", PEOPLE)
+            .and_then(|b| b.build())
+            .unwrap()
+    }
+
+    /// The id of the entity `ask` answers for the `nth` token whose text is `word`, or `None`.
+    fn ask(
+        text: &str,
+        word: &str,
+        nth: usize,
+        ask: impl Fn(&super::Coref<'_>, usize) -> Option<u32>,
+    ) -> Option<String> {
+        let ex = extractor();
+        let ids: Vec<String> = ex
+            .extract(text)
+            .entities
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        ex.with_coref(text, |coref, at, _| {
+            let i = (0..at.tokens.len())
+                .filter(|&i| at.tok(i) == word)
+                .nth(nth)
+                .unwrap_or_else(|| panic!("no {word:?} #{nth} in {text:?}"));
+            ask(coref, i).map(|e| ids[e as usize].clone())
+        })
+    }
+
+    fn pronoun(text: &str, word: &str) -> Option<String> {
+        ask(text, word, 0, |c, i| c.resolve_pronoun(i))
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_latest_person_of_its_gender() {
+        let both = "Ana Ruiz met Tom Brandt on Monday. She said the bridge would open.";
+        assert_eq!(pronoun(both, "She").as_deref(), Some("ana-ruiz"));
+        let he = "Ana Ruiz met Tom Brandt on Monday. He said the bridge would open.";
+        assert_eq!(pronoun(he, "He").as_deref(), Some("tom-brandt"));
+        // No one of that gender: nobody, not the only person there is.
+        let none = "Ana Ruiz spoke first. He said the bridge would open.";
+        assert_eq!(pronoun(none, "He"), None);
+    }
+
+    #[test]
+    fn a_pronoun_skips_people_named_inside_quotes() {
+        let text = "Ana Ruiz spoke. \"Tom Brandt is wrong,\" she said. He said nothing.";
+        assert_eq!(pronoun(text, "He"), None);
+    }
+
+    #[test]
+    fn it_reaches_only_an_organization_that_is_the_subject() {
+        let subject = "Acme Corp. cut 200 jobs. It said demand had fallen.";
+        assert_eq!(pronoun(subject, "It").as_deref(), Some("acme"));
+        let not_subject = "Tom Brandt left Acme Corp. in May. It said demand had fallen.";
+        assert_eq!(pronoun(not_subject, "It"), None);
+    }
+
+    #[test]
+    fn a_role_noun_goes_to_the_person_given_that_role() {
+        let text = "Tom Brandt spoke. Mayor of Springfield Ana Ruiz listened. The mayor said no.";
+        let got = ask(text, "mayor", 0, |c, i| {
+            c.resolve_role("mayor", c.at.tokens[i].span.start())
+        });
+        assert_eq!(got.as_deref(), Some("ana-ruiz"));
+        let none = ask(text, "mayor", 0, |c, i| {
+            c.resolve_role("treasurer", c.at.tokens[i].span.start())
+        });
+        assert_eq!(none, None);
+    }
+
+    #[test]
+    fn a_noun_phrase_names_its_person_but_not_through_a_possessive() {
+        let text = "Ana Ruiz said yes. Later, Ruiz's aide said no.";
+        let aide = ask(text, "aide", 0, |c, i| c.resolve_np(i - 1, i + 1).entity);
+        assert_eq!(aide, None);
+        let name = ask(text, "Ana", 0, |c, i| c.resolve_np(i, i + 2).entity);
+        assert_eq!(name.as_deref(), Some("ana-ruiz"));
+    }
+}
