@@ -68,11 +68,6 @@ impl<'a> Article<'a> {
         words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w))
     }
 
-    /// The index of the first token starting at or after byte `pos`.
-    pub(crate) fn first_token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.first_at_or_after(pos)
-    }
-
     /// The sentence holding `pos` (an empty span at `pos` if none does).
     pub(crate) fn sentence_of(&self, pos: usize) -> Span {
         let s = self.sentences;
@@ -84,8 +79,8 @@ impl<'a> Article<'a> {
     pub(crate) fn sentence_tokens(&self, pos: usize) -> (usize, usize) {
         let s = self.sentence_of(pos);
         (
-            self.first_token_at_or_after(s.start()),
-            self.first_token_at_or_after(s.end()),
+            self.tokens.first_at_or_after(s.start()),
+            self.tokens.first_at_or_after(s.end()),
         )
     }
 

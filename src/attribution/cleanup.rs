@@ -30,7 +30,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     pub(super) fn widen_cues(&mut self) {
         for i in 0..self.out.len() {
             let Some(cue) = self.out[i].cue else { continue };
-            let c = self.at.first_token_at_or_after(cue.start());
+            let c = self.at.tokens.first_at_or_after(cue.start());
             if self.cue_at(c).is_none() {
                 continue; // a colon or a dash
             }
@@ -199,8 +199,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let Some(p) = paras.get(pi) else { continue };
             let prev_content = self.out[prev].content;
             let same_paragraph = p.contains(prev_content) && {
-                let gap = self.at.first_token_at_or_after(q.outer.start())
-                    - self.at.first_token_at_or_after(prev_content.end());
+                let gap = self.at.tokens.first_at_or_after(q.outer.start())
+                    - self.at.tokens.first_at_or_after(prev_content.end());
                 // No other quote between the two.
                 let first_after = quotes.partition_point(|o| o.outer.start() <= prev_content.end());
                 gap <= 30 && first_after >= qi

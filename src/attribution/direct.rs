@@ -33,7 +33,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// `"…," Trump said` / `"…," said Trump` / `"…" — Trump` / `"…," according to Trump`.
     pub(super) fn after_quote(&mut self, q: &QuoteSpan) -> Option<(Referent, Option<Span>, f32)> {
         let n = self.at.tokens.len();
-        let mut t = self.at.first_token_at_or_after(q.outer.end());
+        let mut t = self.at.tokens.first_at_or_after(q.outer.end());
         if t >= n
             || self
                 .at
@@ -171,7 +171,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         qi: usize,
         q: &QuoteSpan,
     ) -> Option<(Option<Referent>, Option<Span>, f32)> {
-        let open_tok = self.at.first_token_at_or_after(q.outer.start());
+        let open_tok = self.at.tokens.first_at_or_after(q.outer.start());
         let (mut s0, _) = self.at.sentence_tokens(q.outer.start());
         // "He continued:" at the end of one paragraph, the quote opening the next.
         let block = open_tok == s0 && open_tok > 0 && self.at.sym(open_tok - 1) == b':';
@@ -182,7 +182,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 .0;
         }
         let region = match qi.checked_sub(1).map(|p| self.inp.quotes[p].outer.end()) {
-            Some(prev_end) => s0.max(self.at.first_token_at_or_after(prev_end)),
+            Some(prev_end) => s0.max(self.at.tokens.first_at_or_after(prev_end)),
             None => s0,
         };
         if open_tok <= region {
@@ -190,7 +190,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         // The quote must close its clause: `said: "We won."`, not `declaring that "real
         // Christians" don't …` (a fragment of reported speech, mixed).
-        let after = self.at.first_token_at_or_after(q.outer.end());
+        let after = self.at.tokens.first_at_or_after(q.outer.end());
         let closes = after >= self.at.tokens.len()
             || self
                 .at

@@ -9,7 +9,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         if self.inside_quote(cue.span.start()).is_some() {
             return None;
         }
-        let c = self.at.first_token_at_or_after(cue.span.start());
+        let c = self.at.tokens.first_at_or_after(cue.span.start());
         // A cue is a word of its own: never inside a token ("a’added" is one word).
         if self
             .at

@@ -19,8 +19,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
             Some(*m)
         }));
         for p in self.at.paragraphs {
-            let p0 = self.at.first_token_at_or_after(p.start());
-            let p_end = self.at.first_token_at_or_after(p.end());
+            let p0 = self.at.tokens.first_at_or_after(p.start());
+            let p_end = self.at.tokens.first_at_or_after(p.end());
             let Some(colon) = (p0..(p0 + 6).min(p_end)).find(|&i| self.at.sym(i) == b':') else {
                 continue;
             };

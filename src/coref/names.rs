@@ -143,7 +143,6 @@ pub(crate) fn further_mentions(
         }
     }
     let bytes = text.as_bytes();
-    found.clear();
     let mut after = 0;
     for t in tokens.iter() {
         let start = t.span.start();
