@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::gazetteer::EntityKind;
+use crate::gazetteer::{EntityKind, Gender};
 use crate::span::Span;
 
 /// Everything whosaid found in one article.
@@ -117,6 +117,15 @@ pub struct Entity {
     pub name: String,
     /// Whether it comes from the gazetteer or was inferred.
     pub source: Source,
+    /// A person's gender: from the pronouns and honorifics the article uses for them, else
+    /// the gazetteer, else a given name borne by at least 95% one sex. `None` when none of
+    /// these says it (never a guess, never from "they"), and for anything but a person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// The role words the article gives a person, as written and in the order given ("an
+    /// analyst at Piper Sandler", "the city's fire chief"); empty when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
     /// Every mention, by start offset.
     pub mentions: Vec<Mention>,
     /// The Wikidata QID, where the gazetteer gives it.

@@ -65,6 +65,8 @@ pub(crate) const NO_ROLE: u32 = u32::MAX;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Role {
     pub(crate) text: Span,
+    /// The phrase as written, in the article.
+    pub(crate) at: Span,
     pub(crate) prev: u32,
 }
 
@@ -101,17 +103,22 @@ pub(crate) struct Entities {
 impl Entities {
     /// The role phrases of an entity, lowercase, from the last given to the first.
     pub(crate) fn roles_of(&self, e: &EntityData) -> impl Iterator<Item = &str> + '_ {
-        role_chain(&self.roles, e.last_role).map(|r| &self.role_text[r.range()])
+        role_chain(&self.roles, e.last_role).map(|r| &self.role_text[r.text.range()])
+    }
+
+    /// Where the article gives an entity's role phrases, from the last given to the first.
+    pub(crate) fn role_spans(&self, e: &EntityData) -> impl Iterator<Item = Span> + '_ {
+        role_chain(&self.roles, e.last_role).map(|r| r.at)
     }
 }
 
-/// The spans of the roles chained back from `last`, in their text.
-fn role_chain(roles: &[Role], last: u32) -> impl Iterator<Item = Span> + '_ {
+/// The roles chained back from `last`.
+fn role_chain(roles: &[Role], last: u32) -> impl Iterator<Item = Role> + '_ {
     let mut next = last;
     std::iter::from_fn(move || {
-        let role = roles.get(next as usize)?;
+        let role = *roles.get(next as usize)?;
         next = role.prev;
-        Some(role.text)
+        Some(role)
     })
 }
 
@@ -474,7 +481,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Infers an entity named by tokens `i..i + n`, with a role phrase (any case) if given.
-    fn infer(&mut self, i: usize, n: usize, role: Option<&str>) {
+    fn infer(&mut self, i: usize, n: usize, role: Option<Span>) {
         let span = self.span_of(i, n);
         let last = self.tok(i + n - 1);
         static HEADS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
@@ -484,38 +491,41 @@ impl<'a> Resolver<'a> {
             EntityKind::Person
         };
         // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
-        let role = role.map(|r| self.stage_role(r));
-        let gender = role.and_then(|r| names::role_gender(&self.role_text[r.range()]));
+        let role = role.map(|at| (self.stage_role(at), at));
+        let gender = role.and_then(|(r, _)| names::role_gender(&self.role_text[r.range()]));
         let entity = self.entity(Origin::Inferred(span), kind, gender);
         self.add_mention(MentionData {
             span,
             entity,
             possessive: crate::text::possessive_len(self.text, span.end()) > 0,
         });
-        if let Some(role) = role {
+        if let Some((role, at)) = role {
             if self.list[entity as usize].gender.is_none() {
                 self.list[entity as usize].gender = gender;
             }
-            self.keep_role(entity, role);
+            self.keep_role(entity, role, at);
         }
     }
 
-    /// Gives `entity` the role phrase `role` (any case).
-    fn add_role(&mut self, entity: u32, role: &str) {
+    /// Gives `entity` the role phrase at `at` (any case).
+    fn add_role(&mut self, entity: u32, at: Span) {
         // A role the entity has already is not copied again (roles are kept lowercase).
+        let role = &self.text[at.range()];
         if role.is_ascii()
             && self
                 .roles_of(entity)
-                .any(|r| self.role_text[r.range()].eq_ignore_ascii_case(role))
+                .any(|r| self.role_text[r.text.range()].eq_ignore_ascii_case(role))
         {
             return;
         }
-        let role = self.stage_role(role);
-        self.keep_role(entity, role);
+        let staged = self.stage_role(at);
+        self.keep_role(entity, staged, at);
     }
 
-    /// Appends `role` lowercase to the role text, where [`Self::keep_role`] keeps or drops it.
-    fn stage_role(&mut self, role: &str) -> Span {
+    /// Appends the role phrase at `at` lowercase to the role text, where [`Self::keep_role`]
+    /// keeps or drops it.
+    fn stage_role(&mut self, at: Span) -> Span {
+        let role = &self.text[at.range()];
         let start = self.role_text.len();
         if role.is_ascii() {
             self.role_text.push_str(role);
@@ -527,12 +537,12 @@ impl<'a> Resolver<'a> {
     }
 
     /// Once each: an article that names the mayor a thousand times keeps one role. `role` is
-    /// the text last staged.
-    fn keep_role(&mut self, entity: u32, role: Span) {
+    /// the text last staged, written at `at`.
+    fn keep_role(&mut self, entity: u32, role: Span, at: Span) {
         let text = &self.role_text[role.range()];
         if self
             .roles_of(entity)
-            .any(|r| &self.role_text[r.range()] == text)
+            .any(|r| &self.role_text[r.text.range()] == text)
         {
             self.role_text.truncate(role.start());
             return;
@@ -544,6 +554,7 @@ impl<'a> Resolver<'a> {
             if i != NO_ROLE {
                 self.roles.push(Role {
                     text: role,
+                    at,
                     prev: e.last_role,
                 });
                 e.last_role = i;
@@ -553,8 +564,8 @@ impl<'a> Resolver<'a> {
         self.role_text.truncate(role.start());
     }
 
-    /// The spans of an entity's roles in the role text, last first.
-    fn roles_of(&self, entity: u32) -> impl Iterator<Item = Span> + '_ {
+    /// An entity's roles, last first.
+    fn roles_of(&self, entity: u32) -> impl Iterator<Item = Role> + '_ {
         role_chain(&self.roles, self.list[entity as usize].last_role)
     }
 
@@ -562,13 +573,14 @@ impl<'a> Resolver<'a> {
     fn infer_from_titles(&mut self, titles: &[TitleRef]) {
         for t in titles.iter().filter(|t| t.before_name) {
             let role_text = &self.text[t.span.range()];
+            let role_at = t.span;
             let next = self.tokens.first_at_or_after(t.span.end());
             if next >= self.tokens.len() {
                 continue;
             }
             if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
                 if self.list[m.entity as usize].kind == EntityKind::Person {
-                    self.add_role(m.entity, role_text);
+                    self.add_role(m.entity, role_at);
                 }
                 continue;
             }
@@ -583,12 +595,12 @@ impl<'a> Resolver<'a> {
                     {
                         None
                     }
-                    _ => Some(role_text),
+                    _ => Some(role_at),
                 };
                 self.infer(next, n, role);
                 // An honorific is no role, but it says "he" or "she". (Its lowercase text is
                 // staged to be read, then dropped.)
-                let staged = self.stage_role(role_text);
+                let staged = self.stage_role(role_at);
                 let gender = names::role_gender(&self.role_text[staged.range()]);
                 self.role_text.truncate(staged.start());
                 if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
@@ -643,10 +655,9 @@ impl<'a> Resolver<'a> {
             if comma == 0 {
                 continue;
             }
-            let role_text = &self.text[t.span.range()];
             if let Some(m) = self.mention_at(self.tokens[comma - 1].span).copied() {
                 if self.list[m.entity as usize].kind == EntityKind::Person {
-                    self.add_role(m.entity, role_text);
+                    self.add_role(m.entity, t.span);
                 }
                 continue;
             }
@@ -662,7 +673,7 @@ impl<'a> Resolver<'a> {
             }
             let n = comma - start;
             if n >= 2 {
-                self.infer(start, n, Some(role_text));
+                self.infer(start, n, Some(t.span));
             }
         }
     }

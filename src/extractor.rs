@@ -421,11 +421,23 @@ impl Extractor {
                     )
                 }
             };
+            let person = e.kind == EntityKind::Person;
+            let mut roles: Vec<String> = if person {
+                entities
+                    .role_spans(e)
+                    .map(|r| entity::normalized(&text[r.range()]).into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            roles.reverse();
             out.push(Entity {
                 id,
                 kind: e.kind,
                 name,
                 source,
+                gender: e.gender.filter(|_| person),
+                roles,
                 mentions: Vec::with_capacity(count),
                 wikidata,
             });
