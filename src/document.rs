@@ -179,12 +179,37 @@ pub struct Speaker {
 }
 
 /// A quote: what was said, by whom, with which cue.
+///
+/// A quote in one piece has `text == input[start..end]`. A quote in several pieces (one
+/// interrupted by its attribution, `“A,” she said, “B.”`, or continued into the next
+/// paragraph by a reopened mark) has `start..end` running from its first piece to its last,
+/// each piece in [`Quote::parts`] (whose `text` is `input[part.start..part.end]`), and as its
+/// `text` what the speaker said: the parts' texts joined by one space.
+///
+/// ```
+/// let text = "\u{201c}We will not give up,\u{201d} Zelensky said on Monday. \
+///             \u{201c}Ukraine will stand.\n\n\u{201c}Winter will pass.\u{201d}";
+/// let doc = whosaid::Extractor::new().extract(text);
+/// let q = &doc.quotes[0];
+/// assert_eq!(q.text, "We will not give up, Ukraine will stand. Winter will pass.");
+/// let parts: Vec<&str> = q.parts.iter().map(|p| &text[p.start..p.end]).collect();
+/// assert_eq!(parts, ["We will not give up,", "Ukraine will stand.", "Winter will pass."]);
+/// assert_eq!((q.start, q.end), (q.parts[0].start, q.parts[2].end));
+///
+/// // In one piece, the text is the span.
+/// let text = "\u{201c}We are ready,\u{201d} Zelensky said.";
+/// let q = &whosaid::Extractor::new().extract(text).quotes[0];
+/// assert!(q.parts.is_empty());
+/// assert_eq!(q.text, &text[q.start..q.end]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
-    /// The content, `input[start..end]`: for a direct quote without its marks, for a mixed one
-    /// with the quoted fragment's marks, for an indirect one without a leading "that".
+    /// The content: for a direct quote without its marks, for a mixed one with the quoted
+    /// fragment's marks, for an indirect one without a leading "that". `input[start..end]` for
+    /// a quote in one piece; for a quote in [`parts`](Quote::parts), their texts joined by one
+    /// space (what was said, without the attribution or paragraph breaks between).
     pub text: String,
     /// Byte offset of the first byte of the content.
     pub start: usize,
@@ -197,9 +222,10 @@ pub struct Quote {
     pub cue: Option<String>,
     /// How sure the attribution is, from 0 to 1; see the README for how it is computed.
     pub confidence: f32,
-    /// For a direct quote interrupted by its attribution (`"A," she said. "B."`), each quoted
-    /// piece without its marks; `start..end` then runs from the first piece to the last.
-    /// Empty for a quote in one piece.
+    /// For a quote interrupted by its attribution (`"A," she said. "B."`, or `The plan, he
+    /// said, would fail`) or continued into the next paragraph by a reopened mark, each piece
+    /// (a direct quote's without its marks), in order; `start..end` then runs from the first
+    /// piece to the last. Empty for a quote in one piece, never a single piece.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<QuotePart>,
     /// Byte span of the cue, when there is one.
@@ -210,7 +236,8 @@ pub struct Quote {
     pub cue_end: Option<usize>,
 }
 
-/// One piece of a quote interrupted by its attribution.
+/// One piece of a quote in several: interrupted by its attribution, or one paragraph of a
+/// quote continued over paragraphs. Its `text` is always `input[start..end]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QuotePart {
     /// Byte offset of the first byte.

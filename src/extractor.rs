@@ -499,9 +499,24 @@ impl Extractor {
                     text: text[p.range()].to_string(),
                 })
                 .collect();
+            // What the speaker said: a quote in parts is its parts, one space between.
+            let said = match a.parts.as_slice() {
+                [] => text[a.content.range()].to_string(),
+                parts => {
+                    let len = parts.iter().map(|p| p.len() + 1).sum();
+                    let mut said = String::with_capacity(len);
+                    for p in parts {
+                        if !said.is_empty() {
+                            said.push(' ');
+                        }
+                        said.push_str(&text[p.range()]);
+                    }
+                    said
+                }
+            };
             doc.quotes.push(Quote {
                 kind: a.kind,
-                text: text[a.content.range()].to_string(),
+                text: said,
                 start: a.content.start(),
                 end: a.content.end(),
                 speaker,

@@ -60,7 +60,8 @@
 //! # Spans
 //!
 //! Every `start`/`end` is a UTF-8 byte offset into the text given to `extract`, and every
-//! `text` field equals `input[start..end]`; see [`Span`] for converting to char offsets.
+//! `text` field equals `input[start..end]`, except a quote's in several parts, which is its
+//! parts' texts joined by one space ([`Quote`]); see [`Span`] for converting to char offsets.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

@@ -164,6 +164,34 @@ fn push(
     });
 }
 
+/// The pieces of `span` one paragraph each, as a quote continued by a reopened mark is said:
+/// `“First.\n\n“Second.”` gives `First.` and `Second.`. Each piece after the first starts
+/// past its paragraph's opening mark and white space; empty pieces are left out. `paragraphs`
+/// is sorted; the cost is that of the paragraphs `span` touches.
+pub(crate) fn paragraph_pieces(text: &str, paragraphs: &[Span], span: Span, out: &mut Vec<Span>) {
+    let first = paragraphs.partition_point(|p| p.end() <= span.start());
+    for (k, p) in paragraphs[first..]
+        .iter()
+        .take_while(|p| p.start() < span.end())
+        .enumerate()
+    {
+        let mut start = p.start().max(span.start());
+        let end = p.end().min(span.end());
+        // The reopening mark (a closing one, as a typo, too).
+        if k > 0 {
+            if let Some((_, len)) = mark_at(text, start) {
+                start += len;
+            }
+        }
+        let piece = &text[start..end.max(start)];
+        let start = start + (piece.len() - piece.trim_start().len());
+        let end = start + piece.trim().len();
+        if end > start {
+            out.push(Span::new(start, end));
+        }
+    }
+}
+
 /// The quote whose marks hold byte `pos`, if any (`quotes` sorted and disjoint).
 pub(crate) fn holding(quotes: &[QuoteSpan], pos: usize) -> Option<&QuoteSpan> {
     let i = quotes.partition_point(|x| x.outer.end() <= pos);
@@ -204,6 +232,22 @@ mod tests {
     fn multi_paragraph_quote() {
         let t = "“First part.\n“Second part,” he said.\nNext.";
         assert_eq!(quotes(t), [("First part.\n“Second part,", true)]);
+    }
+
+    #[test]
+    fn a_continued_quote_is_in_pieces_one_a_paragraph() {
+        let t = "He said: “First part.\n\n“Second part, \n  \n“third,” he said.";
+        let (mut paras, mut out) = (Vec::new(), Vec::new());
+        paragraphs(t, &mut paras);
+        find_quotes(t, &paras, &mut out, &mut Vec::new());
+        let mut pieces = Vec::new();
+        paragraph_pieces(t, &paras, out[0].content, &mut pieces);
+        let pieces: Vec<&str> = pieces.iter().map(|p| &t[p.range()]).collect();
+        assert_eq!(pieces, ["First part.", "Second part,", "third,"]);
+        // A span within one paragraph is one piece, itself.
+        let mut one = Vec::new();
+        paragraph_pieces(t, &paras, Span::new(3, 7), &mut one);
+        assert_eq!(one, [Span::new(3, 7)]);
     }
 
     #[test]

@@ -16,7 +16,8 @@ struct PatternTest {
     text: &'static str,
     /// The quote's kind.
     kind: QuoteKind,
-    /// The quote's content (`Quote::text`); exactly one quote of the text must have it.
+    /// The quote's content (`Quote::text`: for a quote in parts, their texts joined by one
+    /// space); exactly one quote of the text must have it.
     quote: &'static str,
     /// The words of the attribution next to the cue (`Speaker::text`).
     speaker: Option<&'static str>,
@@ -58,7 +59,12 @@ fn check(tests: &[PatternTest]) {
         );
         let q = found[0];
         assert_eq!(q.kind, test.kind, "{row}: kind");
-        assert_eq!(&test.text[q.start..q.end], test.quote, "{row}: span");
+        if q.parts.is_empty() {
+            assert_eq!(&test.text[q.start..q.end], test.quote, "{row}: span");
+        } else {
+            let parts: Vec<&str> = q.parts.iter().map(|p| &test.text[p.start..p.end]).collect();
+            assert_eq!(parts.join(" "), test.quote, "{row}: parts");
+        }
         assert_eq!(
             q.speaker.as_ref().map(|s| s.text.as_str()),
             test.speaker,
@@ -126,15 +132,16 @@ fn according_to() {
 
 #[test]
 fn split_quote_around_its_attribution() {
-    // One quote interrupted by its attribution: the content runs from the first piece to the
-    // last, and the pieces are listed.
+    // One quote interrupted by its attribution: the span runs from the first piece to the
+    // last, the pieces are listed, and the text is what was said.
     let text = "“We did not expect this,” Putin said, “but we will respond.”";
     let doc = Extractor::new().extract(text);
     assert_eq!(doc.quotes.len(), 1, "{:#?}", doc.quotes);
     let q = &doc.quotes[0];
     assert_eq!(q.kind, Direct);
+    assert_eq!(q.text, "We did not expect this, but we will respond.");
     assert_eq!(
-        q.text,
+        &text[q.start..q.end],
         "We did not expect this,” Putin said, “but we will respond."
     );
     let parts: Vec<&str> = q.parts.iter().map(|p| p.text.as_str()).collect();
@@ -207,10 +214,20 @@ fn organization_speaker() {
 
 #[test]
 fn quote_over_two_paragraphs() {
-    let text = "Mayor Jane Doe said: “The river rose faster than anyone expected.\n“We moved everyone out by midnight.”\nThe water fell later.";
-    check(&[t!(text,
-        kind: Direct, quote: "The river rose faster than anyone expected.\n“We moved everyone out by midnight.",
-        speaker: Some("Jane Doe"), entity: Some("jane-doe"), cue: Some("said"))]);
+    // A paragraph continued by a reopened mark is a part of its own.
+    check(&[
+        t!("Mayor Jane Doe said: “The river rose faster than anyone expected.\n“We moved everyone out by midnight.”\nThe water fell later.",
+            kind: Direct, quote: "The river rose faster than anyone expected. We moved everyone out by midnight.",
+            speaker: Some("Jane Doe"), entity: Some("jane-doe"), cue: Some("said")),
+        t!("“The levee held,” Mayor Jane Doe said. “Nobody expected it.\n\n\"We were lucky.\"",
+            kind: Direct, quote: "The levee held, Nobody expected it. We were lucky.",
+            speaker: Some("Jane Doe"), entity: Some("jane-doe"), cue: Some("said")),
+    ]);
+    let text = "Mayor Jane Doe said: “First paragraph.\n\n“Second paragraph.”";
+    let q = &Extractor::new().extract(text).quotes[0];
+    let parts: Vec<&str> = q.parts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(parts, ["First paragraph.", "Second paragraph."]);
+    assert_eq!((q.start, q.end), (q.parts[0].start, q.parts[1].end));
 }
 
 #[test]
@@ -242,7 +259,7 @@ fn scare_quotes_are_not_quotes() {
 fn follow_on_paragraph_keeps_the_speaker() {
     let text = "“We will rebuild,” Zelensky said.\n“Every town will come back.”";
     check(&[t!(text,
-        kind: Direct, quote: "We will rebuild,” Zelensky said.\n“Every town will come back.",
+        kind: Direct, quote: "We will rebuild, Every town will come back.",
         speaker: Some("Zelensky"), entity: Some("volodymyr-zelensky"), cue: Some("said"))]);
 }
 
@@ -285,7 +302,7 @@ fn news_conventions() {
             speaker: Some("the statement"), entity: None, cue: Some("said")),
         // Content interrupted by its attribution is one quote.
         t!("The plan, Putin said, would cost too much.",
-            kind: Indirect, quote: "The plan, Putin said, would cost too much",
+            kind: Indirect, quote: "The plan would cost too much",
             speaker: Some("Putin"), entity: Some("vladimir-putin"), cue: Some("said")),
         // A colon after a verb the lexicon lacks, or after a name alone.
         t!("Trump leaned in and boomed: “Let’s win in November.”",

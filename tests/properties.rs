@@ -247,6 +247,81 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Quotes in parts
+// ---------------------------------------------------------------------------------------------
+
+/// Words of no attribution (no cue, name, pronoun or title), so a quote's pieces are content.
+const PLAIN_WORDS: &[&str] = &[
+    "river", "rose", "fast", "we", "moved", "everyone", "out", "by", "midnight", "water", "fell",
+    "later", "the", "town", "bridge", "held", "again", "slowly", "boats", "waited",
+];
+
+/// One piece of a quote: one to six plain words, the first capitalized.
+fn quote_piece() -> impl Strategy<Value = String> {
+    prop::collection::vec(select(PLAIN_WORDS), 1..7).prop_map(|words| {
+        let mut piece = words.join(" ");
+        piece[..1].make_ascii_uppercase();
+        piece
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A quote interrupted by its attribution and continued over paragraphs by reopened marks
+    /// (`“A,” Jane Doe said. “B.\n\n“C.”`) is one quote whose parts are exactly its pieces, one
+    /// a paragraph, whose span runs from the first to the last, and whose text is the pieces
+    /// joined by one space; a quote in one piece is its span.
+    #[test]
+    fn a_quote_in_parts_says_its_parts_joined_by_one_space(
+        pieces in prop::collection::vec(quote_piece(), 1..6),
+        interrupted in any::<bool>(),
+        curly in any::<bool>(),
+        single_newlines in prop::collection::vec(any::<bool>(), 6),
+    ) {
+        // An attribution interrupts a quote of two pieces or more; one piece has it before.
+        let interrupted = interrupted && pieces.len() > 1;
+        let (open, close) = if curly { ("\u{201c}", "\u{201d}") } else { ("\"", "\"") };
+        let mut text = String::new();
+        if !interrupted {
+            text.push_str("Mayor Jane Doe said: ");
+        }
+        text.push_str(open);
+        let mut want = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            let last = i + 1 == pieces.len();
+            let stop = if interrupted && i == 0 && !last { "," } else { "." };
+            let start = text.len();
+            text.push_str(piece);
+            text.push_str(stop);
+            want.push((start, text.len()));
+            if last {
+                text.push_str(close);
+            } else if interrupted && i == 0 {
+                text.push_str(&format!("{close} Mayor Jane Doe said. {open}"));
+            } else {
+                text.push_str(if single_newlines[i] { "\n" } else { "\n\n" });
+                text.push_str(open);
+            }
+        }
+        let doc = extractors().0.extract(&text);
+        check_document(&text, &doc)?;
+        prop_assert_eq!(doc.quotes.len(), 1, "{:?}: {:#?}", text, doc.quotes);
+        let q = &doc.quotes[0];
+        prop_assert_eq!((q.start, q.end), (want[0].0, want[want.len() - 1].1));
+        let said: Vec<&str> = want.iter().map(|&(a, b)| &text[a..b]).collect();
+        prop_assert_eq!(&q.text, &said.join(" "));
+        if want.len() == 1 {
+            prop_assert!(q.parts.is_empty());
+        } else {
+            let parts: Vec<(usize, usize)> = q.parts.iter().map(|p| (p.start, p.end)).collect();
+            prop_assert_eq!(parts, want);
+        }
+        prop_assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Jane Doe"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Mutated fixture articles
 // ---------------------------------------------------------------------------------------------
 

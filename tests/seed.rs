@@ -104,7 +104,12 @@ fn attributions_once_each_with_speaker() {
 fn every_span_slices_the_input() {
     let (text, doc) = doc();
     for q in &doc.quotes {
-        assert_eq!(&text[q.start..q.end], q.text);
+        if q.parts.is_empty() {
+            assert_eq!(&text[q.start..q.end], q.text);
+        }
+        for p in &q.parts {
+            assert_eq!(&text[p.start..p.end], p.text);
+        }
         if let Some(s) = &q.speaker {
             assert_eq!(&text[s.start..s.end], s.text);
         }

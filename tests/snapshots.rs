@@ -3,7 +3,10 @@
 
 use whosaid::{Document, Extractor};
 
-/// One line per entity and quote: `kind [start..end] "slice" <- speaker (cue, confidence)`.
+mod common;
+
+/// One line per entity and quote: `kind [start..end] "text" <- speaker (cue, confidence)`, and
+/// a quote's parts' spans under it.
 fn render(text: &str, doc: &Document) -> String {
     let mut out = String::new();
     for e in &doc.entities {
@@ -22,12 +25,10 @@ fn render(text: &str, doc: &Document) -> String {
         ));
     }
     out.push('\n');
+    if let Some(violation) = common::contract_violation(text, doc) {
+        panic!("{violation}");
+    }
     for q in &doc.quotes {
-        assert_eq!(
-            &text[q.start..q.end],
-            q.text,
-            "quote text must slice the input"
-        );
         let speaker = match &q.speaker {
             Some(s) => {
                 assert_eq!(
@@ -55,6 +56,14 @@ fn render(text: &str, doc: &Document) -> String {
             q.cue.as_deref().unwrap_or("-"),
             q.confidence
         ));
+        if !q.parts.is_empty() {
+            let parts: Vec<String> = q
+                .parts
+                .iter()
+                .map(|p| format!("[{}..{}]", p.start, p.end))
+                .collect();
+            out.push_str(&format!("    parts {}\n", parts.join(" ")));
+        }
     }
     out
 }

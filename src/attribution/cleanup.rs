@@ -125,6 +125,38 @@ impl<'a, 'b> Attributor<'a, 'b> {
         self.spare.out = std::mem::replace(&mut self.out, merged);
     }
 
+    /// A direct quote continued into the next paragraph by a reopened mark is in parts, one a
+    /// paragraph, like a quote interrupted by its attribution: each part is what was said,
+    /// without the paragraph break and the mark between. Direct quotes' parts are disjoint,
+    /// so the paragraphs are walked once in all.
+    pub(super) fn split_at_paragraphs(&mut self) {
+        let (text, paras) = (self.at.text, self.at.paragraphs);
+        let mut pieces = crate::buffers::emptied(&mut self.spare.spans);
+        for a in &mut self.out {
+            let within_one = self.at.para_of(a.content.start()).end() >= a.content.end();
+            if a.kind != QuoteKind::Direct || within_one {
+                continue;
+            }
+            pieces.clear();
+            if a.parts.is_empty() {
+                crate::quote::paragraph_pieces(text, paras, a.content, &mut pieces);
+            } else {
+                for &p in &a.parts {
+                    crate::quote::paragraph_pieces(text, paras, p, &mut pieces);
+                }
+            }
+            let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+                continue;
+            };
+            a.content = Span::new(first.start(), last.end());
+            a.parts.clear();
+            if pieces.len() > 1 {
+                a.parts.extend_from_slice(&pieces);
+            }
+        }
+        self.spare.spans = pieces;
+    }
+
     /// Two quotes that overlap without one holding the other cannot both be right: keep the
     /// more confident (the earlier on a tie). Kept quotes nest, so a stack of the open ones
     /// finds every crossing in one pass.

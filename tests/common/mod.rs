@@ -3,25 +3,28 @@
 
 use whosaid::Document;
 
-/// The first promise `doc` breaks for `text`, if any: every span (mention, quote, speaker,
-/// cue) within the text, on char boundaries, slicing it to its `text`; a cue and its span given
-/// together; confidences within 0..=1; unique entity ids; entities in order of first mention,
-/// mentions and quotes by start; quotes apart or nested, never crossing.
+/// The first promise `doc` breaks for `text`, if any: every span (mention, quote, quote part,
+/// speaker, cue) within the text, on char boundaries, slicing it to its `text`, except a quote
+/// in parts: two or more, in order and apart, running from the quote's start to its end, and
+/// its `text` their texts joined by one space; a cue and its span given together; confidences
+/// within 0..=1; unique entity ids; entities in order of first mention, mentions and quotes by
+/// start; quotes apart or nested, never crossing.
 pub fn contract_violation(text: &str, doc: &Document) -> Option<String> {
-    let span = |what: &str, start: usize, end: usize, slice: &str| -> Option<String> {
+    let bounds = |what: &str, start: usize, end: usize| -> Option<String> {
         if start > end || end > text.len() {
             return Some(format!(
                 "{what}: span {start}..{end} is reversed or past the end ({} bytes)",
                 text.len()
             ));
         }
-        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            return Some(format!(
-                "{what}: span {start}..{end} is not on char boundaries"
-            ));
-        }
-        (&text[start..end] != slice)
-            .then(|| format!("{what}: {slice:?} is not input[{start}..{end}]"))
+        (!text.is_char_boundary(start) || !text.is_char_boundary(end))
+            .then(|| format!("{what}: span {start}..{end} is not on char boundaries"))
+    };
+    let span = |what: &str, start: usize, end: usize, slice: &str| -> Option<String> {
+        bounds(what, start, end).or_else(|| {
+            (&text[start..end] != slice)
+                .then(|| format!("{what}: {slice:?} is not input[{start}..{end}]"))
+        })
     };
     let mut ids = std::collections::HashSet::new();
     let mut previous_first = 0;
@@ -46,8 +49,34 @@ pub fn contract_violation(text: &str, doc: &Document) -> Option<String> {
     }
     for (i, q) in doc.quotes.iter().enumerate() {
         let what = format!("quote {i}");
-        if let Some(v) = span(&what, q.start, q.end, &q.text) {
-            return Some(v);
+        if q.parts.is_empty() {
+            if let Some(v) = span(&what, q.start, q.end, &q.text) {
+                return Some(v);
+            }
+        } else {
+            if let Some(v) = bounds(&what, q.start, q.end) {
+                return Some(v);
+            }
+            let (first, last) = (&q.parts[0], &q.parts[q.parts.len() - 1]);
+            if q.parts.len() < 2 || (first.start, last.end) != (q.start, q.end) {
+                return Some(format!(
+                    "{what}: parts {:?} do not run from its start {} to its end {}",
+                    q.parts, q.start, q.end
+                ));
+            }
+            if !q.parts.windows(2).all(|w| w[0].end <= w[1].start) {
+                return Some(format!(
+                    "{what}: parts {:?} overlap or are out of order",
+                    q.parts
+                ));
+            }
+            let joined: Vec<&str> = q.parts.iter().map(|p| p.text.as_str()).collect();
+            if q.text != joined.join(" ") {
+                return Some(format!(
+                    "{what}: text {:?} is not its parts joined by one space",
+                    q.text
+                ));
+            }
         }
         if let Some(s) = &q.speaker {
             if let Some(v) = span(&format!("speaker of {what}"), s.start, s.end, &s.text) {
