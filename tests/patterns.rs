@@ -263,6 +263,74 @@ fn follow_on_paragraph_keeps_the_speaker() {
         speaker: Some("Zelensky"), entity: Some("volodymyr-zelensky"), cue: Some("said"))]);
 }
 
+/// A sentence that ends inside a closing mark ends there: the next sentence's reported speech
+/// is its own quote, not the attribution of the quote before it.
+#[test]
+fn a_sentence_ends_inside_its_closing_mark() {
+    let mixed = "Jones called the vote \"a disgrace.\" Smith said the count was fair.";
+    let curly = "Jones called the vote “a disgrace.” Smith said the count was fair.";
+    let colon = "Jones said: \"It is over.\" Smith said the count was fair.";
+    let outside = "Jones called the vote \"a disgrace\". Smith said the count was fair.";
+    let according = "Jones said the vote was a “disgrace.” According to Smith, the count was fair.";
+    let trailing = "Jones said the vote was a “disgrace.” The count was fair, Smith said.";
+    check(&[
+        t!(mixed,
+            kind: Mixed, quote: "the vote \"a disgrace.\"",
+            speaker: Some("Jones"), entity: None, cue: Some("called")),
+        t!(mixed,
+            kind: Indirect, quote: "the count was fair",
+            speaker: Some("Smith"), entity: None, cue: Some("said")),
+        t!(curly,
+            kind: Mixed, quote: "the vote “a disgrace.”",
+            speaker: Some("Jones"), entity: None, cue: Some("called")),
+        t!(curly,
+            kind: Indirect, quote: "the count was fair",
+            speaker: Some("Smith"), entity: None, cue: Some("said")),
+        t!(colon,
+            kind: Direct, quote: "It is over.",
+            speaker: Some("Jones"), entity: None, cue: Some("said")),
+        t!(colon,
+            kind: Indirect, quote: "the count was fair",
+            speaker: Some("Smith"), entity: None, cue: Some("said")),
+        t!(outside,
+            kind: Mixed, quote: "the vote \"a disgrace\"",
+            speaker: Some("Jones"), entity: None, cue: Some("called")),
+        t!(outside,
+            kind: Indirect, quote: "the count was fair",
+            speaker: Some("Smith"), entity: None, cue: Some("said")),
+        t!(according,
+            kind: Indirect, quote: "the count was fair",
+            speaker: Some("Smith"), entity: None, cue: Some("According to")),
+        t!(trailing,
+            kind: Indirect, quote: "The count was fair",
+            speaker: Some("Smith"), entity: None, cue: Some("said")),
+        // Words that are nothing but an attribution still attribute the quote before them.
+        t!("“Is it over?” Smith asked the minister.",
+            kind: Direct, quote: "Is it over?",
+            speaker: Some("Smith"), entity: None, cue: Some("asked")),
+        t!("\"We won.\" Smith said on Tuesday.",
+            kind: Direct, quote: "We won.",
+            speaker: Some("Smith"), entity: None, cue: Some("said")),
+    ]);
+}
+
+/// A cue inside what another cue reports is part of that content, not a quote of its own;
+/// a coordinated clause with its own subject is.
+#[test]
+fn no_cue_inside_reported_content_starts_a_quote() {
+    let text = "Sorensen said she had told Okonkwo at halftime to be ready.";
+    check(&[t!(text,
+        kind: Indirect, quote: "she had told Okonkwo at halftime to be ready",
+        speaker: Some("Sorensen"), entity: None, cue: Some("said"))]);
+    let doc = Extractor::new().extract(text);
+    assert_eq!(doc.quotes.len(), 1, "{:#?}", doc.quotes);
+    check(&[
+        t!("Mayor Ana Ruiz argued that the plan should wait, and officials from two towns said that they agreed.",
+        kind: Indirect, quote: "they agreed",
+        speaker: Some("officials from two towns"), entity: None, cue: Some("said")),
+    ]);
+}
+
 /// News conventions met on real articles, each once fixed in the mechanism, written here as
 /// sentences of our own.
 #[test]

@@ -46,6 +46,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let content = &self.at.text[q.content.range()];
         let content = content.trim_end_matches(['\'', '’', '"', '”', ' ']);
         let ends_clause = content.ends_with([',', '.', '?', '!', '…']) || self.at.sym(t) == b',';
+        // A quote that ends its sentence (`"… a disgrace."`) is attributed by the words after
+        // it only if they are nothing but an attribution (`"Is it over?" Smith asked.`), not
+        // the next sentence's reported speech (`Smith said the count was fair`, `The count was
+        // fair, Smith said`, `According to Smith, the count was fair`).
+        let ends_sentence = content.ends_with(['.', '?', '!', '…']);
         while t < n && matches!(self.at.sym(t), b',' | b'.') && t < s_end {
             t += 1;
         }
@@ -79,9 +84,16 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 let ends_clause = |b: usize| {
                     b >= s_end || !self.at.tokens[b].word || self.at.lower_is(b, AFTER_SPEAKER)
                 };
+                // "According to Smith, the count was fair.": content of its own follows.
+                let content_follows = |b: usize| {
+                    cue.class == CueClass::According
+                        && b + 1 < s_end
+                        && self.at.sym(b) == b','
+                        && self.at.tokens[b + 1].word
+                };
                 if let Some((a, b)) = self
                     .np_forward(np_start, s_end)
-                    .filter(|&(_, b)| ends_clause(b))
+                    .filter(|&(_, b)| ends_clause(b) && !(ends_sentence && content_follows(b)))
                 {
                     self.used_cue[ci] = true;
                     let sp = self.coref.resolve_np(a, b);
@@ -135,7 +147,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 if matches!(cue.class, CueClass::Naming) || COGNITION.contains(&cue.lemma) {
                     return None;
                 }
-                let sp = self.speaker_for(c, t)?;
+                if ends_sentence && !self.cue_ends_clause(c, cue.lemma, s_end) {
+                    return None;
+                }
+                let subject = self.subject_before(c, t)?;
+                // "The count was fair, Smith said": the words before the speaker's comma are
+                // what was said ("Smith, the clerk, said" and "the clerk, Ann Lee, said" have
+                // a comma after the speaker too).
+                let after_content = subject.0 > t
+                    && self.at.sym(subject.0 - 1) == b','
+                    && self.at.sym(subject.1) != b',';
+                if ends_sentence && after_content {
+                    return None;
+                }
+                let sp = self.speaker_of(subject, c, t);
                 self.used_cue[ci] = true;
                 let conf = if sp.entity.is_some() { 0.95 } else { 0.85 };
                 return Some((sp, Some(cue.span), conf));
@@ -163,6 +188,30 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
         }
         None
+    }
+
+    /// Whether cue token `c` ends its clause, so that it reports the quote before it and no
+    /// content after it: the sentence ends, or a comma, colon or quote mark comes, after
+    /// nothing but adverbials ("on Tuesday", "in a statement"), names, and for a verb that
+    /// takes the person addressed, a few words more ("asked the minister").
+    pub(super) fn cue_ends_clause(&self, c: usize, lemma: &str, s_end: usize) -> bool {
+        let mut r = c + 1;
+        let mut object = 0;
+        while r < s_end && r - c <= 12 {
+            let word = self.at.tokens[r].word;
+            if word && (self.at.is(r, Class::BRIDGING) || is_capitalized(self.at.tok(r))) {
+                r += 1;
+            } else if word && cue_takes_object(lemma) && object < 3 {
+                object += 1;
+                r += 1;
+            } else {
+                break;
+            }
+        }
+        r >= s_end
+            || matches!(self.at.sym(r), b',' | b'.' | b';' | b':' | b'!' | b'?')
+            || self.at.is_mark(r)
+            || self.at.lower_is(r, AFTER_SPEAKER)
     }
 
     /// `Trump said: "…"` / `Trump said, "…"` / the second half of a split quote.

@@ -44,6 +44,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
         } else {
             self.subject_before(c, s0)
         };
+        // A clause coordinated with its own subject ("…, and officials said") is a speech
+        // act of its own even where an earlier content runs over it.
+        let coordinated = subject.is_some_and(|(a, _)| a > s0 && self.at.is(a - 1, Class::AND_BUT));
+        if !coordinated && self.inside_reported(cue.span, s0) {
+            return None;
+        }
         let speaker = match subject {
             Some(subject) => Some(self.speaker_of(subject, c, s0)),
             None => self.inherited_speaker(c, s0),
@@ -267,6 +273,24 @@ impl<'a, 'b> Attributor<'a, 'b> {
             cue: Some(cue.span),
             confidence,
         })
+    }
+
+    /// Whether `cue` lies inside what an earlier cue of its sentence (from token `s0`)
+    /// reports: `Sorensen said she had told Okonkwo at halftime to be ready` is one quote,
+    /// Sorensen's, not also one of "had told". (Inside a piece: in `The plan, Putin said,
+    /// would fail` the cue between the pieces is the quote's own.)
+    pub(super) fn inside_reported(&self, cue: Span, s0: usize) -> bool {
+        let sentence_start = self.at.tokens[s0].span.start();
+        let pos = cue.start().max(sentence_start);
+        self.by_cue
+            .range(sentence_start..pos)
+            .rev()
+            .take(8)
+            .map(|(_, &i)| &self.out[i])
+            .any(|q| {
+                q.content.contains(cue)
+                    && (q.parts.is_empty() || q.parts.iter().any(|p| p.contains(cue)))
+            })
     }
 
     /// "The plant will close, officials said.": the content before the speaker's comma, when
