@@ -204,6 +204,11 @@ pub(crate) const NOUN_TOO: &[&str] = &[
 /// Prepositions allowed inside a speaker's noun phrase after a role or a name:
 /// "a spokeswoman for the agency", "Lavrov of Russia".
 pub(crate) const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with", "to"];
+/// Prepositions that open an adverbial between a cue and its content: "wrote in a note to
+/// clients that", "said in a statement released on Friday: …".
+pub(crate) const CUE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "via", "after", "before", "through", "over", "with",
+];
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Words that can start a reported clause without "that".
 #[rustfmt::skip]

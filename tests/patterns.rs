@@ -331,6 +331,91 @@ fn no_cue_inside_reported_content_starts_a_quote() {
     ]);
 }
 
+/// A paragraph of nothing but a quote, after a paragraph whose speaker is known, is that
+/// speaker's, with no cue: the speaker of the paragraph's last quote, or else the subject of
+/// its last reporting verb.
+#[test]
+fn quote_paragraph_takes_the_previous_paragraphs_speaker() {
+    check(&[
+        // The first paragraph is itself Novak's indirect quote.
+        t!("Novak says the union sees it differently.\n\n“Crews wait an hour at the door.”",
+            kind: Direct, quote: "Crews wait an hour at the door.",
+            speaker: Some("Novak"), entity: None, cue: None),
+        // A reporting verb with no content of its own.
+        t!("Novak responded on Tuesday.\n“Crews wait an hour at the door.”",
+            kind: Direct, quote: "Crews wait an hour at the door.",
+            speaker: Some("Novak"), entity: None, cue: None),
+        // The paragraph's last speech act is Ruiz's, after Novak's quote.
+        t!("Novak says the union sees it differently. Ruiz said she disagreed.\n“Crews wait an hour at the door.”",
+            kind: Direct, quote: "Crews wait an hour at the door.",
+            speaker: Some("Ruiz"), entity: None, cue: None),
+        // Two quotes in the paragraph, and a gazetteer speaker.
+        t!("Emmanuel Macron said the talks were over.\n\"Europe waited.\" \"Europe acted.\"",
+            kind: Direct, quote: "Europe acted.",
+            speaker: Some("Emmanuel Macron"), entity: Some("emmanuel-macron"), cue: None),
+        // A chain: the paragraph before is a quote paragraph itself, continuing Novak's quote.
+        t!("“We will wait,” Novak said.\n“Crews wait an hour.”\n“Nobody listens.”",
+            kind: Direct, quote: "Nobody listens.",
+            speaker: Some("Novak"), entity: None, cue: None),
+    ]);
+    // Below the attributions by a cue of their own.
+    let text = "Emmanuel Macron said the talks were over.\n“Europe waited.”";
+    let doc = Extractor::new().extract(text);
+    assert_eq!(doc.quotes.len(), 2, "{:#?}", doc.quotes);
+    assert!(doc.quotes[1].confidence < doc.quotes[0].confidence);
+    assert!(
+        (doc.quotes[1].confidence - 0.6).abs() < 1e-6,
+        "{:#?}",
+        doc.quotes
+    );
+}
+
+#[test]
+fn quote_paragraph_does_not_reach_past_the_paragraph_before() {
+    let extractor = Extractor::new();
+    for text in [
+        // A headline between, even one naming its speaker.
+        "Novak says the union sees it differently.\nUnion Says Crews Wait\n“Crews wait an hour at the door.”",
+        "Novak says the union sees it differently.\nNovak: Crews Wait Too Long\n“Crews wait an hour at the door.”",
+        // A paragraph with no speech act between.
+        "Novak says the union sees it differently.\nThe station opened in May.\n“Crews wait an hour at the door.”",
+        // Knowing and thinking are no speech acts.
+        "Voters think the union is right.\n“Crews wait an hour at the door.”",
+        // A title in marks ends no sentence.
+        "Novak says the union sees it differently.\n“Crews wait an hour at the door”",
+    ] {
+        let doc = extractor.extract(text);
+        let quoted = doc.quotes.iter().find(|q| q.text.starts_with("Crews wait"));
+        assert!(quoted.is_none(), "{text:?}: {:#?}", doc.quotes);
+    }
+}
+
+/// A quote after a colon is the subject's before the colon, however long the adverbial or
+/// the person addressed between the cue and the colon.
+#[test]
+fn colon_quote_goes_to_the_subject_before_the_colon() {
+    check(&[
+        t!("The mayor told reporters on Friday: “We are ready.”",
+            kind: Direct, quote: "We are ready.",
+            speaker: Some("The mayor"), entity: None, cue: Some("told")),
+        t!("Okafor said in a statement: “The club will appeal.”",
+            kind: Direct, quote: "The club will appeal.",
+            speaker: Some("Okafor"), entity: None, cue: Some("said")),
+        t!("In a statement, the company said: \"We regret the error.\"",
+            kind: Direct, quote: "We regret the error.",
+            speaker: Some("the company"), entity: None, cue: Some("said")),
+        t!("Okafor said in a brief statement released by her office on Friday: “The club will appeal.”",
+            kind: Direct, quote: "The club will appeal.",
+            speaker: Some("Okafor"), entity: None, cue: Some("said")),
+        t!("The mayor told a crowd of supporters at the rally in Gary on Friday night: “We are ready.”",
+            kind: Direct, quote: "We are ready.",
+            speaker: Some("The mayor"), entity: None, cue: Some("told")),
+        t!("The mayor, speaking to reporters on Friday, said: “We are ready.”",
+            kind: Direct, quote: "We are ready.",
+            speaker: Some("The mayor"), entity: None, cue: Some("said")),
+    ]);
+}
+
 /// News conventions met on real articles, each once fixed in the mechanism, written here as
 /// sentences of our own.
 #[test]

@@ -321,6 +321,96 @@ proptest! {
     }
 }
 
+/// One paragraph of an article for [`a_quote_paragraph_is_the_previous_paragraphs_speakers`].
+#[derive(Clone, Debug)]
+enum Para {
+    /// `NAME says the union sees it differently.`: an indirect quote by NAME.
+    Reported(&'static str),
+    /// `NAME responded on Tuesday.`: a reporting verb with no content.
+    Responded(&'static str),
+    /// A sentence with no speech act.
+    Plain,
+    /// A headline naming its speaker.
+    Headline,
+    /// A paragraph of nothing but a quote.
+    Quote,
+}
+
+fn para() -> impl Strategy<Value = Para> {
+    let name = || select(&["Novak", "Okafor", "Ruiz"][..]);
+    prop_oneof![
+        1 => name().prop_map(Para::Reported),
+        1 => name().prop_map(Para::Responded),
+        1 => Just(Para::Plain),
+        1 => Just(Para::Headline),
+        3 => Just(Para::Quote),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A paragraph of nothing but a quote is the speaker's of the paragraph right before, when
+    /// that paragraph has one (its speech act, or its own carried-over quote), with no cue and
+    /// at 0.6 or less; after a headline or a paragraph with no speech act it is nobody's.
+    #[test]
+    fn a_quote_paragraph_is_the_previous_paragraphs_speakers(
+        paras in prop::collection::vec(para(), 1..10),
+        blank_lines in any::<bool>(),
+    ) {
+        let mut text = String::new();
+        // For each quote paragraph: its content's span and the speaker it should have.
+        let mut want = Vec::new();
+        let mut speaker: Option<&str> = None;
+        for (i, p) in paras.iter().enumerate() {
+            if i > 0 {
+                text.push_str(if blank_lines { "\n\n" } else { "\n" });
+            }
+            match p {
+                Para::Reported(name) => {
+                    text.push_str(&format!("{name} says the union sees it differently."));
+                    speaker = Some(name);
+                }
+                Para::Responded(name) => {
+                    text.push_str(&format!("{name} responded on Tuesday."));
+                    speaker = Some(name);
+                }
+                Para::Plain => {
+                    text.push_str("The station opened in May.");
+                    speaker = None;
+                }
+                Para::Headline => {
+                    // One naming its speaker, who does not carry over.
+                    text.push_str("Okafor: Union Reports Longer Waits");
+                    speaker = None;
+                }
+                Para::Quote => {
+                    text.push('\u{201c}');
+                    let start = text.len();
+                    text.push_str(&format!("Crews wait an hour at door {i}."));
+                    want.push((start, text.len(), speaker));
+                    text.push('\u{201d}');
+                }
+            }
+        }
+        let doc = extractors().0.extract(&text);
+        check_document(&text, &doc)?;
+        for (start, end, speaker) in want {
+            let found: Vec<_> = doc.quotes.iter().filter(|q| q.start == start).collect();
+            match speaker {
+                None => prop_assert!(found.is_empty(), "{:?}: {:#?}", text, found),
+                Some(name) => {
+                    prop_assert_eq!(found.len(), 1, "{:?}: {:#?}", text, doc.quotes);
+                    let q = found[0];
+                    prop_assert_eq!((q.end, q.cue.as_deref()), (end, None));
+                    prop_assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some(name));
+                    prop_assert!(q.confidence <= 0.6, "{:?}", q);
+                }
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Mutated fixture articles
 // ---------------------------------------------------------------------------------------------

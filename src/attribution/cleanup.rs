@@ -4,6 +4,11 @@
 
 use super::*;
 
+/// The confidence of a quote whose speaker is the previous paragraph's
+/// ([`Attributor::quote_paragraphs`]): below every attribution by a cue of its own, as sure as
+/// a block quote introduced by a colon alone.
+const QUOTE_PARAGRAPH: f32 = 0.6;
+
 impl<'a, 'b> Attributor<'a, 'b> {
     /// A direct quote inside a mixed quote's content is that quote's fragment, not a quote of
     /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
@@ -123,6 +128,143 @@ impl<'a, 'b> Attributor<'a, 'b> {
             merged.push(q);
         }
         self.spare.out = std::mem::replace(&mut self.out, merged);
+    }
+
+    /// A paragraph of nothing but quotes, none attributed, right after a paragraph whose
+    /// speaker is known, is that speaker's, with no cue and at [`QUOTE_PARAGRAPH`] confidence:
+    /// the speaker of the paragraph's last quote, or else the subject of its last reporting
+    /// verb (`Novak says the union sees it differently.` then `“Crews wait an hour at the
+    /// door.”`). Only the paragraph right before counts, and not a headline (a paragraph that
+    /// ends no sentence). [`Self::follow_on`] ran first: a quote paragraph after a direct
+    /// quote's paragraph is already that quote's next part.
+    pub(super) fn quote_paragraphs(&mut self) {
+        let (paras, quotes, tokens) = (self.at.paragraphs, self.inp.quotes, self.at.tokens);
+        // What is attributed, by start, with the furthest end so far: whether a paragraph has
+        // an attribution in O(log n).
+        let mut taken = crate::buffers::emptied(&mut self.spare.spans);
+        taken.extend(self.out.iter().map(|o| o.content));
+        taken.sort_by_key(|s| s.start());
+        let mut reach = crate::buffers::emptied(&mut self.spare.offsets);
+        reach.extend(taken.iter().scan(0, |m, s| {
+            *m = (*m).max(s.end());
+            Some(*m)
+        }));
+        // Each attribution by where its speech act ends (its content or its cue).
+        let mut acts = crate::buffers::emptied(&mut self.spare.keyed);
+        acts.extend(self.out.iter().enumerate().map(|(i, a)| {
+            let end = a.cue.map_or(0, |c| c.end()).max(a.content.end());
+            (end, i)
+        }));
+        acts.sort_unstable();
+        let mut added = crate::buffers::emptied(&mut self.spare.out);
+        for pi in 1..paras.len() {
+            let (p, prev) = (paras[pi], paras[pi - 1]);
+            // A quote opens the paragraph, and nothing in it is attributed.
+            let qi = quotes.partition_point(|q| q.outer.end() <= p.start());
+            let Some(q) = quotes.get(qi) else { break };
+            let hi = taken.partition_point(|s| s.start() < p.end());
+            if q.outer.start() != p.start() || hi > 0 && reach[hi - 1] > p.start() {
+                continue;
+            }
+            // Every word inside quote marks.
+            let (t0, t1) = (
+                tokens.first_at_or_after(p.start()),
+                tokens.first_at_or_after(p.end()),
+            );
+            if (t0..t1).any(|t| tokens[t].word && !self.in_quote(t)) {
+                continue;
+            }
+            // Both paragraphs end a sentence: neither is a headline, a label (`"Related:"`) or
+            // a section title in marks.
+            let ends_sentence = |para: Span| {
+                self.at.text[para.range()]
+                    .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
+                    .ends_with(['.', '!', '?', '…'])
+            };
+            if !ends_sentence(p) || !ends_sentence(prev) {
+                continue;
+            }
+            // The last speech act of the paragraph before: a quote, or a reporting verb
+            // after it with a subject ("… Ruiz said she disagreed." is Ruiz's).
+            let ends_in_prev = |end: usize| prev.start() < end && end <= prev.end();
+            let last = match added.last() {
+                Some(a) if ends_in_prev(a.content.end()) => Some((a.content.end(), a.speaker)),
+                _ => {
+                    let k = acts.partition_point(|&(end, _)| end <= prev.end());
+                    k.checked_sub(1)
+                        .map(|k| acts[k])
+                        .filter(|&(end, _)| ends_in_prev(end))
+                        .map(|(end, i)| {
+                            // Knowing and thinking are no speech acts: "Voters think …".
+                            let a = &self.out[i];
+                            (end, a.speaker.filter(|_| !self.is_cognition(a.cue)))
+                        })
+                }
+            };
+            let after = Span::new(last.map_or(prev.start(), |(end, _)| end), prev.end());
+            let speaker = match self.last_cue_subject(after) {
+                Some(s) => Some(s),
+                None => last.and_then(|(_, s)| s),
+            };
+            let Some(speaker) = speaker else { continue };
+            let unresolved = if speaker.entity.is_some() { 1.0 } else { 0.9 };
+            for q in quotes[qi..]
+                .iter()
+                .take_while(|q| q.outer.start() < p.end())
+            {
+                let unclosed = if q.closed { 1.0 } else { 0.8 };
+                added.push(Attributed {
+                    kind: QuoteKind::Direct,
+                    content: q.content,
+                    speaker: Some(speaker),
+                    cue: None,
+                    confidence: QUOTE_PARAGRAPH * unresolved * unclosed,
+                    parts: Vec::new(),
+                });
+            }
+        }
+        self.out.append(&mut added);
+        self.spare.out = added;
+        self.spare.spans = taken;
+        self.spare.offsets = reach;
+        self.spare.keyed = acts;
+    }
+
+    /// Whether `cue` is a verb of knowing or thinking ("think", "find", "hope").
+    fn is_cognition(&self, cue: Option<Span>) -> bool {
+        let cues = self.inp.cues;
+        cue.is_some_and(|c| {
+            let i = cues.partition_point(|x| x.span.start() < c.start());
+            cues.get(i)
+                .is_some_and(|x| x.span.start() == c.start() && COGNITION.contains(&x.lemma))
+        })
+    }
+
+    /// The speaker named by the subject of the last reporting verb in `span` that has one,
+    /// outside quotes ("Novak responded on Tuesday."), among its last few cues.
+    fn last_cue_subject(&self, span: Span) -> Option<Referent> {
+        let cues = self.inp.cues;
+        let hi = cues.partition_point(|c| c.span.start() < span.end());
+        let lo = cues.partition_point(|c| c.span.start() < span.start());
+        (lo..hi).rev().take(8).find_map(|ci| {
+            let cue = cues[ci];
+            // Knowing and thinking report no speech ("voters think").
+            if cue.class == CueClass::According
+                || COGNITION.contains(&cue.lemma)
+                || self.inside_quote(cue.span.start()).is_some()
+            {
+                return None;
+            }
+            let c = self.at.tokens.first_at_or_after(cue.span.start());
+            if self.cue_at(c) != Some(ci) {
+                return None;
+            }
+            let (s0, _) = self.at.sentence_tokens(cue.span.start());
+            if !self.cue_is_verb(ci, c, s0) {
+                return None;
+            }
+            self.speaker_for(c, s0)
+        })
     }
 
     /// A direct quote continued into the next paragraph by a reopened mark is in parts, one a

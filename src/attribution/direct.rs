@@ -264,9 +264,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             u -= 1;
         }
-        // The cue within the last few words: "said on Tuesday:", "told reporters:".
+        // The cue within the last few words: "said on Tuesday:", "told reporters:"; before a
+        // colon, within a longer adverbial: "said in a statement released on Friday:".
         let mut c = u;
-        let lowest = u.saturating_sub(5).max(region);
+        let lowest = u.saturating_sub(if colon { 12 } else { 5 }).max(region);
         loop {
             if let Some(ci) = self.cue_at(c) {
                 let cue = self.inp.cues[ci];
@@ -276,6 +277,18 @@ impl<'a, 'b> Attributor<'a, 'b> {
                         || is_capitalized(self.at.tok(i))
                         || (cue_takes_object(cue.lemma) && self.at.tokens[i].word)
                 });
+                // Before a colon, any phrase of words opened by a preposition or the person
+                // addressed, with no verb of its own: "said in a brief statement:", "told a
+                // crowd of supporters at the rally on Friday night:".
+                let adverbial = colon
+                    && c < u
+                    && (self.at.lower_is(c + 1, CUE_PREPOSITIONS) || cue_takes_object(cue.lemma))
+                    && (c + 1..=u).all(|i| {
+                        self.at.tokens[i].word
+                            && !self.at.is(i, Class::AUXILIARY)
+                            && self.cue_at(i).is_none()
+                    });
+                let bridged = bridged || adverbial;
                 if !bridged || cue.class == CueClass::Naming || !self.cue_is_verb(ci, c, region) {
                     return None;
                 }
@@ -305,9 +318,17 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         if colon && !block {
             let colon_tok = open_tok - 1;
-            // `Trump boomed: "…"`: a verb the lexicon lacks, right before the colon.
-            if colon_tok > region + 1 && self.looks_like_speech_verb(colon_tok - 1, colon_tok + 1) {
-                let v = colon_tok - 1;
+            // `Trump boomed: "…"`: a verb the lexicon lacks, right before the colon, or before
+            // an adverbial there (`posted on social media:`).
+            let verb = (region + 1..colon_tok).rev().take(7).find(|&v| {
+                self.looks_like_speech_verb(v, colon_tok + 1)
+                    && (v + 1 == colon_tok
+                        || self.at.lower_is(v + 1, CUE_PREPOSITIONS)
+                            && (v + 1..colon_tok).all(|i| {
+                                self.at.tokens[i].word && !self.at.is(i, Class::AUXILIARY)
+                            }))
+            });
+            if let Some(v) = verb {
                 let sp = match self.np_ending_at(v, region) {
                     Some((a, b)) => Some(self.coref.resolve_np(a, b)),
                     // "Trump leaned in and boomed:": the sentence's subject.

@@ -8,8 +8,9 @@
 //! 3. lines that give a speaker, a colon, then what was said, as headlines and transcripts do
 //!    ([`speaker_colon`]);
 //! 4. clean-up ([`cleanup`]): fragments of mixed quotes dropped, follow-on paragraphs
-//!    attributed, crossing attributions dropped, split quotes merged, quotes over paragraphs
-//!    put in parts, cues widened to their verb group, repeated passages deduplicated.
+//!    attributed, crossing attributions dropped, split quotes merged, paragraphs of nothing
+//!    but quotes given the previous paragraph's speaker, quotes over paragraphs put in parts,
+//!    cues widened to their verb group, repeated passages deduplicated.
 //!
 //! Whether a cue word is a verb of speech here is [`verbs`]; the speaker's noun phrase next to
 //! a cue is [`speakers`]; which entity that phrase is, [`crate::coref`].
@@ -90,6 +91,8 @@ struct Buffers {
     out: Vec<Attributed>,
     /// Emptied [`Attributed::parts`] vectors.
     parts: Vec<Vec<Span>>,
+    /// (offset, index) pairs.
+    keyed: Vec<(usize, usize)>,
 }
 
 impl Buffers {
@@ -189,6 +192,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     a.follow_on();
     a.drop_crossing();
     a.merge_split();
+    a.quote_paragraphs();
     a.split_at_paragraphs();
     a.widen_cues();
     a.sort_out();

@@ -87,16 +87,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let look = (k + 7).min(s_end);
         if let Some(t) = (k..look).find(|&i| self.at.lower_is(i, &["that"])) {
             // "wrote in a note to clients that": a prepositional phrase may stand between.
-            let prepositional = self.at.lower_is(
-                k,
-                &[
-                    "in", "on", "at", "during", "via", "after", "before", "through", "over", "with",
-                ],
-            ) && (k..t).all(|i| {
-                self.at.tokens[i].word
-                    && !self.at.is(i, Class::AUXILIARY)
-                    && (self.cue_at(i).is_none() || self.at.lower_is(i - 1, ARTICLES))
-            });
+            let prepositional = self.at.lower_is(k, CUE_PREPOSITIONS)
+                && (k..t).all(|i| {
+                    self.at.tokens[i].word
+                        && !self.at.is(i, Class::AUXILIARY)
+                        && (self.cue_at(i).is_none() || self.at.lower_is(i - 1, ARTICLES))
+                });
             if prepositional
                 || (k..t).all(|i| {
                     self.at.is(i, Class::BRIDGING)

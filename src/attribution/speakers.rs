@@ -135,7 +135,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 let opener = [
                     "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
                 ];
-                if k > s0 && self.at.lower_is(k + 1, &opener) {
+                // "The mayor, speaking to reporters on Friday, said": a participle's aside.
+                let w = self.at.tok(k + 1);
+                let participle =
+                    w.len() > 4 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_lowercase());
+                if k > s0 && (self.at.lower_is(k + 1, &opener) || participle) {
                     return self.np_ending_at(k, s0);
                 }
                 // "Bill Frelick, refugee rights director at Human Rights Watch, said": a name
