@@ -413,6 +413,10 @@ fn colon_quote_goes_to_the_subject_before_the_colon() {
         t!("The mayor, speaking to reporters on Friday, said: “We are ready.”",
             kind: Direct, quote: "We are ready.",
             speaker: Some("The mayor"), entity: None, cue: Some("said")),
+        // A verb the lexicon lacks, before an adverbial.
+        t!("Emmanuel Macron shouted at the crowd: “Europe must act.”",
+            kind: Direct, quote: "Europe must act.",
+            speaker: Some("Emmanuel Macron"), entity: Some("emmanuel-macron"), cue: Some("shouted")),
     ]);
 }
 
