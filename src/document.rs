@@ -218,7 +218,8 @@ pub struct Quote {
     /// The speaker, or `None` when nobody can be identified.
     pub speaker: Option<Speaker>,
     /// The reporting verb or phrase as written ("stated", "according to"), or `None` for a
-    /// quote whose speaker is carried over from the previous one.
+    /// quote whose speaker is carried over: a paragraph of nothing but a quote, whose speaker
+    /// is the previous paragraph's.
     pub cue: Option<String>,
     /// How sure the attribution is, from 0 to 1; see the README for how it is computed.
     pub confidence: f32,
