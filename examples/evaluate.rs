@@ -63,7 +63,8 @@
 //!
 //! # Entities
 //!
-//! For documents with an `entities` array: exact character spans, by type over PER, ORG and LOC.
+//! For documents with an `entities` array (in a file where at least one such array is not
+//! empty: PolNeAR writes an empty one everywhere): exact character spans, by type over PER, ORG and LOC.
 //! Gold MISC is ignored; every mention of a system entity is a predicted span, its kind mapped
 //! person to PER, organization to ORG, location to LOC, nationalities ignored (a span predicted
 //! twice with one type counts once). Mentions that are titles ("the Russian president") count as
@@ -2113,6 +2114,16 @@ fn run(o: &Options) -> Result<(), String> {
             elapsed += took;
             docs.push(doc);
         }
+        // PolNeAR writes `"entities": []` on every document: a file whose entity arrays are
+        // all empty is not annotated for entities.
+        if docs
+            .iter()
+            .all(|d| d.gold_names.as_ref().map_or(true, Vec::is_empty))
+        {
+            for d in &mut docs {
+                d.gold_names = None;
+            }
+        }
         let (splits, joins) = docs.iter().fold((0, 0), |(s, j), d| {
             let gold: Vec<Span> = d.gold.iter().map(|g| g.span).collect();
             let (ds, dj) = part_votes(&gold, &d.sys);
@@ -2415,5 +2426,277 @@ mod tests {
         let items: Vec<usize> = (0..10).collect();
         assert_eq!(pick(&items, 3), vec![&0, &3, &6]);
         assert_eq!(pick(&items, 20).len(), 10);
+    }
+
+    #[test]
+    fn names_are_normalized() {
+        assert_eq!(normalize_name("Ms. O’Brien’s"), "ms o brien");
+        assert_eq!(normalize_name("  Priya   Natarajan's "), "priya natarajan");
+        assert_eq!(
+            normalize_name("Halvorsen Foods Inc."),
+            "halvorsen foods inc"
+        );
+        assert_eq!(normalize_name("Jean-Luc PICARD"), "jean luc picard");
+        assert_eq!(normalize_name("Élodie Kovač"), "élodie kovač");
+        // Only a final "'s" goes.
+        assert_eq!(normalize_name("St. James's Park"), "st james s park");
+        assert_eq!(normalize_name("Ross"), "ross");
+    }
+
+    /// A gold quote at `span` with a gold speaker name.
+    fn gold_quote(span: Span, name: Option<&str>) -> Gold {
+        Gold {
+            kind: Kind::Direct,
+            span,
+            speaker: name.map(|_| sp(0, 1)),
+            speaker_text: name.map(str::to_string),
+            speaker_name: name.map(str::to_string),
+            cue: Some("said".into()),
+            has_source: name.is_some(),
+            speech: true,
+            pieces: 1,
+        }
+    }
+
+    /// A system quote at `span` with a speaker name and parts.
+    fn sys_quote(span: Span, name: Option<&str>, parts: Vec<Span>) -> Sys {
+        Sys {
+            kind: Kind::Direct,
+            span,
+            speaker: name.map(|_| sp(0, 1)),
+            speaker_text: name.map(str::to_string),
+            speaker_name: name.map(str::to_string),
+            cue: Some("said".into()),
+            confidence: 0.9,
+            parts,
+        }
+    }
+
+    #[test]
+    fn speaker_names_compare_normalized_and_null_gold_needs_no_speaker() {
+        let g = gold_quote(sp(0, 9), Some("Priya Natarajan"));
+        assert!(name_correct(
+            &g,
+            &sys_quote(sp(0, 9), Some("priya natarajan’s"), vec![])
+        ));
+        assert!(!name_correct(
+            &g,
+            &sys_quote(sp(0, 9), Some("Natarajan"), vec![])
+        ));
+        assert!(!name_correct(&g, &sys_quote(sp(0, 9), None, vec![])));
+        let none = gold_quote(sp(0, 9), None);
+        assert!(name_correct(&none, &sys_quote(sp(0, 9), None, vec![])));
+        assert!(!name_correct(
+            &none,
+            &sys_quote(sp(0, 9), Some("he"), vec![])
+        ));
+        assert_eq!(
+            name_category(Some("She")),
+            "a pronoun (he, she, they, who, ...)"
+        );
+        assert_eq!(
+            name_category(Some("Natarajan")),
+            "a single word (a surname alone)"
+        );
+        assert_eq!(
+            name_category(Some("the company")),
+            "a description (lowercase word or \"the\" first)"
+        );
+        assert_eq!(
+            name_category(Some("The union president")),
+            "a description (lowercase word or \"the\" first)"
+        );
+        assert_eq!(name_category(Some("Kathy Hochul")), "other");
+        assert_eq!(name_category(None), "no speaker");
+    }
+
+    #[test]
+    fn interrupted_quotes_vote_and_split() {
+        // "A," she said, "B." with parts 0..4 and 15..19; the whole quote 0..19.
+        let parts = vec![sp(0, 4), sp(15, 19)];
+        let sys = vec![sys_quote(sp(0, 19), Some("Ann"), parts.clone())];
+        // One gold quote over both parts joins; one per part splits; one part alone: no vote.
+        assert_eq!(part_votes(&[sp(0, 19)], &sys), (0, 1));
+        assert_eq!(part_votes(&[sp(0, 4), sp(15, 19)], &sys), (1, 0));
+        assert_eq!(part_votes(&[sp(0, 4)], &sys), (0, 0));
+        assert_eq!(part_votes(&[sp(30, 40)], &sys), (0, 0));
+        // A quote in one piece never votes.
+        assert_eq!(
+            part_votes(
+                &[sp(0, 4), sp(15, 19)],
+                &[sys_quote(sp(0, 19), None, vec![])]
+            ),
+            (0, 0)
+        );
+        let split = split_parts(sys.clone());
+        assert_eq!(split.len(), 2);
+        assert_eq!(split[0].span, sp(0, 4));
+        assert_eq!(split[1].span, sp(15, 19));
+        assert!(split.iter().all(|s| s.parts.is_empty()
+            && s.speaker_name.as_deref() == Some("Ann")
+            && s.cue.as_deref() == Some("said")));
+        // Scored against a gold set that splits: both found at 0.8, where the whole quote
+        // finds only one.
+        let gold = [sp(0, 4), sp(15, 19)];
+        let spans: Vec<Span> = split.iter().map(|s| s.span).collect();
+        assert_eq!(
+            match_spans(&gold, &spans, 0.8).gold_to_sys,
+            vec![Some(0), Some(1)]
+        );
+        assert_eq!(
+            match_spans(&gold, &[sp(0, 19)], 0.8).gold_to_sys,
+            vec![Some(0), None]
+        );
+    }
+
+    #[test]
+    fn interrupted_quote_parts_come_from_the_library() {
+        let text = "“We can fix it,” Natarajan said. “I’d rather explain a detour.”";
+        let c2b = char_to_byte_table(text);
+        let sys = convert_sys(&Extractor::new().extract(text), text, &c2b);
+        assert_eq!(sys.len(), 1);
+        let parts: Vec<&str> = sys[0].parts.iter().map(|p| slice(text, &c2b, *p)).collect();
+        assert_eq!(
+            parts,
+            ["“We can fix it,”", "“I’d rather explain a detour.”"]
+        );
+    }
+
+    /// A name of type `ty` at `start..end`.
+    fn nm(start: usize, end: usize, ty: EntType) -> Name {
+        Name {
+            span: sp(start, end),
+            ty,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn entities_are_scored_by_exact_span_and_type() {
+        use EntType::{Loc, Org, Per};
+        let gold = [
+            nm(0, 5, Per),
+            nm(6, 10, Org),
+            nm(11, 15, Loc),
+            nm(30, 35, Per),
+        ];
+        let sys = [
+            nm(0, 5, Per),   // right
+            nm(6, 10, Per),  // right span, wrong type
+            nm(11, 14, Loc), // boundary error
+            nm(20, 25, Loc), // nothing there
+            nm(0, 5, Per),   // the same span and type again counts once
+        ];
+        let c = count_names(&gold, &sys);
+        assert_eq!(c.gold, [2, 1, 1]);
+        assert_eq!(c.sys, [2, 0, 2]);
+        assert_eq!(c.correct, [1, 0, 0]);
+        assert_eq!((c.span_gold, c.span_sys, c.span_correct), (4, 4, 2));
+        assert_eq!(name_note(&gold[1], &sys, &[]), "same span as PER");
+        assert_eq!(name_note(&gold[2], &sys, &[]), "overlaps LOC \"\"");
+        assert_eq!(name_note(&gold[3], &sys, &[]), "nothing there");
+        assert_eq!(
+            name_note(&sys[3], &gold, &[sp(20, 25)]),
+            "same span as MISC"
+        );
+    }
+
+    #[test]
+    fn gold_and_system_names_are_converted() {
+        let line = r#"{"text":"Zoë Lund of Acme visited Paris. French fries.","quotes":[],"entities":[{"start":0,"end":8,"text":"Zoë Lund","type":"PER"},{"start":32,"end":38,"text":"French","type":"MISC"}]}"#;
+        let raw: RawDoc = serde_json::from_str(line).unwrap();
+        let c2b = char_to_byte_table(&raw.text);
+        let (gold, misc) =
+            convert_gold_names(raw.entities.as_deref().unwrap(), &raw.text, &c2b).unwrap();
+        assert_eq!(
+            gold,
+            vec![Name {
+                span: sp(0, 8),
+                ty: EntType::Per,
+                text: "Zoë Lund".into()
+            }]
+        );
+        assert_eq!(misc, vec![sp(32, 38)]);
+        assert_eq!(EntType::of_kind(EntityKind::Nationality), None);
+        assert_eq!(EntType::of_kind(EntityKind::Location), Some(EntType::Loc));
+        let doc = Extractor::new().extract(&raw.text);
+        let sys = convert_sys_names(&doc, &raw.text, &c2b);
+        // Paris is a gazetteer place, in characters after the multibyte ë.
+        assert!(sys.contains(&Name {
+            span: sp(25, 30),
+            ty: EntType::Loc,
+            text: "Paris".into()
+        }));
+        assert!(sys.iter().all(|n| n.text != "French"));
+        let bad = r#"{"text":"abc","entities":[{"start":0,"end":2,"text":"abc","type":"PER"}]}"#;
+        let raw: RawDoc = serde_json::from_str(bad).unwrap();
+        let c2b = char_to_byte_table(&raw.text);
+        assert!(convert_gold_names(raw.entities.as_deref().unwrap(), &raw.text, &c2b).is_err());
+    }
+
+    /// A system person with these names (normalized here), gender and source flag.
+    fn person(names: &[&str], gender: Option<Gender>, source: bool) -> Person {
+        Person {
+            names: names.iter().map(|n| normalize_name(n)).collect(),
+            gender,
+            source,
+        }
+    }
+
+    #[test]
+    fn people_and_sources_are_counted_by_gender() {
+        let set = |names: &[&str]| names.iter().map(|n| normalize_name(n)).collect();
+        let gold: GenderGold = [
+            set(&["Priya Natarajan", "Gail Hutchins"]),
+            set(&["Colin Dray"]),
+            set(&["Priya Natarajan"]),
+            set(&["Colin Dray"]),
+        ];
+        let people = [
+            // Found by a mention, and a source.
+            person(
+                &["Priya Natarajan", "Natarajan"],
+                Some(Gender::Female),
+                true,
+            ),
+            // A woman under a man's name: wrong in the female rows, no help in the male ones.
+            person(&["Colin Dray"], Some(Gender::Female), false),
+            // The right name without a gender counts nowhere.
+            person(&["Gail Hutchins"], None, true),
+            // A man of the gold, not a source.
+            person(&["Mr. Dray", "Colin Dray’s"], Some(Gender::Male), false),
+        ];
+        let c = count_gender(&gold, &people);
+        let row = |gold, found, sys, sys_right| GenderCounts {
+            gold,
+            found,
+            sys,
+            sys_right,
+        };
+        assert_eq!(c[0], row(2, 1, 2, 1));
+        assert_eq!(c[1], row(1, 1, 1, 1));
+        assert_eq!(c[2], row(1, 1, 1, 1));
+        assert_eq!(c[3], row(1, 0, 0, 0));
+        let raw: RawDoc = serde_json::from_str(
+            r#"{"text":"x","doc_people_female":["Ann Lee's"],"doc_people_male":[],"doc_sources_female":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(convert_gender_gold(&raw), None);
+    }
+
+    #[test]
+    fn system_people_know_whether_they_speak() {
+        let text = "Vladimir Putin met Emmanuel Macron. “We will see,” Putin said.";
+        let people = convert_people(&Extractor::new().extract(text));
+        let putin = people
+            .iter()
+            .find(|p| p.names.contains("vladimir putin"))
+            .unwrap();
+        assert!(putin.source && putin.names.contains("putin"));
+        let macron = people
+            .iter()
+            .find(|p| p.names.contains("emmanuel macron"))
+            .unwrap();
+        assert!(!macron.source);
     }
 }
