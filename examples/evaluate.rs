@@ -1,12 +1,15 @@
 //! Scores whosaid's quotes against annotated news, the way the Gender Gap Tracker scores its
 //! quote extraction (see `../shared/eval/README.md`): quote precision, recall and F1 at span
-//! coverage thresholds 0.3 and 0.8, speaker accuracy and cue accuracy, per quote kind, over all
-//! attributions and over speech attributions only; then confidence calibration, the worst
-//! documents, aggregate error diagnostics, sample errors and the extraction speed.
+//! coverage thresholds 0.3 and 0.8, speaker accuracy (span), speaker-name accuracy and cue
+//! accuracy, per quote kind, over all attributions and over speech attributions only; then, for
+//! documents that carry them, entity precision, recall and F1 by type and people and sources by
+//! gender; then confidence calibration, the worst documents, aggregate error diagnostics, sample
+//! errors and the extraction speed.
 //!
 //! ```text
 //! cargo run --release --example evaluate
-//! cargo run --release --example evaluate -- tests/fixtures/annotated.jsonl
+//! cargo run --release --example evaluate -- tests/fixtures/people.jsonl
+//! cargo run --release --example evaluate -- ../shared/eval/conll2003_dev.jsonl
 //! cargo run --release --example evaluate -- --samples 30 --limit 200 ../shared/eval/polnear_train.jsonl
 //! cargo run --release --example evaluate -- --json ../shared/eval/polnear_dev.jsonl
 //! cargo test --example evaluate
@@ -21,24 +24,86 @@
 //!   for misses, cue and speaker errors, system kind for false alarms); the tables show all;
 //! - `--cue WORD`: likewise restrict them to quotes whose cue contains WORD ("said" matches
 //!   "has said"; "(none)" selects quotes without a cue);
+//! - `--split-parts` / `--join-parts`: score every interrupted quote part by part, or every one
+//!   as one quote, in all files (default: decided per file, see below);
 //! - `--json`: print one JSON object with the headline numbers instead of the report.
 //!
-//! Without a file it reads `../shared/eval/polnear_dev.jsonl` next to the crate root.
+//! Without a file it reads `../shared/eval/polnear_dev.jsonl` next to the crate root. Several
+//! files are scored together, as one set.
 //!
 //! Input: JSON Lines, one document a line, `{"id", "text", "quotes": [{"start", "end", "text",
-//! "kind", "speaker", "speaker_start", "speaker_end", "cue", "cue_start", "cue_end",
-//! "has_source", "fragments"}]}`, offsets in characters (Unicode scalar values). Unknown fields
-//! are ignored; all quote fields but `start`, `end` and `kind` may be null or missing. A missing
-//! file or a bad line prints one line naming the file and line and exits with status 1.
+//! "kind", "speaker", "speaker_text", "speaker_start", "speaker_end", "cue", "cue_start",
+//! "cue_end", "has_source", "fragments"}], "entities": [{"start", "end", "text", "type"}],
+//! "doc_people_female", "doc_people_male", "doc_sources_female", "doc_sources_male"}`, offsets
+//! in characters (Unicode scalar values). Unknown fields are ignored; all quote fields but
+//! `start`, `end` and `kind` may be null or missing, and so may `entities` and the four people
+//! lists (a document without them is left out of the entity or gender scores). A missing file
+//! or a bad line prints one line naming the file and line and exits with status 1.
+//!
+//! # Speaker names
+//!
+//! Among quotes found at T=0.3, the name is right when the system speaker's `name`, normalized
+//! (see [`normalize_name`]: a final "'s" dropped, punctuation to spaces, lowercase, spaces
+//! collapsed), equals the gold `speaker` normalized; a gold quote whose `speaker` is null is
+//! right when the system has no speaker. `tests/fixtures/people.jsonl` gives the resolved full
+//! name there ("Priya Natarajan" for "she"), which is what this measures; PolNeAR gives the
+//! words as written ("he", "Mr. Trump"), so the figure means little on it.
+//!
+//! # Interrupted quotes
+//!
+//! whosaid returns `"A," she said, "B."` as one quote with two `parts`. The eval README says to
+//! score it as one quote against a set that keeps it whole (PolNeAR, and our fixtures, whose
+//! README says so) and part by part, each part with the quote's speaker and cue, against a set
+//! that annotates each part as its own quote. Which one a file does is read from the file: each
+//! system quote with two or more parts votes "joins" when a gold quote overlaps two or more of
+//! its parts, and "splits" when two or more gold quotes each overlap exactly one of its parts,
+//! different parts (see [`part_votes`]); a file's quotes are scored part by part when it has
+//! more "splits" votes than "joins" votes. The report prints the votes. `--split-parts` and
+//! `--join-parts` override the vote.
+//!
+//! # Entities
+//!
+//! For documents with an `entities` array (in a file where at least one such array is not
+//! empty: PolNeAR writes an empty one everywhere): exact character spans, by type over PER, ORG and LOC.
+//! Gold MISC is ignored; every mention of a system entity is a predicted span, its kind mapped
+//! person to PER, organization to ORG, location to LOC, nationalities ignored (a span predicted
+//! twice with one type counts once). Mentions that are titles ("the Russian president") count as
+//! they are. The "span" row ignores the type. The report then lists, per type, the most missed
+//! gold names and the most frequent false alarms, each with what the other side had on its span
+//! the first time.
+//!
+//! # People and sources by gender
+//!
+//! For documents with the four `doc_people_*`/`doc_sources_*` lists (the Gender Gap Tracker's
+//! metric): per article, a gold name of gender G is found when a system person of gender G
+//! (`Entity::gender`) has it, normalized, as its name or as one of its mentions' texts; the
+//! system persons of gender G are the predictions, one being right when its name or a mention
+//! matches a gold name of gender G. For sources, only the system persons that are the
+//! `speaker.entity` of at least one quote count, against the gold sources. The counts are summed
+//! over articles (so P, R and F1 are micro-averaged), for people-female, people-male,
+//! sources-female and sources-male.
+//!
+//! # `--json`
+//!
+//! One object: `files`, `documents`; `all` and `speech`, each with `overall`, `direct`, `mixed`,
+//! `indirect`, each holding `gold`, `system`, `system@0.8`, `p@0.3`, `r@0.3`, `f1@0.3`,
+//! `p@0.8`, `r@0.8`, `f1@0.8`, `speaker_acc`, `speaker_acc_source`, `speaker_name_acc`,
+//! `speaker_name_n`, `speaker_name_null_gold` (found quotes whose gold speaker is null),
+//! `cue_acc`; `split_parts`, per file `{file, splits, joins, split}`; `entities` (null without
+//! entity annotations) with `documents` and `PER`, `ORG`, `LOC`, `overall` (micro over the
+//! three types) and `span`, each `{gold, system, correct, p, r, f1}`; `gender` (null without
+//! people lists) with `documents`, `people_female`, `people_male`, `sources_female`,
+//! `sources_male`, each `{gold, found, system, system_right, p, r, f1}`, and
+//! `persons`/`persons_no_gender`; `calibration`, `bytes` and `mb_per_s`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use serde_json::json;
-use whosaid::{Extractor, QuoteKind};
+use whosaid::{EntityKind, Extractor, Gender, QuoteKind};
 
 /// The coverage thresholds: a gold quote is found when one system quote covers more than this
 /// share of its characters.
@@ -98,6 +163,17 @@ const SPEECH_LEMMAS: &[&str] = &[
     "agree",
     "reiterate",
 ];
+
+/// Pronouns, relative pronouns included: a system speaker name that is one of these was never
+/// resolved to a person (for the speaker-name diagnostics).
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom",
+    "that", "which", "this", "those", "these",
+];
+
+/// The Gender Gap Tracker's published F1 for people and sources by gender, on its own 98
+/// articles, in the order of [`GENDER_ROWS`].
+const GGT_GENDER_F1: [f64; 4] = [0.744, 0.848, 0.768, 0.820];
 
 /// Irregular forms of the reporting words, mapped to their lemma.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -165,6 +241,29 @@ struct RawDoc {
     text: String,
     #[serde(default)]
     quotes: Option<Vec<RawQuote>>,
+    /// Name annotations (CoNLL-2003 and our people fixtures); `None` when not annotated.
+    #[serde(default)]
+    entities: Option<Vec<RawEntity>>,
+    /// Full names of the people mentioned and quoted, by gender (our people fixtures).
+    #[serde(default)]
+    doc_people_female: Option<Vec<String>>,
+    #[serde(default)]
+    doc_people_male: Option<Vec<String>>,
+    #[serde(default)]
+    doc_sources_female: Option<Vec<String>>,
+    #[serde(default)]
+    doc_sources_male: Option<Vec<String>>,
+}
+
+/// One annotated name, as written (character offsets).
+#[derive(Debug, Deserialize)]
+struct RawEntity {
+    start: usize,
+    end: usize,
+    text: Option<String>,
+    /// PER, ORG, LOC or MISC.
+    #[serde(rename = "type")]
+    ty: String,
 }
 
 /// One annotated attribution, as written (character offsets).
@@ -174,7 +273,10 @@ struct RawQuote {
     end: usize,
     text: Option<String>,
     kind: Kind,
+    /// The source: as written (PolNeAR), or resolved to a full name (our people fixtures).
     speaker: Option<String>,
+    /// The source as written, where `speaker` is resolved.
+    speaker_text: Option<String>,
     speaker_start: Option<usize>,
     speaker_end: Option<usize>,
     cue: Option<String>,
@@ -215,7 +317,10 @@ struct Gold {
     kind: Kind,
     span: Span,
     speaker: Option<Span>,
+    /// The source as written, for display.
     speaker_text: Option<String>,
+    /// The gold `speaker`, compared with the system speaker's name.
+    speaker_name: Option<String>,
     cue: Option<String>,
     has_source: bool,
     /// Whether the cue is a reporting word (see [`is_speech_cue`]).
@@ -231,9 +336,86 @@ struct Sys {
     span: Span,
     speaker: Option<Span>,
     speaker_text: Option<String>,
+    /// The speaker's `name`: the entity's canonical name, or the words as written.
+    speaker_name: Option<String>,
     cue: Option<String>,
     confidence: f32,
+    /// The quoted pieces of an interrupted quote, each widened by its marks like a direct
+    /// quote; empty for a quote in one piece (and for each part once split).
+    parts: Vec<Span>,
 }
+
+/// An entity type scored: CoNLL's PER, ORG and LOC (MISC and nationalities are not scored).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum EntType {
+    Per,
+    Org,
+    Loc,
+}
+
+/// The types in report order.
+const ENT_TYPES: [EntType; 3] = [EntType::Per, EntType::Org, EntType::Loc];
+
+impl EntType {
+    /// CoNLL's name of the type.
+    fn name(self) -> &'static str {
+        match self {
+            EntType::Per => "PER",
+            EntType::Org => "ORG",
+            EntType::Loc => "LOC",
+        }
+    }
+
+    /// A gold type; `None` for MISC and anything else.
+    fn parse(name: &str) -> Option<EntType> {
+        ENT_TYPES.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The type of a whosaid entity kind; `None` for nationalities.
+    fn of_kind(kind: EntityKind) -> Option<EntType> {
+        match kind {
+            EntityKind::Person => Some(EntType::Per),
+            EntityKind::Organization => Some(EntType::Org),
+            EntityKind::Location => Some(EntType::Loc),
+            EntityKind::Nationality => None,
+        }
+    }
+
+    /// The position of the type in [`ENT_TYPES`].
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A name span of one type, gold or system, in characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Name {
+    span: Span,
+    ty: EntType,
+    text: String,
+}
+
+/// A system person, for the gender count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Person {
+    /// Its name and every mention's text, normalized (see [`normalize_name`]).
+    names: BTreeSet<String>,
+    gender: Option<Gender>,
+    /// Whether it is the `speaker.entity` of at least one quote.
+    source: bool,
+}
+
+/// One article's gold people and sources by gender, normalized, in the order of
+/// [`GENDER_ROWS`]: people female, people male, sources female, sources male.
+type GenderGold = [BTreeSet<String>; 4];
+
+/// The four rows of the gender count: label, gender, whether only sources count.
+const GENDER_ROWS: [(&str, Gender, bool); 4] = [
+    ("people female", Gender::Female, false),
+    ("people male", Gender::Male, false),
+    ("sources female", Gender::Female, true),
+    ("sources male", Gender::Male, true),
+];
 
 /// One document with its gold and system quotes.
 struct Doc {
@@ -243,6 +425,16 @@ struct Doc {
     c2b: Vec<usize>,
     gold: Vec<Gold>,
     sys: Vec<Sys>,
+    /// Gold names (PER, ORG, LOC), when the document has an `entities` array.
+    gold_names: Option<Vec<Name>>,
+    /// The spans of the gold MISC names, for the diagnostics.
+    gold_misc: Vec<Span>,
+    /// The system's entity mentions as names, one per span and type.
+    sys_names: Vec<Name>,
+    /// Gold people and sources by gender, when the document has the four lists.
+    gender_gold: Option<GenderGold>,
+    /// The system's persons.
+    people: Vec<Person>,
 }
 
 /// Reads the documents of one file, at most `limit` of them; errors name the file and line.
@@ -320,7 +512,8 @@ fn convert_gold(raw: &RawDoc, c2b: &[usize]) -> Result<Vec<Gold>, String> {
             kind: q.kind,
             span,
             speaker,
-            speaker_text: q.speaker.clone(),
+            speaker_text: q.speaker_text.clone().or_else(|| q.speaker.clone()),
+            speaker_name: q.speaker.clone(),
             cue: q.cue.clone(),
             has_source: q.has_source.unwrap_or(speaker.is_some()),
             speech: q.cue.as_deref().is_some_and(is_speech_cue),
@@ -346,29 +539,189 @@ fn widen_direct(text: &str, c2b: &[usize], span: Span) -> Span {
     out
 }
 
-/// Converts whosaid's quotes (byte offsets) into system quotes in characters.
+/// The character span of byte offsets `start..end`.
+fn char_span(c2b: &[usize], start: usize, end: usize) -> Span {
+    Span::new(byte_to_char(c2b, start), byte_to_char(c2b, end))
+}
+
+/// Converts whosaid's quotes (byte offsets) into system quotes in characters, each interrupted
+/// quote whole, its parts listed (see [`split_parts`]).
 fn convert_sys(doc: &whosaid::Document, text: &str, c2b: &[usize]) -> Vec<Sys> {
     doc.quotes
         .iter()
         .map(|q| {
             let kind = Kind::from(q.kind);
-            let mut span = Span::new(byte_to_char(c2b, q.start), byte_to_char(c2b, q.end));
+            let mut span = char_span(c2b, q.start, q.end);
             if kind == Kind::Direct {
                 span = widen_direct(text, c2b, span);
             }
+            let parts = if q.parts.len() >= 2 {
+                q.parts
+                    .iter()
+                    .map(|p| widen_direct(text, c2b, char_span(c2b, p.start, p.end)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Sys {
                 kind,
                 span,
-                speaker: q
-                    .speaker
-                    .as_ref()
-                    .map(|s| Span::new(byte_to_char(c2b, s.start), byte_to_char(c2b, s.end))),
+                speaker: q.speaker.as_ref().map(|s| char_span(c2b, s.start, s.end)),
                 speaker_text: q.speaker.as_ref().map(|s| s.text.clone()),
+                speaker_name: q.speaker.as_ref().map(|s| s.name.clone()),
                 cue: q.cue.clone(),
                 confidence: q.confidence,
+                parts,
             }
         })
         .collect()
+}
+
+/// Replaces each interrupted quote by its parts, each a direct quote with the whole quote's
+/// speaker, cue and confidence.
+fn split_parts(sys: Vec<Sys>) -> Vec<Sys> {
+    let mut out = Vec::with_capacity(sys.len());
+    for s in sys {
+        if s.parts.is_empty() {
+            out.push(s);
+            continue;
+        }
+        for &part in &s.parts {
+            out.push(Sys {
+                kind: Kind::Direct,
+                span: part,
+                parts: Vec::new(),
+                ..s.clone()
+            });
+        }
+    }
+    out
+}
+
+/// How a document's gold treats the system's interrupted quotes, as `(splits, joins)`: a
+/// system quote with parts votes "joins" when one gold quote overlaps two or more of its parts,
+/// else "splits" when two or more gold quotes each overlap exactly one of its parts and
+/// together cover two or more different parts; otherwise it does not vote.
+fn part_votes(gold: &[Span], sys: &[Sys]) -> (usize, usize) {
+    let (mut splits, mut joins) = (0, 0);
+    for s in sys.iter().filter(|s| s.parts.len() >= 2) {
+        let mut joined = false;
+        let mut single = BTreeSet::new();
+        for g in gold.iter().filter(|g| g.overlap(s.span) > 0) {
+            let hit: Vec<usize> = (0..s.parts.len())
+                .filter(|&pi| g.overlap(s.parts[pi]) > 0)
+                .collect();
+            match hit.len() {
+                0 => {}
+                1 => {
+                    single.insert(hit[0]);
+                }
+                _ => joined = true,
+            }
+        }
+        if joined {
+            joins += 1;
+        } else if single.len() >= 2 {
+            splits += 1;
+        }
+    }
+    (splits, joins)
+}
+
+/// The document's gold names of the scored types, and apart the spans of its MISC names (and
+/// of any other type), or `Err` naming a bad span.
+fn convert_gold_names(
+    raw: &[RawEntity],
+    text: &str,
+    c2b: &[usize],
+) -> Result<(Vec<Name>, Vec<Span>), String> {
+    let n = c2b.len() - 1;
+    let mut out = Vec::new();
+    let mut misc = Vec::new();
+    for (i, e) in raw.iter().enumerate() {
+        if e.start > e.end || e.end > n {
+            return Err(format!(
+                "entity {i}: span {}..{} outside the text ({n} characters)",
+                e.start, e.end
+            ));
+        }
+        let span = Span::new(e.start, e.end);
+        let written = slice(text, c2b, span);
+        if e.text.as_deref().is_some_and(|t| t != written) {
+            return Err(format!(
+                "entity {i}: text differs from the text at {}..{} (offsets must be characters)",
+                e.start, e.end
+            ));
+        }
+        match EntType::parse(&e.ty) {
+            Some(ty) => out.push(Name {
+                span,
+                ty,
+                text: written.to_string(),
+            }),
+            None => misc.push(span),
+        }
+    }
+    Ok((out, misc))
+}
+
+/// Every mention of the system's persons, organizations and places as a name, in
+/// characters, each span and type once, by start.
+fn convert_sys_names(doc: &whosaid::Document, text: &str, c2b: &[usize]) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
+    for e in &doc.entities {
+        let Some(ty) = EntType::of_kind(e.kind) else {
+            continue;
+        };
+        for m in &e.mentions {
+            let span = char_span(c2b, m.start, m.end);
+            if !out.iter().any(|n| n.span == span && n.ty == ty) {
+                out.push(Name {
+                    span,
+                    ty,
+                    text: slice(text, c2b, span).to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|n| (n.span.start, n.span.end, n.ty));
+    out
+}
+
+/// The system's persons, with their names normalized and whether they speak a quote.
+fn convert_people(doc: &whosaid::Document) -> Vec<Person> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| Person {
+            names: std::iter::once(e.name.as_str())
+                .chain(e.mentions.iter().map(|m| m.text.as_str()))
+                .map(normalize_name)
+                .filter(|n| !n.is_empty())
+                .collect(),
+            gender: e.gender,
+            source: doc.quotes.iter().any(|q| {
+                q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.entity.as_deref() == Some(e.id.as_str()))
+            }),
+        })
+        .collect()
+}
+
+/// The four gold people lists, normalized, when the document has all four.
+fn convert_gender_gold(raw: &RawDoc) -> Option<GenderGold> {
+    let set = |names: &Option<Vec<String>>| -> Option<BTreeSet<String>> {
+        names
+            .as_ref()
+            .map(|v| v.iter().map(|n| normalize_name(n)).collect())
+    };
+    Some([
+        set(&raw.doc_people_female)?,
+        set(&raw.doc_people_male)?,
+        set(&raw.doc_sources_female)?,
+        set(&raw.doc_sources_male)?,
+    ])
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,6 +841,153 @@ fn speaker_correct(gold: &Gold, sys: &Sys) -> bool {
     }
 }
 
+/// A name for comparison, as the Gender Gap Tracker normalizes it: a final "'s" or "’s"
+/// dropped, punctuation to spaces, lowercase, spaces collapsed ("Ms. O’Brien’s" is
+/// "ms o brien").
+fn normalize_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let stem = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(&lower);
+    let spaced: String = stem
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the system speaker's name is the gold speaker's, normalized; a gold quote without a
+/// speaker is right when the system has none either.
+fn name_correct(gold: &Gold, sys: &Sys) -> bool {
+    match (&gold.speaker_name, &sys.speaker_name) {
+        (Some(g), Some(s)) => normalize_name(g) == normalize_name(s),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// What kind of name the system gave, for the speaker-name diagnostics.
+fn name_category(sys: Option<&str>) -> &'static str {
+    let Some(name) = sys else {
+        return "no speaker";
+    };
+    let norm = normalize_name(name);
+    let first = name.trim_start().chars().next();
+    if PRONOUNS.contains(&norm.as_str()) {
+        "a pronoun (he, she, they, who, ...)"
+    } else if first.is_some_and(char::is_lowercase) || norm == "the" || norm.starts_with("the ") {
+        "a description (lowercase word or \"the\" first)"
+    } else if !norm.is_empty() && !norm.contains(' ') {
+        "a single word (a surname alone)"
+    } else {
+        "other"
+    }
+}
+
+/// Entity counts, per type in the order of [`ENT_TYPES`] and for spans whatever their type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct NameCounts {
+    gold: [usize; 3],
+    sys: [usize; 3],
+    /// System names whose span and type are a gold name's.
+    correct: [usize; 3],
+    /// The same for spans of any scored type, each span once.
+    span_gold: usize,
+    span_sys: usize,
+    span_correct: usize,
+}
+
+impl NameCounts {
+    /// Adds `b` into `self`.
+    fn add(&mut self, b: &NameCounts) {
+        for i in 0..3 {
+            self.gold[i] += b.gold[i];
+            self.sys[i] += b.sys[i];
+            self.correct[i] += b.correct[i];
+        }
+        self.span_gold += b.span_gold;
+        self.span_sys += b.span_sys;
+        self.span_correct += b.span_correct;
+    }
+}
+
+/// Counts one document's names: exact spans, by type and ignoring the type.
+fn count_names(gold: &[Name], sys: &[Name]) -> NameCounts {
+    let mut c = NameCounts::default();
+    let typed = |names: &[Name]| -> BTreeSet<(usize, usize, EntType)> {
+        names
+            .iter()
+            .map(|n| (n.span.start, n.span.end, n.ty))
+            .collect()
+    };
+    let (g, s) = (typed(gold), typed(sys));
+    for &(_, _, ty) in &g {
+        c.gold[ty.index()] += 1;
+    }
+    for k @ &(_, _, ty) in &s {
+        c.sys[ty.index()] += 1;
+        c.correct[ty.index()] += usize::from(g.contains(k));
+    }
+    let spans = |set: &BTreeSet<(usize, usize, EntType)>| -> BTreeSet<(usize, usize)> {
+        set.iter().map(|&(a, b, _)| (a, b)).collect()
+    };
+    let (gs, ss) = (spans(&g), spans(&s));
+    c.span_gold = gs.len();
+    c.span_sys = ss.len();
+    c.span_correct = gs.intersection(&ss).count();
+    c
+}
+
+/// What the other side has on a name's span, for the entity diagnostics: the same span with
+/// another type, an overlapping span, or nothing.
+fn name_note(name: &Name, other: &[Name], misc: &[Span]) -> String {
+    if let Some(o) = other.iter().find(|o| o.span == name.span) {
+        return format!("same span as {}", o.ty.name());
+    }
+    if misc.contains(&name.span) {
+        return "same span as MISC".to_string();
+    }
+    match other.iter().find(|o| o.span.overlap(name.span) > 0) {
+        Some(o) => format!("overlaps {} {:?}", o.ty.name(), o.text),
+        None => "nothing there".to_string(),
+    }
+}
+
+/// The counts of one gender row, summed over articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct GenderCounts {
+    /// Gold names.
+    gold: usize,
+    /// Gold names that a system person of the gender has.
+    found: usize,
+    /// System persons of the gender (sources only, in a sources row).
+    sys: usize,
+    /// Those whose name or a mention is a gold name of the gender.
+    sys_right: usize,
+}
+
+/// Counts one article's people and sources by gender, in the order of [`GENDER_ROWS`].
+fn count_gender(gold: &GenderGold, people: &[Person]) -> [GenderCounts; 4] {
+    let mut out: [GenderCounts; 4] = Default::default();
+    for (row, (_, gender, sources)) in GENDER_ROWS.iter().enumerate() {
+        let names = &gold[row];
+        let sys: Vec<&Person> = people
+            .iter()
+            .filter(|p| p.gender == Some(*gender) && (!sources || p.source))
+            .collect();
+        let c = &mut out[row];
+        c.gold = names.len();
+        c.found = names
+            .iter()
+            .filter(|n| sys.iter().any(|p| p.names.contains(*n)))
+            .count();
+        c.sys = sys.len();
+        c.sys_right = sys.iter().filter(|p| !p.names.is_disjoint(names)).count();
+    }
+    out
+}
+
 /// P, R and F1 from the matched system quotes, system count, found gold quotes and gold count;
 /// a ratio with a zero denominator is 0.
 fn prf(sys_matched: usize, sys: usize, found: usize, gold: usize) -> (f64, f64, f64) {
@@ -529,6 +1029,11 @@ struct Tally {
     /// The same, only where the gold attribution has a source.
     src_ok: usize,
     src_n: usize,
+    /// Found (T=0.3) gold quotes whose speaker name the system got (see [`name_correct`]),
+    /// all found, and those among them whose gold speaker is null.
+    name_ok: usize,
+    name_n: usize,
+    name_null: usize,
     /// Found (T=0.3) gold quotes with a gold cue, and those whose cue the system got.
     cue_ok: usize,
     cue_n: usize,
@@ -575,6 +1080,9 @@ fn tally(evals: &[Eval], speech_only: bool) -> View {
                     t.src_n = 1;
                     t.src_ok = t.spk_ok;
                 }
+                t.name_n = 1;
+                t.name_ok = usize::from(name_correct(g, s));
+                t.name_null = usize::from(g.speaker_name.is_none());
                 if let Some(cue) = &g.cue {
                     t.cue_n = 1;
                     t.cue_ok = usize::from(same_cue(cue, s.cue.as_deref()));
@@ -613,6 +1121,9 @@ fn add(a: &mut Tally, b: &Tally) {
     a.spk_n += b.spk_n;
     a.src_ok += b.src_ok;
     a.src_n += b.src_n;
+    a.name_ok += b.name_ok;
+    a.name_n += b.name_n;
+    a.name_null += b.name_null;
     a.cue_ok += b.cue_ok;
     a.cue_n += b.cue_n;
 }
@@ -671,10 +1182,13 @@ struct Options {
     limit: usize,
     json: bool,
     filter: Filter,
+    /// `Some(true)` for `--split-parts`, `Some(false)` for `--join-parts`, `None` to decide per
+    /// file.
+    split: Option<bool>,
 }
 
 /// The usage line.
-const USAGE: &str = "usage: evaluate [--samples N] [--limit N] [--kind direct|mixed|indirect] [--cue WORD] [--json] [FILE.jsonl]...";
+const USAGE: &str = "usage: evaluate [--samples N] [--limit N] [--kind direct|mixed|indirect] [--cue WORD] [--split-parts|--join-parts] [--json] [FILE.jsonl]...";
 
 /// Parses the command line; `Ok(None)` for `--help`.
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
@@ -684,6 +1198,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
         limit: usize::MAX,
         json: false,
         filter: Filter::default(),
+        split: None,
     };
     let mut args = args.peekable();
     let number = |flag: &str, v: Option<String>| -> Result<usize, String> {
@@ -696,6 +1211,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--samples" => o.samples = number("--samples", args.next())?,
             "--limit" => o.limit = number("--limit", args.next())?,
             "--json" => o.json = true,
+            "--split-parts" => o.split = Some(true),
+            "--join-parts" => o.split = Some(false),
             "--kind" => {
                 let v = args.next().unwrap_or_default();
                 o.filter.kind =
@@ -737,7 +1254,7 @@ fn write_view(out: &mut String, title: &str, v: &View) {
     let _ = writeln!(out, "\n== {title} ==");
     let _ = writeln!(
         out,
-        "{:<9} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>12} {:>12} {:>12}",
+        "{:<9} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>12} {:>12} {:>12} {:>12}",
         "kind",
         "gold",
         "sys",
@@ -748,6 +1265,7 @@ fn write_view(out: &mut String, title: &str, v: &View) {
         "R@.8",
         "F1@.8",
         "speaker",
+        "name",
         "spk(source)",
         "cue"
     );
@@ -760,7 +1278,7 @@ fn write_view(out: &mut String, title: &str, v: &View) {
         let (p8, r8, f8) = t.prf(1);
         let _ = writeln!(
             out,
-            "{:<9} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>12} {:>12} {:>12}",
+            "{:<9} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>12} {:>12} {:>12} {:>12}",
             name,
             t.gold,
             t.sys[0],
@@ -771,6 +1289,7 @@ fn write_view(out: &mut String, title: &str, v: &View) {
             f3(r8),
             f3(f8),
             acc(t.spk_ok, t.spk_n),
+            acc(t.name_ok, t.name_n),
             acc(t.src_ok, t.src_n),
             acc(t.cue_ok, t.cue_n)
         );
@@ -1225,6 +1744,9 @@ fn tally_json(t: &Tally) -> serde_json::Value {
         "p@0.8": p8, "r@0.8": r8, "f1@0.8": f8,
         "speaker_acc": ratio(t.spk_ok, t.spk_n),
         "speaker_acc_source": ratio(t.src_ok, t.src_n),
+        "speaker_name_acc": ratio(t.name_ok, t.name_n),
+        "speaker_name_n": t.name_n,
+        "speaker_name_null_gold": t.name_null,
         "cue_acc": ratio(t.cue_ok, t.cue_n),
     })
 }
@@ -1239,43 +1761,396 @@ fn view_json(v: &View) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
+/// How one file's gold treats interrupted quotes (see [`part_votes`]) and what was done.
+struct PartVote {
+    file: String,
+    splits: usize,
+    joins: usize,
+    /// Whether the file's interrupted quotes were scored part by part.
+    split: bool,
+}
+
+/// Extracts one document and converts gold and system output to characters.
+fn load_doc(
+    extractor: &Extractor,
+    raw: RawDoc,
+    file: &str,
+    line: usize,
+) -> Result<(Doc, Duration), String> {
+    let at = |e: String| format!("{file}:{line}: {e}");
+    let c2b = char_to_byte_table(&raw.text);
+    let gold = convert_gold(&raw, &c2b).map_err(at)?;
+    let (gold_names, gold_misc) = match raw.entities.as_deref() {
+        Some(e) => {
+            let (names, misc) = convert_gold_names(e, &raw.text, &c2b).map_err(at)?;
+            (Some(names), misc)
+        }
+        None => (None, Vec::new()),
+    };
+    let gender_gold = convert_gender_gold(&raw);
+    let started = Instant::now();
+    let out = extractor.extract(&raw.text);
+    let elapsed = started.elapsed();
+    let sys = convert_sys(&out, &raw.text, &c2b);
+    let sys_names = convert_sys_names(&out, &raw.text, &c2b);
+    let people = convert_people(&out);
+    let id = raw.id.clone().unwrap_or_else(|| format!("{file}:{line}"));
+    let doc = Doc {
+        id,
+        text: raw.text,
+        c2b,
+        gold,
+        sys,
+        gold_names,
+        gold_misc,
+        sys_names,
+        gender_gold,
+        people,
+    };
+    Ok((doc, elapsed))
+}
+
+/// The entity counts summed over the documents with entity annotations, and how many there
+/// are; `None` when none has them.
+fn name_totals(evals: &[Eval]) -> Option<(usize, NameCounts)> {
+    let mut total = NameCounts::default();
+    let mut docs = 0;
+    for e in evals {
+        if let Some(gold) = &e.doc.gold_names {
+            docs += 1;
+            total.add(&count_names(gold, &e.doc.sys_names));
+        }
+    }
+    (docs > 0).then_some((docs, total))
+}
+
+/// System persons and how many of them have no gender, overall and among sources.
+#[derive(Clone, Copy, Debug, Default)]
+struct PersonCounts {
+    persons: usize,
+    no_gender: usize,
+    sources: usize,
+    sources_no_gender: usize,
+}
+
+/// The gender counts summed over the documents with people lists, how many there are, and the
+/// system persons counted there; `None` when none has them.
+fn gender_totals(evals: &[Eval]) -> Option<(usize, [GenderCounts; 4], PersonCounts)> {
+    let mut rows: [GenderCounts; 4] = Default::default();
+    let mut persons = PersonCounts::default();
+    let mut docs = 0;
+    for e in evals {
+        let Some(gold) = &e.doc.gender_gold else {
+            continue;
+        };
+        docs += 1;
+        for (total, c) in rows.iter_mut().zip(count_gender(gold, &e.doc.people)) {
+            total.gold += c.gold;
+            total.found += c.found;
+            total.sys += c.sys;
+            total.sys_right += c.sys_right;
+        }
+        for p in &e.doc.people {
+            persons.persons += 1;
+            persons.no_gender += usize::from(p.gender.is_none());
+            persons.sources += usize::from(p.source);
+            persons.sources_no_gender += usize::from(p.source && p.gender.is_none());
+        }
+    }
+    (docs > 0).then_some((docs, rows, persons))
+}
+
+/// P, R, F1 as JSON, with the counts they come from.
+fn prf_json(gold: usize, sys: usize, correct: usize) -> serde_json::Value {
+    let (p, r, f) = prf(correct, sys, correct, gold);
+    json!({"gold": gold, "system": sys, "correct": correct, "p": p, "r": r, "f1": f})
+}
+
+/// The entity scores as JSON.
+fn names_json((docs, c): &(usize, NameCounts)) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    m.insert("documents".into(), json!(docs));
+    for t in ENT_TYPES {
+        let i = t.index();
+        m.insert(t.name().into(), prf_json(c.gold[i], c.sys[i], c.correct[i]));
+    }
+    let sum = |a: &[usize; 3]| a.iter().sum::<usize>();
+    m.insert(
+        "overall".into(),
+        prf_json(sum(&c.gold), sum(&c.sys), sum(&c.correct)),
+    );
+    m.insert(
+        "span".into(),
+        prf_json(c.span_gold, c.span_sys, c.span_correct),
+    );
+    serde_json::Value::Object(m)
+}
+
+/// The gender scores as JSON.
+fn gender_json(
+    (docs, rows, persons): &(usize, [GenderCounts; 4], PersonCounts),
+) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    m.insert("documents".into(), json!(docs));
+    for ((label, _, _), c) in GENDER_ROWS.iter().zip(rows) {
+        let (p, _, _) = prf(c.sys_right, c.sys, 0, 1);
+        let (_, r, _) = prf(0, 1, c.found, c.gold);
+        m.insert(
+            label.replace(' ', "_"),
+            json!({"gold": c.gold, "found": c.found, "system": c.sys,
+                   "system_right": c.sys_right, "p": p, "r": r, "f1": f1(p, r)}),
+        );
+    }
+    m.insert("persons".into(), json!(persons.persons));
+    m.insert("persons_no_gender".into(), json!(persons.no_gender));
+    serde_json::Value::Object(m)
+}
+
+/// The harmonic mean of `p` and `r`, 0 when both are 0.
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Writes the entity table.
+fn write_names(out: &mut String, docs: usize, c: &NameCounts) {
+    let _ = writeln!(
+        out,
+        "\n== Entities: exact character spans, by type ({docs} documents; gold MISC and system nationalities not scored) =="
+    );
+    let _ = writeln!(
+        out,
+        "{:<9} {:>6} {:>6} {:>7} | {:>6} {:>6} {:>6}",
+        "type", "gold", "sys", "correct", "P", "R", "F1"
+    );
+    let sum = |a: &[usize; 3]| a.iter().sum::<usize>();
+    let rows = ENT_TYPES
+        .iter()
+        .map(|t| {
+            let i = t.index();
+            (t.name(), c.gold[i], c.sys[i], c.correct[i])
+        })
+        .chain([
+            ("overall", sum(&c.gold), sum(&c.sys), sum(&c.correct)),
+            ("span", c.span_gold, c.span_sys, c.span_correct),
+        ]);
+    for (label, gold, sys, correct) in rows {
+        let (p, r, f) = prf(correct, sys, correct, gold);
+        let _ = writeln!(
+            out,
+            "{label:<9} {gold:>6} {sys:>6} {correct:>7} | {:>6} {:>6} {:>6}",
+            f3(p),
+            f3(r),
+            f3(f)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "(overall: micro over PER, ORG, LOC; span: the type ignored, each span once)"
+    );
+}
+
+/// A count table that keeps the note of each key's first occurrence.
+type Noted = HashMap<String, (usize, String)>;
+
+/// Counts `key`, keeping `note` if it is the first time.
+fn bump_noted(counts: &mut Noted, key: &str, note: impl FnOnce() -> String) {
+    counts
+        .entry(key.to_string())
+        .or_insert_with(|| (0, note()))
+        .0 += 1;
+}
+
+/// Writes the `n` largest counts of a noted table under a title.
+fn write_noted(out: &mut String, title: &str, counts: Noted, n: usize) {
+    let total: usize = counts.values().map(|(c, _)| c).sum();
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
+    let _ = writeln!(out, "{title} ({total} in all):");
+    for (k, (count, note)) in v.into_iter().take(n) {
+        let _ = writeln!(out, "  {count:>5}  {k:<40} [{note}]");
+    }
+}
+
+/// Writes, per type, the most missed gold names and the most frequent false alarms, each with
+/// what the other side had on its span the first time.
+fn write_name_errors(out: &mut String, evals: &[Eval]) {
+    let _ = writeln!(
+        out,
+        "\n== Entity errors by type (name as written; [what the other side had the first time]) =="
+    );
+    for t in ENT_TYPES {
+        let mut missed = Noted::new();
+        let mut alarms = Noted::new();
+        for e in evals {
+            let d = &e.doc;
+            let Some(gold) = &d.gold_names else {
+                continue;
+            };
+            let has =
+                |names: &[Name], n: &Name| names.iter().any(|o| o.span == n.span && o.ty == t);
+            for g in gold.iter().filter(|g| g.ty == t && !has(&d.sys_names, g)) {
+                bump_noted(&mut missed, &visible_str(&g.text), || {
+                    name_note(g, &d.sys_names, &[])
+                });
+            }
+            for s in d.sys_names.iter().filter(|s| s.ty == t && !has(gold, s)) {
+                bump_noted(&mut alarms, &visible_str(&s.text), || {
+                    name_note(s, gold, &d.gold_misc)
+                });
+            }
+        }
+        write_noted(
+            out,
+            &format!("Missed gold {} (top 15)", t.name()),
+            missed,
+            15,
+        );
+        write_noted(
+            out,
+            &format!("False alarm system {} (top 15)", t.name()),
+            alarms,
+            15,
+        );
+    }
+}
+
+/// Writes the people and sources by gender.
+fn write_gender(out: &mut String, docs: usize, rows: &[GenderCounts; 4], persons: PersonCounts) {
+    let _ = writeln!(
+        out,
+        "\n== People and sources by gender ({docs} articles; found = a system person of that gender has the name as its name or a mention; summed over articles) =="
+    );
+    let _ = writeln!(
+        out,
+        "{:<15} {:>5} {:>5} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6}",
+        "row", "gold", "found", "sys", "right", "P", "R", "F1", "GGT F1"
+    );
+    for (((label, _, _), c), ggt) in GENDER_ROWS.iter().zip(rows).zip(GGT_GENDER_F1) {
+        let (p, _, _) = prf(c.sys_right, c.sys, 0, 1);
+        let (_, r, _) = prf(0, 1, c.found, c.gold);
+        let _ = writeln!(
+            out,
+            "{label:<15} {:>5} {:>5} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6}",
+            c.gold,
+            c.found,
+            c.sys,
+            c.sys_right,
+            f3(p),
+            f3(r),
+            f3(f1(p, r)),
+            f3(ggt)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "(GGT F1: the Gender Gap Tracker's published figure on its own 98 articles)\nsystem persons: {}, without a gender: {}; of them sources: {}, without a gender: {}",
+        persons.persons, persons.no_gender, persons.sources, persons.sources_no_gender
+    );
+}
+
+/// Writes the speaker-name errors among found quotes: the most frequent (gold -> system)
+/// pairs, and the wrong names by what the system gave.
+fn write_speaker_names(out: &mut String, evals: &[Eval], filter: &Filter) {
+    let mut pairs: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut kinds: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut null_wrong = 0;
+    for e in evals {
+        let d = &e.doc;
+        for (gi, g) in d.gold.iter().enumerate().filter(|(_, g)| filter.gold(g)) {
+            let Some(si) = e.m[0].gold_to_sys[gi] else {
+                continue;
+            };
+            let s = &d.sys[si];
+            if name_correct(g, s) {
+                continue;
+            }
+            null_wrong += usize::from(g.speaker_name.is_none());
+            bump(
+                &mut pairs,
+                format!("{} -> {}", show(&g.speaker_name), show(&s.speaker_name)),
+            );
+            bump(&mut kinds, name_category(s.speaker_name.as_deref()));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Speaker-name errors among found quotes (gold -> system; {null_wrong} with a null gold speaker):"
+    );
+    for (k, n, _) in top(pairs, 15) {
+        let _ = writeln!(out, "  {n:>5}  {}", visible_str(&k));
+    }
+    write_top(
+        out,
+        "Wrong speaker names by what the system gave:",
+        kinds,
+        5,
+    );
+}
+
+/// A string with newlines and tabs shown as in context lines.
+fn visible_str(s: &str) -> String {
+    s.chars().map(visible).collect()
+}
+
 /// Loads, extracts, scores and prints.
 fn run(o: &Options) -> Result<(), String> {
-    let mut raws = Vec::new();
-    for f in &o.files {
-        let left = o.limit - raws.len().min(o.limit);
-        raws.extend(read_file(f, left)?);
-    }
     let extractor = Extractor::new();
-    let mut evals = Vec::with_capacity(raws.len());
+    let mut evals = Vec::new();
+    let mut votes = Vec::new();
     let mut elapsed = Duration::ZERO;
     let mut bytes = 0usize;
-    for (raw, file, line) in raws {
-        let c2b = char_to_byte_table(&raw.text);
-        let gold = convert_gold(&raw, &c2b).map_err(|e| format!("{file}:{line}: {e}"))?;
-        let started = Instant::now();
-        let out = extractor.extract(&raw.text);
-        elapsed += started.elapsed();
-        bytes += raw.text.len();
-        let sys = convert_sys(&out, &raw.text, &c2b);
-        let gold_spans: Vec<Span> = gold.iter().map(|g| g.span).collect();
-        let sys_spans: Vec<Span> = sys.iter().map(|s| s.span).collect();
-        let m = THRESHOLDS.map(|t| match_spans(&gold_spans, &sys_spans, t));
-        let id = raw.id.clone().unwrap_or_else(|| format!("{file}:{line}"));
-        evals.push(Eval {
-            doc: Doc {
-                id,
-                text: raw.text,
-                c2b,
-                gold,
-                sys,
-            },
-            m,
+    let mut read = 0usize;
+    for f in &o.files {
+        let raws = read_file(f, o.limit - read.min(o.limit))?;
+        read += raws.len();
+        let mut docs = Vec::with_capacity(raws.len());
+        for (raw, file, line) in raws {
+            bytes += raw.text.len();
+            let (doc, took) = load_doc(&extractor, raw, &file, line)?;
+            elapsed += took;
+            docs.push(doc);
+        }
+        // PolNeAR writes `"entities": []` on every document: a file whose entity arrays are
+        // all empty is not annotated for entities.
+        if docs
+            .iter()
+            .all(|d| d.gold_names.as_ref().map_or(true, Vec::is_empty))
+        {
+            for d in &mut docs {
+                d.gold_names = None;
+            }
+        }
+        let (splits, joins) = docs.iter().fold((0, 0), |(s, j), d| {
+            let gold: Vec<Span> = d.gold.iter().map(|g| g.span).collect();
+            let (ds, dj) = part_votes(&gold, &d.sys);
+            (s + ds, j + dj)
         });
+        let split = o.split.unwrap_or(splits > joins);
+        votes.push(PartVote {
+            file: f.clone(),
+            splits,
+            joins,
+            split,
+        });
+        for mut doc in docs {
+            if split {
+                doc.sys = split_parts(std::mem::take(&mut doc.sys));
+            }
+            let gold_spans: Vec<Span> = doc.gold.iter().map(|g| g.span).collect();
+            let sys_spans: Vec<Span> = doc.sys.iter().map(|s| s.span).collect();
+            let m = THRESHOLDS.map(|t| match_spans(&gold_spans, &sys_spans, t));
+            evals.push(Eval { doc, m });
+        }
     }
     let all = tally(&evals, false);
     let speech = tally(&evals, true);
     let calib = calibration(&evals);
+    let names = name_totals(&evals);
+    let genders = gender_totals(&evals);
     let mbps = bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
 
     if o.json {
@@ -1290,6 +2165,11 @@ fn run(o: &Options) -> Result<(), String> {
         let v = json!({
             "files": o.files, "documents": evals.len(),
             "all": view_json(&all), "speech": view_json(&speech),
+            "split_parts": votes.iter().map(|v| json!({
+                "file": v.file, "splits": v.splits, "joins": v.joins, "split": v.split,
+            })).collect::<Vec<_>>(),
+            "entities": names.as_ref().map(names_json),
+            "gender": genders.as_ref().map(gender_json),
             "calibration": buckets, "bytes": bytes, "mb_per_s": mbps,
         });
         println!("{v}");
@@ -1304,8 +2184,26 @@ fn run(o: &Options) -> Result<(), String> {
         o.files.join(", ")
     );
     let _ = writeln!(out, "(found = one system quote covers > T of the gold span's characters; speaker/cue accuracy over quotes found at T=0.3, shown as accuracy /count)");
+    let _ = writeln!(out, "(name = the system speaker's name equals the gold speaker, both normalized; the {} found quotes whose gold speaker is null count as right when the system has no speaker. On PolNeAR the gold speaker is the words as written (\"he\", \"Mr. Trump\"), so name means little there; on tests/fixtures/people.jsonl it is the resolved full name, which name measures)", all.overall.name_null);
+    for v in &votes {
+        let _ = writeln!(
+            out,
+            "(interrupted quotes in {}: {} system quotes whose parts the gold splits, {} it joins: scored {})",
+            v.file,
+            v.splits,
+            v.joins,
+            if v.split { "part by part" } else { "as one quote" }
+        );
+    }
     write_view(&mut out, "ALL attributions", &all);
     write_view(&mut out, "SPEECH attributions (gold cue is a reporting word; system quotes matching non-speech gold dropped)", &speech);
+    if let Some((docs, c)) = &names {
+        write_names(&mut out, *docs, c);
+        write_name_errors(&mut out, &evals);
+    }
+    if let Some((docs, rows, persons)) = &genders {
+        write_gender(&mut out, *docs, rows, *persons);
+    }
 
     let _ = writeln!(out, "\n== Confidence calibration (right = found at T=0.3 and speaker right or gold has no source) ==");
     for ((label, _, _), (n, right)) in BUCKETS.iter().zip(&calib) {
@@ -1342,6 +2240,7 @@ fn run(o: &Options) -> Result<(), String> {
     }
 
     write_diagnostics(&mut out, &evals, &o.filter);
+    write_speaker_names(&mut out, &evals, &o.filter);
     if o.samples > 0 {
         write_samples(&mut out, &evals, o.samples, &o.filter);
     }
@@ -1527,5 +2426,277 @@ mod tests {
         let items: Vec<usize> = (0..10).collect();
         assert_eq!(pick(&items, 3), vec![&0, &3, &6]);
         assert_eq!(pick(&items, 20).len(), 10);
+    }
+
+    #[test]
+    fn names_are_normalized() {
+        assert_eq!(normalize_name("Ms. O’Brien’s"), "ms o brien");
+        assert_eq!(normalize_name("  Priya   Natarajan's "), "priya natarajan");
+        assert_eq!(
+            normalize_name("Halvorsen Foods Inc."),
+            "halvorsen foods inc"
+        );
+        assert_eq!(normalize_name("Jean-Luc PICARD"), "jean luc picard");
+        assert_eq!(normalize_name("Élodie Kovač"), "élodie kovač");
+        // Only a final "'s" goes.
+        assert_eq!(normalize_name("St. James's Park"), "st james s park");
+        assert_eq!(normalize_name("Ross"), "ross");
+    }
+
+    /// A gold quote at `span` with a gold speaker name.
+    fn gold_quote(span: Span, name: Option<&str>) -> Gold {
+        Gold {
+            kind: Kind::Direct,
+            span,
+            speaker: name.map(|_| sp(0, 1)),
+            speaker_text: name.map(str::to_string),
+            speaker_name: name.map(str::to_string),
+            cue: Some("said".into()),
+            has_source: name.is_some(),
+            speech: true,
+            pieces: 1,
+        }
+    }
+
+    /// A system quote at `span` with a speaker name and parts.
+    fn sys_quote(span: Span, name: Option<&str>, parts: Vec<Span>) -> Sys {
+        Sys {
+            kind: Kind::Direct,
+            span,
+            speaker: name.map(|_| sp(0, 1)),
+            speaker_text: name.map(str::to_string),
+            speaker_name: name.map(str::to_string),
+            cue: Some("said".into()),
+            confidence: 0.9,
+            parts,
+        }
+    }
+
+    #[test]
+    fn speaker_names_compare_normalized_and_null_gold_needs_no_speaker() {
+        let g = gold_quote(sp(0, 9), Some("Priya Natarajan"));
+        assert!(name_correct(
+            &g,
+            &sys_quote(sp(0, 9), Some("priya natarajan’s"), vec![])
+        ));
+        assert!(!name_correct(
+            &g,
+            &sys_quote(sp(0, 9), Some("Natarajan"), vec![])
+        ));
+        assert!(!name_correct(&g, &sys_quote(sp(0, 9), None, vec![])));
+        let none = gold_quote(sp(0, 9), None);
+        assert!(name_correct(&none, &sys_quote(sp(0, 9), None, vec![])));
+        assert!(!name_correct(
+            &none,
+            &sys_quote(sp(0, 9), Some("he"), vec![])
+        ));
+        assert_eq!(
+            name_category(Some("She")),
+            "a pronoun (he, she, they, who, ...)"
+        );
+        assert_eq!(
+            name_category(Some("Natarajan")),
+            "a single word (a surname alone)"
+        );
+        assert_eq!(
+            name_category(Some("the company")),
+            "a description (lowercase word or \"the\" first)"
+        );
+        assert_eq!(
+            name_category(Some("The union president")),
+            "a description (lowercase word or \"the\" first)"
+        );
+        assert_eq!(name_category(Some("Kathy Hochul")), "other");
+        assert_eq!(name_category(None), "no speaker");
+    }
+
+    #[test]
+    fn interrupted_quotes_vote_and_split() {
+        // "A," she said, "B." with parts 0..4 and 15..19; the whole quote 0..19.
+        let parts = vec![sp(0, 4), sp(15, 19)];
+        let sys = vec![sys_quote(sp(0, 19), Some("Ann"), parts.clone())];
+        // One gold quote over both parts joins; one per part splits; one part alone: no vote.
+        assert_eq!(part_votes(&[sp(0, 19)], &sys), (0, 1));
+        assert_eq!(part_votes(&[sp(0, 4), sp(15, 19)], &sys), (1, 0));
+        assert_eq!(part_votes(&[sp(0, 4)], &sys), (0, 0));
+        assert_eq!(part_votes(&[sp(30, 40)], &sys), (0, 0));
+        // A quote in one piece never votes.
+        assert_eq!(
+            part_votes(
+                &[sp(0, 4), sp(15, 19)],
+                &[sys_quote(sp(0, 19), None, vec![])]
+            ),
+            (0, 0)
+        );
+        let split = split_parts(sys.clone());
+        assert_eq!(split.len(), 2);
+        assert_eq!(split[0].span, sp(0, 4));
+        assert_eq!(split[1].span, sp(15, 19));
+        assert!(split.iter().all(|s| s.parts.is_empty()
+            && s.speaker_name.as_deref() == Some("Ann")
+            && s.cue.as_deref() == Some("said")));
+        // Scored against a gold set that splits: both found at 0.8, where the whole quote
+        // finds only one.
+        let gold = [sp(0, 4), sp(15, 19)];
+        let spans: Vec<Span> = split.iter().map(|s| s.span).collect();
+        assert_eq!(
+            match_spans(&gold, &spans, 0.8).gold_to_sys,
+            vec![Some(0), Some(1)]
+        );
+        assert_eq!(
+            match_spans(&gold, &[sp(0, 19)], 0.8).gold_to_sys,
+            vec![Some(0), None]
+        );
+    }
+
+    #[test]
+    fn interrupted_quote_parts_come_from_the_library() {
+        let text = "“We can fix it,” Natarajan said. “I’d rather explain a detour.”";
+        let c2b = char_to_byte_table(text);
+        let sys = convert_sys(&Extractor::new().extract(text), text, &c2b);
+        assert_eq!(sys.len(), 1);
+        let parts: Vec<&str> = sys[0].parts.iter().map(|p| slice(text, &c2b, *p)).collect();
+        assert_eq!(
+            parts,
+            ["“We can fix it,”", "“I’d rather explain a detour.”"]
+        );
+    }
+
+    /// A name of type `ty` at `start..end`.
+    fn nm(start: usize, end: usize, ty: EntType) -> Name {
+        Name {
+            span: sp(start, end),
+            ty,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn entities_are_scored_by_exact_span_and_type() {
+        use EntType::{Loc, Org, Per};
+        let gold = [
+            nm(0, 5, Per),
+            nm(6, 10, Org),
+            nm(11, 15, Loc),
+            nm(30, 35, Per),
+        ];
+        let sys = [
+            nm(0, 5, Per),   // right
+            nm(6, 10, Per),  // right span, wrong type
+            nm(11, 14, Loc), // boundary error
+            nm(20, 25, Loc), // nothing there
+            nm(0, 5, Per),   // the same span and type again counts once
+        ];
+        let c = count_names(&gold, &sys);
+        assert_eq!(c.gold, [2, 1, 1]);
+        assert_eq!(c.sys, [2, 0, 2]);
+        assert_eq!(c.correct, [1, 0, 0]);
+        assert_eq!((c.span_gold, c.span_sys, c.span_correct), (4, 4, 2));
+        assert_eq!(name_note(&gold[1], &sys, &[]), "same span as PER");
+        assert_eq!(name_note(&gold[2], &sys, &[]), "overlaps LOC \"\"");
+        assert_eq!(name_note(&gold[3], &sys, &[]), "nothing there");
+        assert_eq!(
+            name_note(&sys[3], &gold, &[sp(20, 25)]),
+            "same span as MISC"
+        );
+    }
+
+    #[test]
+    fn gold_and_system_names_are_converted() {
+        let line = r#"{"text":"Zoë Lund of Acme visited Paris. French fries.","quotes":[],"entities":[{"start":0,"end":8,"text":"Zoë Lund","type":"PER"},{"start":32,"end":38,"text":"French","type":"MISC"}]}"#;
+        let raw: RawDoc = serde_json::from_str(line).unwrap();
+        let c2b = char_to_byte_table(&raw.text);
+        let (gold, misc) =
+            convert_gold_names(raw.entities.as_deref().unwrap(), &raw.text, &c2b).unwrap();
+        assert_eq!(
+            gold,
+            vec![Name {
+                span: sp(0, 8),
+                ty: EntType::Per,
+                text: "Zoë Lund".into()
+            }]
+        );
+        assert_eq!(misc, vec![sp(32, 38)]);
+        assert_eq!(EntType::of_kind(EntityKind::Nationality), None);
+        assert_eq!(EntType::of_kind(EntityKind::Location), Some(EntType::Loc));
+        let doc = Extractor::new().extract(&raw.text);
+        let sys = convert_sys_names(&doc, &raw.text, &c2b);
+        // Paris is a gazetteer place, in characters after the multibyte ë.
+        assert!(sys.contains(&Name {
+            span: sp(25, 30),
+            ty: EntType::Loc,
+            text: "Paris".into()
+        }));
+        assert!(sys.iter().all(|n| n.text != "French"));
+        let bad = r#"{"text":"abc","entities":[{"start":0,"end":2,"text":"abc","type":"PER"}]}"#;
+        let raw: RawDoc = serde_json::from_str(bad).unwrap();
+        let c2b = char_to_byte_table(&raw.text);
+        assert!(convert_gold_names(raw.entities.as_deref().unwrap(), &raw.text, &c2b).is_err());
+    }
+
+    /// A system person with these names (normalized here), gender and source flag.
+    fn person(names: &[&str], gender: Option<Gender>, source: bool) -> Person {
+        Person {
+            names: names.iter().map(|n| normalize_name(n)).collect(),
+            gender,
+            source,
+        }
+    }
+
+    #[test]
+    fn people_and_sources_are_counted_by_gender() {
+        let set = |names: &[&str]| names.iter().map(|n| normalize_name(n)).collect();
+        let gold: GenderGold = [
+            set(&["Priya Natarajan", "Gail Hutchins"]),
+            set(&["Colin Dray"]),
+            set(&["Priya Natarajan"]),
+            set(&["Colin Dray"]),
+        ];
+        let people = [
+            // Found by a mention, and a source.
+            person(
+                &["Priya Natarajan", "Natarajan"],
+                Some(Gender::Female),
+                true,
+            ),
+            // A woman under a man's name: wrong in the female rows, no help in the male ones.
+            person(&["Colin Dray"], Some(Gender::Female), false),
+            // The right name without a gender counts nowhere.
+            person(&["Gail Hutchins"], None, true),
+            // A man of the gold, not a source.
+            person(&["Mr. Dray", "Colin Dray’s"], Some(Gender::Male), false),
+        ];
+        let c = count_gender(&gold, &people);
+        let row = |gold, found, sys, sys_right| GenderCounts {
+            gold,
+            found,
+            sys,
+            sys_right,
+        };
+        assert_eq!(c[0], row(2, 1, 2, 1));
+        assert_eq!(c[1], row(1, 1, 1, 1));
+        assert_eq!(c[2], row(1, 1, 1, 1));
+        assert_eq!(c[3], row(1, 0, 0, 0));
+        let raw: RawDoc = serde_json::from_str(
+            r#"{"text":"x","doc_people_female":["Ann Lee's"],"doc_people_male":[],"doc_sources_female":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(convert_gender_gold(&raw), None);
+    }
+
+    #[test]
+    fn system_people_know_whether_they_speak() {
+        let text = "Vladimir Putin met Emmanuel Macron. “We will see,” Putin said.";
+        let people = convert_people(&Extractor::new().extract(text));
+        let putin = people
+            .iter()
+            .find(|p| p.names.contains("vladimir putin"))
+            .unwrap();
+        assert!(putin.source && putin.names.contains("putin"));
+        let macron = people
+            .iter()
+            .find(|p| p.names.contains("emmanuel macron"))
+            .unwrap();
+        assert!(!macron.source);
     }
 }
