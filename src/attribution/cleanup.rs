@@ -139,16 +139,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// quote's paragraph is already that quote's next part.
     pub(super) fn quote_paragraphs(&mut self) {
         let (paras, quotes, tokens) = (self.at.paragraphs, self.inp.quotes, self.at.tokens);
-        // What is attributed, by start, with the furthest end so far: whether a paragraph has
-        // an attribution in O(log n).
-        let mut taken = crate::buffers::emptied(&mut self.spare.spans);
-        taken.extend(self.out.iter().map(|o| o.content));
-        taken.sort_by_key(|s| s.start());
-        let mut reach = crate::buffers::emptied(&mut self.spare.offsets);
-        reach.extend(taken.iter().scan(0, |m, s| {
-            *m = (*m).max(s.end());
-            Some(*m)
-        }));
+        // What is attributed already: whether a paragraph holds any of it.
+        let taken = self.taken();
         // Each attribution by where its speech act ends (its content or its cue).
         let mut acts = crate::buffers::emptied(&mut self.spare.keyed);
         acts.extend(self.out.iter().enumerate().map(|(i, a)| {
@@ -162,8 +154,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
             // A quote opens the paragraph, and nothing in it is attributed.
             let qi = quotes.partition_point(|q| q.outer.end() <= p.start());
             let Some(q) = quotes.get(qi) else { break };
-            let hi = taken.partition_point(|s| s.start() < p.end());
-            if q.outer.start() != p.start() || hi > 0 && reach[hi - 1] > p.start() {
+            if q.outer.start() != p.start() || taken.reaches(p.end(), p.start()) {
                 continue;
             }
             // Every word inside quote marks.
@@ -225,8 +216,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         self.out.append(&mut added);
         self.spare.out = added;
-        self.spare.spans = taken;
-        self.spare.offsets = reach;
+        self.give_back(taken);
         self.spare.keyed = acts;
     }
 

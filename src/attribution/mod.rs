@@ -223,7 +223,42 @@ struct Attributor<'a, 'b> {
     spare: Buffers,
 }
 
+/// The contents attributed so far, by start, with the furthest end up to each: whether
+/// anything attributed reaches a stretch, in O(log n).
+struct Taken {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl Taken {
+    /// Whether a content starting before `before` ends past `past`.
+    fn reaches(&self, before: usize, past: usize) -> bool {
+        let hi = self.spans.partition_point(|s| s.start() < before);
+        hi > 0 && self.reach[hi - 1] > past
+    }
+}
+
 impl<'a, 'b> Attributor<'a, 'b> {
+    /// [`Taken`] over the attributions as they are now, in the spare buffers, which
+    /// [`Self::give_back`] returns.
+    fn taken(&mut self) -> Taken {
+        let mut spans = crate::buffers::emptied(&mut self.spare.spans);
+        spans.extend(self.out.iter().map(|o| o.content));
+        spans.sort_by_key(|s| s.start());
+        let mut reach = crate::buffers::emptied(&mut self.spare.offsets);
+        reach.extend(spans.iter().scan(0, |m, s| {
+            *m = (*m).max(s.end());
+            Some(*m)
+        }));
+        Taken { spans, reach }
+    }
+
+    /// Returns the buffers of a [`Taken`].
+    fn give_back(&mut self, taken: Taken) {
+        self.spare.spans = taken.spans;
+        self.spare.offsets = taken.reach;
+    }
+
     fn push(&mut self, a: Attributed) {
         if let Some(cue) = a.cue {
             self.by_cue.insert(cue.start(), self.out.len());

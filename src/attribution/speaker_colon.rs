@@ -8,16 +8,8 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// "Trump: Cruz Has a Long Way to Go": a headline or transcript line that gives its
     /// speaker, a colon, then what was said. The colon is the cue.
     pub(super) fn headlines(&mut self) {
-        // What is attributed already, by start, with the furthest end so far: an overlap test
-        // in O(log n) per paragraph.
-        let mut taken = crate::buffers::emptied(&mut self.spare.spans);
-        taken.extend(self.out.iter().map(|o| o.content));
-        taken.sort_by_key(|s| s.start());
-        let mut reach = crate::buffers::emptied(&mut self.spare.offsets);
-        reach.extend(taken.iter().scan(0, |m, s| {
-            *m = (*m).max(s.end());
-            Some(*m)
-        }));
+        // What is attributed already: whether a paragraph holds any of it.
+        let taken = self.taken();
         for p in self.at.paragraphs {
             let p0 = self.at.tokens.first_at_or_after(p.start());
             let p_end = self.at.tokens.first_at_or_after(p.end());
@@ -44,8 +36,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 continue;
             }
             let start = self.at.tokens[colon + 1].span.start();
-            let hi = taken.partition_point(|s| s.start() < p.end());
-            if hi > 0 && reach[hi - 1] > start {
+            if taken.reaches(p.end(), start) {
                 continue;
             }
             let mut e = p_end;
@@ -72,7 +63,6 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 parts: Vec::new(),
             });
         }
-        self.spare.spans = taken;
-        self.spare.offsets = reach;
+        self.give_back(taken);
     }
 }
