@@ -15,9 +15,11 @@ mod key;
 mod info;
 
 const LIST: &str = "gazetteers/given_names.tsv";
+const WORDS: &str = "gazetteers/given_name_words.txt";
 
 fn main() {
     println!("cargo:rerun-if-changed={LIST}");
+    println!("cargo:rerun-if-changed={WORDS}");
     println!("cargo:rerun-if-changed=src/given_names/key.rs");
     println!("cargo:rerun-if-changed=src/given_names/info.rs");
     let text = fs::read_to_string(LIST).unwrap_or_else(|e| panic!("{LIST}: {e}"));
@@ -58,9 +60,24 @@ fn main() {
         writeln!(infos, "{:#x},", info::pack(counts)).unwrap();
         n += 1;
     }
+    let words = fs::read_to_string(WORDS).unwrap_or_else(|e| panic!("{WORDS}: {e}"));
+    let mut word_keys = Vec::new();
+    for (i, line) in words.lines().enumerate() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let k = key::key(line).unwrap_or_else(|| panic!("{WORDS}:{}: no key for {line:?}", i + 1));
+        word_keys.push(k);
+    }
+    word_keys.sort_unstable();
+    word_keys.dedup();
+    let w = word_keys.len();
+    let word_keys: String = word_keys.iter().map(|k| format!("{k:#x},\n")).collect();
     let out = format!(
         "/// Every name's key, ascending.\nstatic KEYS: [u64; {n}] = [\n{keys}];\n\
-         /// Each key's packed counts (`info.rs`).\nstatic INFOS: [u32; {n}] = [\n{infos}];\n"
+         /// Each key's packed counts (`info.rs`).\nstatic INFOS: [u32; {n}] = [\n{infos}];\n\
+         /// The keys of the names that are also English words, ascending.\n\
+         static WORD_KEYS: [u64; {w}] = [\n{word_keys}];\n"
     );
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("given_names.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));

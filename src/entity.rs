@@ -13,6 +13,7 @@ use crate::span::Span;
 use crate::text::{is_capitalized, Tokens};
 use crate::words::{
     is_adverb_or_aux, is_capitalized_weekday, is_name_word, DETERMINERS, ORG_HEADS, PARTICLES,
+    PLACE_HEADS,
 };
 
 /// How a gazetteer string names its entry.
@@ -150,7 +151,10 @@ pub(crate) struct Scratch {
     by_entry: FastMap<u32, u32>,
     by_name: FastMap<String, u32>,
     named: FastSet<u32>,
+    /// The entries named by a name of several words ("Theresa May", not "May").
+    in_full: FastSet<u32>,
     inferred: names::FurtherMentions,
+    aliases: Vec<(Span, u32)>,
     roles: Vec<Role>,
     role_text: String,
 }
@@ -214,6 +218,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         pending,
         max_len: 0,
         inferred: std::mem::take(&mut scratch.inferred),
+        aliases: crate::buffers::emptied(&mut scratch.aliases),
         roles: crate::buffers::emptied(&mut scratch.roles),
         role_text: {
             let mut text = std::mem::take(&mut scratch.role_text);
@@ -235,8 +240,20 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         t.next().is_none().then_some(first.entry)
     }));
     let named = &*named;
+    let in_full = &mut scratch.in_full;
+    in_full.clear();
+    in_full.extend(found_names.iter().filter_map(|f| {
+        let mut t = k
+            .names
+            .targets(text, f)
+            .filter(|t| t.role == NameRole::Name);
+        let first = t.next()?;
+        let several_words = text[f.span.range()].contains(' ');
+        (several_words && t.next().is_none()).then_some(first.entry)
+    }));
+    let in_full = &*in_full;
     for f in found_names {
-        let Some(entry) = names::entry_for(k.names, text, f, named) else {
+        let Some(entry) = names::entry_for(k.names, text, f, named, in_full, k.kinds) else {
             continue;
         };
         b.mention_entry(entry, f.span, f.possessive > 0);
@@ -266,12 +283,17 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     }
 
     b.flush();
+    b.infer_from_heads(&titles);
+    b.flush();
     b.infer_from_titles(&titles);
     b.flush();
     b.infer_from_appositions(&titles);
     b.flush();
     b.infer_from_cues(cues, &titles);
     b.flush();
+    b.infer_from_given_names(&titles);
+    b.flush();
+    b.drop_outranked(in_full);
     for t in &titles {
         if let (TitleTarget::Entry(entry), false) = (t.target, t.before_name) {
             let named = b
@@ -285,10 +307,12 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.add_further_mentions();
     b.flush();
+    b.genders_from_given_names();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);
     scratch.by_name = std::mem::take(&mut b.by_name);
     scratch.inferred = std::mem::take(&mut b.inferred);
+    scratch.aliases = std::mem::take(&mut b.aliases);
     b.finish(titles, scratch)
 }
 
@@ -311,6 +335,8 @@ struct Resolver<'a> {
     max_len: usize,
     /// [`Scratch::inferred`].
     inferred: names::FurtherMentions,
+    /// Further names of inferred entities, with the entity: acronyms defined in the text.
+    aliases: Vec<(Span, u32)>,
     /// [`Entities::roles`] and [`Entities::role_text`].
     roles: Vec<Role>,
     role_text: String,
@@ -482,14 +508,13 @@ impl<'a> Resolver<'a> {
 
     /// Infers an entity named by tokens `i..i + n`, with a role phrase (any case) if given.
     fn infer(&mut self, i: usize, n: usize, role: Option<Span>) {
+        let kind = kind_of_name(self.tok(i + n - 1));
+        self.infer_kind(i, n, role, kind);
+    }
+
+    /// Infers an entity of `kind` named by tokens `i..i + n`, with a role phrase if given.
+    fn infer_kind(&mut self, i: usize, n: usize, role: Option<Span>, kind: EntityKind) {
         let span = self.span_of(i, n);
-        let last = self.tok(i + n - 1);
-        static HEADS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
-        let kind = if HEADS.contains(last) {
-            EntityKind::Organization
-        } else {
-            EntityKind::Person
-        };
         // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
         let role = role.map(|at| (self.stage_role(at), at));
         let gender = role.and_then(|(r, _)| names::role_gender(&self.role_text[r.range()]));
@@ -719,7 +744,17 @@ impl<'a> Resolver<'a> {
                 || (start.saturating_sub(6)..start)
                     .rev()
                     .any(|i| self.tok(i) == ",");
-            if j - start >= 2 && enclosed && !self.covered(self.span_of(start, j - start)) {
+            // "an analyst at Piper Sandler, said": a name after a preposition is no subject.
+            let after_preposition = start > 0
+                && matches!(
+                    self.tok(start - 1),
+                    "at" | "of" | "for" | "from" | "with" | "in" | "on" | "by" | "to"
+                );
+            if j - start >= 2
+                && enclosed
+                && !after_preposition
+                && !self.covered(self.span_of(start, j - start))
+            {
                 self.infer(start, j - start, None);
                 continue;
             }
@@ -742,10 +777,332 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "Gail Hutchins", "Priya Natarajan", "Mary K. Lindqvist": a known given name and one
+    /// to three more name words, with no context needed. A given name that is also a word
+    /// ("Will", "Grant", "May") needs the contexts of the passes before; so do names in a
+    /// headline, where every word is capitalized, and a run ending in a place or
+    /// organization head is that place or organization ("Sam Whitaker Stadium").
+    fn infer_from_given_names(&mut self, titles: &[TitleRef]) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let t = self.tokens[i];
+            let w = t.text(self.text);
+            let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
+            let given = crate::given_names::given_name(first);
+            let starts = t.word
+                && is_name_word(w)
+                && given.is_some()
+                && !(i > 0
+                    && self.tokens[i - 1].word
+                    && is_name_word(self.tok(i - 1))
+                    && !Self::in_title(titles, self.tokens[i - 1].span)
+                    && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
+                        .contains(['\n', ',', ';', ':']));
+            if !starts || self.covered(t.span) || Self::in_title(titles, t.span) {
+                i += 1;
+                continue;
+            }
+            let n = self.name_run(i, 4, titles);
+            // A given name that is also a word ("Will", "Hope", "Golden", "Colleen") starts a
+            // name only where the article goes on to use its last word alone, as it does a
+            // surname ("Colleen Driscoll … Driscoll said"; not "the Golden Lynx").
+            let word_name = given.is_some_and(|g| g.is_word());
+            if n < 2
+                || self.in_title_case_line(i)
+                || (word_name && !self.used_alone(self.tokens[i + n - 1].span))
+            {
+                i += n.max(1);
+                continue;
+            }
+            // "an analyst at Piper Sandler": after "at", a firm, not a person.
+            let mut kind = kind_of_name(self.tok(i + n - 1));
+            let possessive = crate::text::possessive_len(self.text, self.span_of(i, n).end()) > 0;
+            if kind == EntityKind::Person && !possessive && i > 0 && self.tok(i - 1) == "at" {
+                kind = EntityKind::Organization;
+            }
+            self.infer_kind(i, n, None, kind);
+            i += n;
+        }
+    }
+
+    /// Organizations and places named by a capitalized run with a head word, known given
+    /// name or not: "Halvorsen Foods Inc.", "Harbor City FC", "University of Leeds",
+    /// "Canadian Union of Public Employees", "Kessler River". A run may start with a place or
+    /// nationality the gazetteer knows: then the whole run is the organization ("Halifax
+    /// Regional Police", "Toronto Maple Leafs", a place and a capitalized plural: a team), and
+    /// the place is not mentioned there. An acronym in parentheses right after an
+    /// organization ("(CUPE)") is a name of it too.
+    fn infer_from_heads(&mut self, titles: &[TitleRef]) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let Some((n, kind)) = self.headed_run(i, titles) else {
+                i += 1;
+                continue;
+            };
+            let span = self.span_of(i, n);
+            let list = &self.list;
+            self.mentions.retain(|m| {
+                !(span.contains(m.span)
+                    && matches!(
+                        list[m.entity as usize].kind,
+                        EntityKind::Location | EntityKind::Nationality
+                    ))
+            });
+            self.infer_kind(i, n, None, kind);
+            if kind == EntityKind::Organization {
+                self.acronym_after(i, n);
+                self.short_form(span);
+            }
+            i += n;
+        }
+    }
+
+    /// The capitalized run at token `i` that a head word makes an organization or a place:
+    /// its length in tokens and its kind.
+    fn headed_run(&self, i: usize, titles: &[TitleRef]) -> Option<(usize, EntityKind)> {
+        static ORGS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
+        static PLACES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(PLACE_HEADS));
+        let t = self.tokens[i];
+        let w = t.text(self.text);
+        if !t.word || !is_capitalized(w) || Self::in_title(titles, t.span) {
+            return None;
+        }
+        // A known place or nationality may open the run; any other known name ends it.
+        let mut j = i;
+        let mut known_start = false;
+        if self.covered(t.span) {
+            j = self.past_place(i)?;
+            known_start = true;
+        } else if !is_name_word(w) && !is_acronym(w) {
+            return None;
+        }
+        let (mut end, mut kind, mut words) = (j, None, j - i);
+        let mut after_of = false;
+        while j < self.tokens.len() && j - i < 9 {
+            let t = self.tokens[j];
+            let w = t.text(self.text);
+            if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
+                break;
+            }
+            if after_of {
+                // "University of Toronto": a known place after "of" is part of the name.
+                if let Some(past) = self.past_place(j) {
+                    (j, end, kind) = (past, past, Some(EntityKind::Organization));
+                    words += 1;
+                    continue;
+                }
+            }
+            let known = self.covered(t.span) || Self::in_title(titles, t.span);
+            if t.word && !known && (is_name_word(w) || is_acronym(w) || ORGS.contains(w)) {
+                words += 1;
+                j += 1;
+                if ORGS.contains(w) {
+                    (end, kind) = (j, Some(EntityKind::Organization));
+                } else if PLACES.contains(w) && !after_of {
+                    (end, kind) = (j, Some(EntityKind::Location));
+                } else if after_of || (known_start && w.len() > 3 && w.ends_with('s')) {
+                    // "University of Leeds"; "Toronto Maple Leafs".
+                    if after_of || kind.is_none() {
+                        (end, kind) = (j, Some(EntityKind::Organization));
+                    }
+                }
+                continue;
+            }
+            // "of", "for", "and", "&" between capitalized words: "Bank of Canada",
+            // "United Food and Commercial Workers".
+            let next_capitalized = j + 1 < self.tokens.len()
+                && is_capitalized(self.tok(j + 1))
+                && (!self.covered(self.tokens[j + 1].span) || self.past_place(j + 1).is_some());
+            let org = kind == Some(EntityKind::Organization);
+            let joins = match w {
+                "of" | "for" => org,
+                "and" | "&" => kind.is_none(),
+                _ => false,
+            };
+            if words > 0 && next_capitalized && joins {
+                after_of = org;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let kind = kind?;
+        // A head alone is a common noun ("Police said"). A run going on past its head
+        // ("Lausanne International Film Festival") is not cut at the head: what it names is
+        // unclear. Nor are headlines read, where every word is capitalized.
+        let n = end - i;
+        (n >= 2 && end == j && !self.in_title_case_line(i)).then_some((n, kind))
+    }
+
+    /// A company named with its legal suffix ("Halvorsen Foods Inc.") is the same entity
+    /// named without it ("Halvorsen Foods").
+    fn short_form(&mut self, span: Span) {
+        let name = normalized(&self.text[span.range()]);
+        let Some(space) = name.rfind(' ') else {
+            return;
+        };
+        if !crate::words::LEGAL_SUFFIXES.contains(&&name[space + 1..]) {
+            return;
+        }
+        let short = name[..space].trim_end_matches(',');
+        if let Some(&entity) = self.by_name.get(name.as_ref()) {
+            if short.len() < 3 {
+                return;
+            }
+            self.by_name.entry(short.to_string()).or_insert(entity);
+        }
+    }
+
+    /// The token after a place or nationality mention that starts at token `i`, if one does.
+    fn past_place(&self, i: usize) -> Option<usize> {
+        let start = self.tokens[i].span.start();
+        let m = self.mention_at(self.tokens[i].span)?;
+        let kind = self.list[m.entity as usize].kind;
+        if !matches!(kind, EntityKind::Location | EntityKind::Nationality)
+            || m.span.start() != start
+        {
+            return None;
+        }
+        let end = m.span.end();
+        let mut j = i;
+        while j < self.tokens.len() && self.tokens[j].span.end() <= end {
+            j += 1;
+        }
+        // A mention ending inside the token is not a place the run can step over.
+        (j > i).then_some(j)
+    }
+
+    /// An acronym in parentheses right after the organization at tokens `i..i + n`, sharing
+    /// its first letter: "Canadian Union of Public Employees (CUPE)".
+    fn acronym_after(&mut self, i: usize, n: usize) {
+        let (open, acr, close) = (i + n, i + n + 1, i + n + 2);
+        if close >= self.tokens.len() || self.tok(open) != "(" || self.tok(close) != ")" {
+            return;
+        }
+        let word = self.tok(acr);
+        let initial = self.tok(i).chars().next();
+        if !is_acronym(word) || word.len() > 8 || word.chars().next() != initial {
+            return;
+        }
+        let span = self.span_of(i, n);
+        let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
+        let at = self.tokens[acr].span;
+        if !self.covered(at) {
+            self.add_mention(MentionData {
+                span: at,
+                entity,
+                possessive: false,
+            });
+        }
+        self.aliases.push((at, entity));
+    }
+
+    /// Whether the word at `span` is written again alone, capitalized, within a few thousand
+    /// bytes either side (a bounded look, so that a long text stays linear), outside a
+    /// headline.
+    fn used_alone(&self, span: Span) -> bool {
+        const REACH: usize = 4096;
+        let text = self.text;
+        let word = &text[span.range()];
+        let mut lo = span.start().saturating_sub(REACH);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (span.end() + REACH).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        // Alone: not inside a longer word, nor after another capitalized word ("Colleen
+        // Driscoll" again is not "Driscoll" alone; "Mr. Driscoll" is).
+        let alone = |at: usize| {
+            let after = crate::text::next_char(text, at + word.len());
+            let before = crate::text::prev_char(text, at);
+            let prev_word = text[..at - before.map_or(0, char::len_utf8)]
+                .rsplit([' ', '\n'])
+                .next()
+                .unwrap_or("");
+            let after_name = before == Some(' ')
+                && prev_word.ends_with(char::is_alphabetic)
+                && is_name_word(prev_word);
+            !after.is_some_and(char::is_alphanumeric)
+                && !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after_name
+        };
+        memchr::memmem::find_iter(&text.as_bytes()[lo..hi], word.as_bytes())
+            .map(|k| lo + k)
+            .any(|at| {
+                at != span.start()
+                    && alone(at)
+                    && !self
+                        .token_at(at)
+                        .is_some_and(|t| self.in_title_case_line(t))
+            })
+    }
+
+    /// The article outranks the gazetteer: a surname of a person the article names in full
+    /// ("Sam Whitaker") is that person's, not a gazetteer entry's whose full name the article
+    /// never writes ("Whitaker" of Matthew Whitaker). Those mentions are dropped here, and
+    /// [`Self::add_further_mentions`] gives them to the article's person.
+    fn drop_outranked(&mut self, in_full: &FastSet<u32>) {
+        let text = self.text;
+        let surname = |span: Span| {
+            let name = &text[span.range()];
+            name.rfind(' ').map(|i| &name[i + 1..])
+        };
+        let mut surnames: Vec<&str> = self
+            .list
+            .iter()
+            .filter_map(|e| match (e.origin, e.kind) {
+                (Origin::Inferred(span), EntityKind::Person) => surname(span),
+                _ => None,
+            })
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        surnames.sort_unstable();
+        let list = &self.list;
+        self.mentions.retain(|m| {
+            let e = &list[m.entity as usize];
+            let Origin::Gazetteer(entry) = e.origin else {
+                return true;
+            };
+            if e.kind != EntityKind::Person || in_full.contains(&entry) {
+                return true;
+            }
+            let word = &text[m.span.range()];
+            word.contains(' ') || surnames.binary_search(&word).is_err()
+        });
+    }
+
+    /// A person the article names without saying "he" or "she" takes the gender of a given
+    /// name borne by at least 95% one sex ([`crate::given_names`]).
+    fn genders_from_given_names(&mut self) {
+        for e in &mut self.list {
+            let (Origin::Inferred(span), EntityKind::Person, None) = (e.origin, e.kind, e.gender)
+            else {
+                continue;
+            };
+            let name = &self.text[span.range()];
+            let first = name.split(' ').next().unwrap_or(name);
+            // A compound given name takes the gender of its last part that has one:
+            // Jean-Pierre is Pierre's, Marie-Claude is Marie's.
+            e.gender = first
+                .rsplit('-')
+                .find_map(|part| crate::given_names::given_name(part).and_then(|g| g.gender()));
+        }
+    }
+
     /// Every further mention of an inferred entity ([`names::further_mentions`]) that no
     /// other mention covers.
     fn add_further_mentions(&mut self) {
-        names::further_mentions(self.text, self.tokens, &self.list, &mut self.inferred);
+        names::further_mentions(
+            self.text,
+            self.tokens,
+            &self.list,
+            &self.aliases,
+            &mut self.inferred,
+        );
         let found = std::mem::take(&mut self.inferred.found);
         for &(span, entity) in &found {
             if self.covered(span) {
@@ -790,6 +1147,25 @@ impl<'a> Resolver<'a> {
             roles: self.roles,
             role_text: self.role_text,
         }
+    }
+}
+
+/// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// What a capitalized name is, by its last word: "… Holdings" an organization, "… Street" a
+/// place, else a person.
+fn kind_of_name(last: &str) -> EntityKind {
+    static ORGS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
+    static PLACES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(PLACE_HEADS));
+    if ORGS.contains(last) {
+        EntityKind::Organization
+    } else if PLACES.contains(last) {
+        EntityKind::Location
+    } else {
+        EntityKind::Person
     }
 }
 

@@ -56,7 +56,8 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "About", "Into", "Through", "During", "Without", "Within", "Against", "Among", "Between",
     "Because", "Since", "Until", "Unless", "Though", "Whether", "Such", "Every", "Each", "Any",
     "Several", "Few", "More", "Less", "Once", "Twice", "Former", "New", "Senior", "Top", "Chief",
-    "Deputy", "Acting", "Interim",
+    "Deputy", "Acting", "Interim", "Along", "Across", "Near", "Outside", "Inside", "Beyond",
+    "Behind", "Toward", "Towards", "Around", "Off", "Upon", "Via", "Per",
 ];
 
 /// Whether `word` is a day of the week written with a capital: "Monday", not "monday" or
@@ -91,7 +92,49 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Therapeutics", "Logistics", "Financial", "Securities", "Ventures", "Studios", "Records",
     "Press", "Reports", "Review", "Institutes", "Programme", "Program", "Organization",
     "Organisation", "Initiative", "Forum", "Watch", "International", "Museum", "Church", "Team",
-    "Department", "Senate", "Assembly", "Parliament",
+    "Department", "Senate", "Assembly", "Parliament", "Rovers", "Athletic", "Wanderers",
+    "Rangers", "Albion", "Institutet", "Services", "Markets", "Stores", "Bancorp",
+    "Associates", "Cooperative", "Co-op", "Brewing", "Brewery", "Hotels", "Resorts", "Realty",
+    "Properties", "Construction", "Consulting", "Solutions", "Enterprises", "Manufacturing",
+    "Mining", "Resources", "Automotive", "Limited", "plc", "PLC", "AG", "GmbH", "LLP",
+    "Academy", "Orchestra", "Theatre", "Theater", "Library", "Clinic", "Tribunal", "Caucus",
+    "Guard", "Army", "Navy", "Corps", "Employees", "Workers", "Teachers", "Nurses", "Chamber",
+];
+
+/// Last words that make a capitalized name a place: "Harbor Street", "Dunmore Road",
+/// "Whitfield Stadium".
+#[rustfmt::skip]
+pub(crate) const PLACE_HEADS: &[&str] = &[
+    "Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Lane", "Drive",
+    "Highway", "Parkway", "Square", "Park", "Stadium", "Arena", "Palace", "Bridge", "River",
+    "Lake", "County", "Valley", "Mountain", "Mountains", "Island", "Islands", "Bay", "Beach",
+    "Hall", "Tower", "Plaza", "Field", "Airport", "Station", "Township", "Province", "Harbour",
+    "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace",
+];
+
+/// The legal suffixes of company names, which the article drops after the first mention.
+pub(crate) const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc.",
+    "Inc",
+    "Corp.",
+    "Corp",
+    "Corporation",
+    "Ltd.",
+    "Ltd",
+    "Limited",
+    "LLC",
+    "LLP",
+    "plc",
+    "PLC",
+    "Co.",
+    "AG",
+    "SA",
+    "S.A.",
+    "GmbH",
+    "N.V.",
+    "NV",
+    "Holdings",
+    "Group",
 ];
 
 /// Adverbs and auxiliaries skipped between a subject and its cue, besides "-ly" adverbs.

@@ -440,7 +440,7 @@ fn news_conventions() {
         // A dash attribution: the dash is the cue.
         t!("“The town deserves better.” ― Carla Mendes",
             kind: Direct, quote: "The town deserves better.",
-            speaker: Some("Carla Mendes"), entity: None, cue: Some("―")),
+            speaker: Some("Carla Mendes"), entity: Some("carla-mendes"), cue: Some("―")),
         // A headline naming its speaker before a colon.
         t!("Zelensky: Winter Will Not Break Ukraine",
             kind: Indirect, quote: "Winter Will Not Break Ukraine",

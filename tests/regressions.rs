@@ -187,3 +187,16 @@ fn ids_stay_unique_among_many_entities() {
     let doe = doc.entities.iter().find(|e| e.name == "Jane Doe");
     assert_eq!(doe.map(|e| e.id.as_str()), Some("jane-doe-2"));
 }
+
+/// Found on CoNLL-2003 dev: a known place ending inside a token ("Michigan" of the one token
+/// "Michigan's") after "University of" left the organization pass stepping over it forever.
+#[test]
+fn a_place_inside_a_possessive_after_of_ends() {
+    let ex = Extractor::new();
+    let text = "The University of Michigan's August index of consumer sentiment rose to 95.3.";
+    let doc = ex.extract(text);
+    assert!(doc.entities.iter().any(|e| e.name == "Michigan"));
+    let doc = ex
+        .extract("Officers of Canada's Border Services Agency and the Bank of Canada's governor.");
+    assert!(!doc.entities.is_empty());
+}

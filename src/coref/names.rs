@@ -19,6 +19,8 @@ pub(crate) fn entry_for(
     text: &str,
     f: &Found,
     named: &FastSet<u32>,
+    in_full: &FastSet<u32>,
+    kinds: &[EntityKind],
 ) -> Option<u32> {
     let pick = |role: NameRole| -> Option<u32> {
         let (mut count, mut last, mut last_named) = (0, None, None);
@@ -45,7 +47,44 @@ pub(crate) fn entry_for(
             pick(NameRole::Surname)
         }
     };
-    pick(NameRole::Name).or_else(surname)
+    // One word of a longer name ("Whitaker" of Matthew Whitaker) right after a given name is
+    // someone else the article names in full ("Sam Whitaker"); one that is a month or another
+    // sentence word ("May" of Theresa May) is that entry only where the article names it in
+    // full (`in_full`).
+    // Both rules are about people: places and organizations keep their one-word names.
+    let entry = pick(NameRole::Name).or_else(surname)?;
+    let person = kinds.get(entry as usize) == Some(&EntityKind::Person);
+    let word = &text[f.span.range()];
+    if person && !word.contains(' ') {
+        if preceded_by_given_name(text, f.span.start()) {
+            return None;
+        }
+        if crate::words::NOT_NAME.contains(&word) && !in_full.contains(&entry) {
+            return None;
+        }
+    }
+    Some(entry)
+}
+
+/// Whether the word just before `pos` (one space away) is a capitalized given name that is
+/// not a role or a word that opens sentences: "Sam" in "Sam Whitaker", not "President" or
+/// "May".
+fn preceded_by_given_name(text: &str, pos: usize) -> bool {
+    let Some(rest) = text[..pos].strip_suffix(' ') else {
+        return false;
+    };
+    let start = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &rest[start..];
+    word.starts_with(char::is_uppercase)
+        && !crate::words::NOT_NAME.contains(&word)
+        && crate::given_names::given_name(word).is_some()
+        && !crate::role::ROLES
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(word))
 }
 
 /// Buffers of [`further_mentions`]: the inferred names and surnames with their
@@ -67,6 +106,7 @@ pub(crate) fn further_mentions(
     text: &str,
     tokens: &Tokens,
     list: &[EntityData],
+    aliases: &[(Span, u32)],
     bufs: &mut FurtherMentions,
 ) {
     let at = |s: Span| &text[s.range()];
@@ -80,18 +120,45 @@ pub(crate) fn further_mentions(
     found.clear();
     forms.clear();
     for (i, e) in list.iter().enumerate() {
-        if let Origin::Inferred(span) = e.origin {
-            forms.push((span, i as u32));
-            if e.kind == EntityKind::Person {
-                if let Some(space) = at(span).rfind(' ') {
-                    let last = Span::new(span.start() + space + 1, span.end());
-                    if last.len() > 2 {
-                        forms.push((last, i as u32));
-                    }
+        let Origin::Inferred(span) = e.origin else {
+            continue;
+        };
+        let i = i as u32;
+        forms.push((span, i));
+        let name = at(span);
+        match e.kind {
+            EntityKind::Person => {
+                let Some(space) = name.rfind(' ') else {
+                    continue;
+                };
+                let last = Span::new(span.start() + space + 1, span.end());
+                if last.len() > 2 {
+                    forms.push((last, i));
+                }
+                // The given name alone, where no one else has it and it is no word
+                // ("Adaeze", not "Will").
+                let first = &name[..name.find(' ').unwrap_or(name.len())];
+                let plain = first.len() > 2 && !first.contains('.');
+                if plain && crate::given_names::given_name(first).is_some_and(|g| !g.is_word()) {
+                    forms.push((Span::new(span.start(), span.start() + first.len()), i));
                 }
             }
+            EntityKind::Organization => {
+                // A company without its legal suffix: "Halvorsen Foods" of "Halvorsen
+                // Foods Inc.".
+                let Some(space) = name.rfind(' ') else {
+                    continue;
+                };
+                let suffix = &name[space + 1..];
+                if crate::words::LEGAL_SUFFIXES.contains(&suffix) && space > 2 {
+                    let short = name[..space].trim_end_matches(',');
+                    forms.push((Span::new(span.start(), span.start() + short.len()), i));
+                }
+            }
+            _ => {}
         }
     }
+    forms.extend_from_slice(aliases);
     if forms.is_empty() {
         return;
     }

@@ -23,6 +23,8 @@
 //! top steps of the search stay in cache anyway) and is not used. The arrays take 484 KB of
 //! the binary and 0.3 s to compile; there is nothing to load.
 
+// `build.rs` compiles this module too and uses `pack`; the lookup reads only some fields.
+#[allow(dead_code)]
 mod info;
 mod key;
 
@@ -34,9 +36,20 @@ include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct GivenName {
     info: u32,
+    word: bool,
 }
 
 impl GivenName {
+    /// Whether the name is also an ordinary English word ("Will", "May", "Grant", "Hope",
+    /// `gazetteers/given_name_words.txt`): capitalized, it starts a name only where the
+    /// context says so.
+    pub(crate) fn is_word(self) -> bool {
+        self.word
+    }
+
+    // The counts are checked by the tests against the list; the recognizer reads only
+    // `gender` and `is_word` so far.
+    #[allow(dead_code)]
     /// How many people in the SSA data bear the name, women and men, saturating at
     /// 1,048,575; 0 for a hand-added name, which has no counts. Small numbers mean rare
     /// names: a capitalized word that is one is a weaker hint.
@@ -44,6 +57,7 @@ impl GivenName {
         info::bearers(self.info)
     }
 
+    #[allow(dead_code)]
     /// The share of the name's bearers who are women, in thousandths (0 to 1000, rounded),
     /// or `None` for a hand-added name, which has no counts.
     pub(crate) fn female_per_mille(self) -> Option<u16> {
@@ -74,9 +88,10 @@ impl GivenName {
 #[inline]
 pub(crate) fn given_name(word: &str) -> Option<GivenName> {
     let k = key::key(word)?;
-    KEYS.binary_search(&k)
-        .ok()
-        .map(|i| GivenName { info: INFOS[i] })
+    KEYS.binary_search(&k).ok().map(|i| GivenName {
+        info: INFOS[i],
+        word: WORD_KEYS.binary_search(&k).is_ok(),
+    })
 }
 
 #[cfg(test)]
@@ -171,6 +186,23 @@ mod tests {
                 t.word
             );
             assert_eq!(g.bearers() > 0, t.has_share, "{:?} bearers", t.word);
+        }
+    }
+
+    /// Names that are also words are marked, and only those: a name borne by very many stays
+    /// a plain name.
+    #[test]
+    fn names_that_are_words_are_marked() {
+        for word in ["Will", "May", "Grant", "hope", "General", "Bill"] {
+            assert!(given_name(word).unwrap().is_word(), "{word}");
+        }
+        for name in ["Mark", "John", "Priya", "Gail", "Sam"] {
+            assert!(!given_name(name).unwrap().is_word(), "{name}");
+        }
+        let listed = include_str!("../../gazetteers/given_name_words.txt");
+        for word in listed.lines().filter(|l| !l.starts_with('#')) {
+            let name = given_name(word).unwrap_or_else(|| panic!("{word} is no given name"));
+            assert!(name.is_word(), "{word}");
         }
     }
 

@@ -1,0 +1,146 @@
+//! One table per mechanism of name recognition and resolution: people, places and
+//! organizations the gazetteer lacks, what keeps a capitalized word from becoming a person,
+//! the article's full names outranking the gazetteer's surnames, and the gender a person
+//! gets. Each row is a sentence written for the purpose and what its entities must (and must
+//! not) be; the speaker rows say whose name a quote ends up with.
+
+use whosaid::{EntityKind, Extractor, Gender};
+
+use EntityKind::{Location, Organization, Person};
+use Gender::{Female, Male};
+
+/// One case: a text, an entity it must have (by name, with that kind and gender), and names
+/// no entity of the kind `absent_kind` may have.
+struct EntityTest {
+    line: u32,
+    text: &'static str,
+    /// The entity's name, kind and gender (`None`: it must have none).
+    want: Option<(&'static str, EntityKind, Option<Gender>)>,
+    /// Names that must not be an entity of this kind.
+    absent: &'static [&'static str],
+    absent_kind: EntityKind,
+}
+
+macro_rules! e {
+    ($text:expr, want: $want:expr, absent: $absent:expr, as $kind:expr $(,)?) => {
+        EntityTest {
+            line: line!(),
+            text: $text,
+            want: $want,
+            absent: $absent,
+            absent_kind: $kind,
+        }
+    };
+}
+
+fn check(tests: &[EntityTest]) {
+    let extractor = Extractor::new();
+    for test in tests {
+        let row = format!("tests/people.rs:{}: {:?}", test.line, test.text);
+        let doc = extractor.extract(test.text);
+        let names: Vec<(&str, EntityKind)> = doc
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        if let Some((name, kind, gender)) = test.want {
+            let e = doc.entities.iter().find(|e| e.name == name);
+            let e = e.unwrap_or_else(|| panic!("{row}: no entity {name:?} in {names:?}"));
+            assert_eq!(e.kind, kind, "{row}: kind of {name:?}");
+            assert_eq!(e.gender, gender, "{row}: gender of {name:?}");
+        }
+        for absent in test.absent {
+            assert!(
+                !names.contains(&(absent, test.absent_kind)),
+                "{row}: {absent:?} must not be a {:?}: {names:?}",
+                test.absent_kind
+            );
+        }
+    }
+}
+
+#[test]
+fn a_known_given_name_starts_a_person() {
+    check(&[
+        e!("Gail Hutchins, who owns a bakery on Harbor Street, said sales fell.",
+           want: Some(("Gail Hutchins", Person, Some(Female))), absent: &["Harbor Street"], as Person),
+        e!("Jane Smith, 42, said the rent rose.",
+           want: Some(("Jane Smith", Person, Some(Female))), absent: &[], as Person),
+        e!("Police were told that Marcus Webb left early.",
+           want: Some(("Marcus Webb", Person, Some(Male))), absent: &[], as Person),
+        e!("The board met and Jean-Pierre Dufresne spoke first.",
+           want: Some(("Jean-Pierre Dufresne", Person, Some(Male))), absent: &[], as Person),
+        e!("The motion came from Mary K. Lindqvist Jr. last week.",
+           want: Some(("Mary K. Lindqvist Jr.", Person, Some(Female))), absent: &[], as Person),
+        // A name borne by both sexes gives no gender.
+        e!("Supporters cheered as Taylor Brennan arrived.",
+           want: Some(("Taylor Brennan", Person, None)), absent: &[], as Person),
+    ]);
+}
+
+#[test]
+fn heads_make_places_and_firms() {
+    check(&[
+        e!("Jackson Avenue was closed on Monday.",
+           want: Some(("Jackson Avenue", Location, None)), absent: &["Jackson Avenue"], as Person),
+        e!("Marcus Webb, an analyst at Piper Sandler, said the shares were cheap.",
+           want: Some(("Marcus Webb", Person, Some(Male))), absent: &["Piper Sandler"], as Person),
+        e!("Fans of Ashford Rovers filled the ground.",
+           want: Some(("Ashford Rovers", Organization, None)), absent: &["Ashford Rovers"], as Person),
+    ]);
+}
+
+#[test]
+fn words_that_are_also_names_need_context() {
+    check(&[
+        // "May" is a month here, not the gazetteer's Theresa May nor a new person.
+        e!("The report is due by May 3, officials said.",
+           want: None, absent: &["Theresa May", "May"], as Person),
+        e!("In May the council voted again.",
+           want: None, absent: &["Theresa May", "May"], as Person),
+        // Named in full, the gazetteer's entry keeps its one-word alias.
+        e!("Theresa May spoke first. May said the deal was done.",
+           want: Some(("Theresa May", Person, Some(Female))), absent: &[], as Person),
+    ]);
+}
+
+#[test]
+fn the_article_outranks_the_gazetteer() {
+    check(&[
+        e!("Goalkeeper Sam Whitaker made 31 saves. Whitaker said the team held on.",
+           want: Some(("Sam Whitaker", Person, Some(Male))), absent: &["Matthew Whitaker"], as Person),
+        // A given name that is also a word ("colleen") counts inside a sentence.
+        e!("The shelter is run by Colleen Driscoll. Driscoll said beds were full.",
+           want: Some(("Colleen Driscoll", Person, Some(Female))), absent: &[], as Person),
+    ]);
+}
+
+/// Whose full name a quote's speaker ends up with, and which entity.
+#[test]
+fn speakers_get_the_articles_full_name() {
+    let rows: &[(u32, &str, &str, &str)] = &[
+        (line!(), "Goalkeeper Sam Whitaker made 31 saves. \"We held on,\" Whitaker said.",
+         "We held on,", "Sam Whitaker"),
+        (line!(), "Adaeze Okafor, a nurse, said the wait was long. \"We saw it coming,\" she said.",
+         "We saw it coming,", "Adaeze Okafor"),
+        (line!(), "Gail Hutchins, who owns a bakery on Harbor Street, said sales fell. \"We are holding on,\" she said.",
+         "We are holding on,", "Gail Hutchins"),
+        (line!(), "Jane Smith, 42, said the rent rose. \"I cannot pay it,\" she said.",
+         "I cannot pay it,", "Jane Smith"),
+    ];
+    let extractor = Extractor::new();
+    for &(line, text, quote, name) in rows {
+        let doc = extractor.extract(text);
+        let q = doc.quotes.iter().find(|q| q.text == quote);
+        let q = q.unwrap_or_else(|| panic!("tests/people.rs:{line}: no quote {quote:?}"));
+        let speaker = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.name, name, "tests/people.rs:{line}: name");
+        let id = speaker.entity.as_deref().expect("an entity");
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .expect("in entities");
+        assert_eq!(e.name, name, "tests/people.rs:{line}: entity");
+    }
+}
