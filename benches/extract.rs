@@ -9,6 +9,7 @@
 //! cargo bench --bench extract -- extract/
 //! cargo bench --bench extract -- extract/seed/
 //! cargo bench --bench extract -- 'extract/corpus/1m'
+//! cargo bench --bench extract -- polnear
 //! cargo bench --bench extract -- build/
 //! cargo bench --bench extract -- adversarial/
 //! ```
@@ -21,6 +22,10 @@
 //!   many synthetic person entries plus the built-in set) has a `<gazetteer>-ac` twin: ONE
 //!   `aho_corasick` leftmost-longest pass over every name and alias of `ex.entries()`, counting
 //!   matches over the same text; the summary prints extract's ratio to it.
+//! - `extract/polnear`, with `Throughput::Bytes`: the same comparison (`builtin` and
+//!   `builtin-ac`) on real news, PolNeAR's development articles (`text` of each line of
+//!   `../shared/eval/polnear_dev.jsonl` from the crate root, up to 2 MiB; 84 articles,
+//!   0.4 MiB), one `extract` per article. Skipped with a note when the file is missing.
 //! - `extract/corpus-one-call`: the whole corpus as ONE text. Probed first at 1/64, 1/16, 1/4
 //!   of its size to see how `extract` scales with one input's length; timed by criterion only
 //!   if one run is short, else reported from the probe (or predicted, when over budget).
@@ -61,6 +66,8 @@ use whosaid::{EntityKind, Entry, Extractor, ExtractorBuilder};
 const MIB: usize = 1024 * 1024;
 /// Size of the `corpus` and `articles` inputs.
 const CORPUS_BYTES: usize = 10 * MIB;
+/// At most this much of PolNeAR's article text goes into the `polnear` input.
+const POLNEAR_BYTES: usize = 2 * MIB;
 /// Size of each adversarial input.
 const ADVERSARIAL_BYTES: usize = 2 * MIB;
 /// Depth of the nested-quotes input at `ADVERSARIAL_BYTES`.
@@ -157,6 +164,48 @@ static ARTICLES: Lazy<Vec<String>> = Lazy::new(|| {
         out.push(article);
     }
     out
+});
+
+/// PolNeAR's development articles (`text` of each line of `../shared/eval/polnear_dev.jsonl`,
+/// relative to the crate root), whole articles up to `POLNEAR_BYTES`; `None` when the file is
+/// not there (a clone without the evaluation data).
+static POLNEAR: Lazy<Option<Vec<String>>> = Lazy::new(|| {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear_dev.jsonl");
+    let jsonl = match std::fs::read_to_string(&path) {
+        Ok(jsonl) => jsonl,
+        Err(e) => {
+            eprintln!(
+                "[setup] polnear: {}: {e}; extract/polnear is skipped",
+                path.display()
+            );
+            return None;
+        }
+    };
+    let mut texts = Vec::new();
+    let mut total = 0;
+    for (i, line) in jsonl
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let article: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+        let text = article["text"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}:{}: no \"text\"", path.display(), i + 1));
+        if total + text.len() > POLNEAR_BYTES {
+            break;
+        }
+        total += text.len();
+        texts.push(text.to_string());
+    }
+    eprintln!(
+        "[setup] polnear: {:.2} MiB in {} articles from {}",
+        mib(total),
+        texts.len(),
+        path.display()
+    );
+    Some(texts)
 });
 
 /// The articles joined into one text, blank line between articles.
@@ -924,6 +973,16 @@ fn extract(c: &mut Criterion) {
     g.sample_size(10).sampling_mode(SamplingMode::Flat);
     bench_input(&mut g, "extract/corpus", &ARTICLES, &all);
     g.finish();
+
+    // Real news beside the fixture corpus: PolNeAR's articles, one `extract` per article.
+    if selected("extract/polnear/builtin") || selected("extract/polnear/builtin-ac") {
+        if let Some(texts) = POLNEAR.as_deref() {
+            let mut g = c.benchmark_group("extract/polnear");
+            g.sample_size(10).sampling_mode(SamplingMode::Flat);
+            bench_input(&mut g, "extract/polnear", texts, &all[..1]);
+            g.finish();
+        }
+    }
 
     // The whole corpus as ONE text: shows how `extract` scales with the size of one input.
     // Probed first; timed by criterion only if one run is short enough.
