@@ -219,6 +219,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         max_len: 0,
         inferred: std::mem::take(&mut scratch.inferred),
         aliases: crate::buffers::emptied(&mut scratch.aliases),
+        unplaced: Vec::new(),
         roles: crate::buffers::emptied(&mut scratch.roles),
         role_text: {
             let mut text = std::mem::take(&mut scratch.role_text);
@@ -337,6 +338,9 @@ struct Resolver<'a> {
     inferred: names::FurtherMentions,
     /// Further names of inferred entities, with the entity: acronyms defined in the text.
     aliases: Vec<(Span, u32)>,
+    /// Place mentions that turned out to open a person's name ("Jordan" of Jordan Ellis),
+    /// in text order.
+    unplaced: Vec<Span>,
     /// [`Entities::roles`] and [`Entities::role_text`].
     roles: Vec<Role>,
     role_text: String,
@@ -798,11 +802,26 @@ impl<'a> Resolver<'a> {
                     && !Self::in_title(titles, self.tokens[i - 1].span)
                     && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
                         .contains(['\n', ',', ';', ':']));
-            if !starts || self.covered(t.span) || Self::in_title(titles, t.span) {
+            // A place that is also a given name, before a name word, is a person's name:
+            // "Jordan Ellis", "Georgia Watts".
+            let place_name = starts
+                && given.is_some_and(|g| !g.is_word())
+                && self.past_place(i) == Some(i + 1)
+                && i + 1 < self.tokens.len()
+                && self.tokens[i + 1].word
+                && is_name_word(self.tok(i + 1))
+                && kind_of_name(self.tok(i + 1)) == EntityKind::Person
+                && !self.covered(self.tokens[i + 1].span);
+            if !starts || (self.covered(t.span) && !place_name) || Self::in_title(titles, t.span) {
                 i += 1;
                 continue;
             }
-            let n = self.name_run(i, 4, titles);
+            let n = if place_name {
+                let rest = self.name_run(i + 1, 3, titles);
+                rest + 1
+            } else {
+                self.name_run(i, 4, titles)
+            };
             // A given name that is also a word ("Will", "Hope", "Golden", "Colleen") starts a
             // name only where the article goes on to use its last word alone, as it does a
             // surname ("Colleen Driscoll … Driscoll said"; not "the Golden Lynx").
@@ -820,8 +839,18 @@ impl<'a> Resolver<'a> {
             if kind == EntityKind::Person && !possessive && i > 0 && self.tok(i - 1) == "at" {
                 kind = EntityKind::Organization;
             }
+            if place_name {
+                self.unplaced.push(t.span);
+            }
             self.infer_kind(i, n, None, kind);
             i += n;
+        }
+        if !self.unplaced.is_empty() {
+            let (list, unplaced) = (&self.list, &self.unplaced);
+            self.mentions.retain(|m| {
+                list[m.entity as usize].kind != EntityKind::Location
+                    || unplaced.binary_search(&m.span).is_err()
+            });
         }
     }
 
@@ -869,10 +898,13 @@ impl<'a> Resolver<'a> {
         }
         // A known place or nationality may open the run; any other known name ends it.
         let mut j = i;
-        let mut known_start = false;
+        let (mut known_start, mut team_place) = (false, false);
         if self.covered(t.span) {
             j = self.past_place(i)?;
             known_start = true;
+            // "Jordan Ellis" is no team: a place that is also a given name does not open
+            // one.
+            team_place = j > i + 1 || crate::given_names::given_name(w).is_none();
         } else if !is_name_word(w) && !is_acronym(w) {
             return None;
         }
@@ -900,7 +932,8 @@ impl<'a> Resolver<'a> {
                     (end, kind) = (j, Some(EntityKind::Organization));
                 } else if PLACES.contains(w) && !after_of {
                     (end, kind) = (j, Some(EntityKind::Location));
-                } else if after_of || (known_start && w.len() > 3 && w.ends_with('s')) {
+                } else if after_of || (known_start && team_place && w.len() > 3 && w.ends_with('s'))
+                {
                     // "University of Leeds"; "Toronto Maple Leafs".
                     if after_of || kind.is_none() {
                         (end, kind) = (j, Some(EntityKind::Organization));

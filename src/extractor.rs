@@ -474,6 +474,7 @@ impl Extractor {
                 text,
             });
         }
+        genders_from_pronouns(text, attributed, out);
         let out = &doc.entities;
         doc.quotes.reserve(attributed.len());
         for a in attributed {
@@ -784,6 +785,34 @@ impl Inner {
             texts: EntryTexts::new(&entries),
             entries,
         }
+    }
+}
+
+/// A person with no gender yet takes the one the article's pronouns give them: "she" or "he"
+/// as the speaker of their quotes, whichever is used more (a tie gives none). Pronoun
+/// resolution never links a pronoun to a person of the other gender, so this only fills in.
+fn genders_from_pronouns(text: &str, attributed: &[Attributed], out: &mut [Entity]) {
+    let mut votes: crate::hash::FastMap<u32, i32> = crate::hash::FastMap::default();
+    for a in attributed {
+        let Some(s) = a.speaker else { continue };
+        let Some(e) = s.entity else { continue };
+        let vote = match &text[s.span.range()] {
+            "she" | "She" | "SHE" => 1,
+            "he" | "He" | "HE" => -1,
+            _ => continue,
+        };
+        let target = &out[e as usize];
+        if target.kind != EntityKind::Person || target.gender.is_some() {
+            continue;
+        }
+        *votes.entry(e).or_insert(0) += vote;
+    }
+    for (e, v) in votes {
+        out[e as usize].gender = match v.signum() {
+            1 => Some(Gender::Female),
+            -1 => Some(Gender::Male),
+            _ => None,
+        };
     }
 }
 

@@ -87,6 +87,56 @@ fn heads_make_places_and_firms() {
            want: Some(("Marcus Webb", Person, Some(Male))), absent: &["Piper Sandler"], as Person),
         e!("Fans of Ashford Rovers filled the ground.",
            want: Some(("Ashford Rovers", Organization, None)), absent: &["Ashford Rovers"], as Person),
+        e!("Halvorsen Foods Inc. said profits rose. Halvorsen Foods will hire 200 workers.",
+           want: Some(("Halvorsen Foods Inc.", Organization, None)), absent: &["Halvorsen Foods"], as Organization),
+        e!("She studied at the University of Toronto before moving.",
+           want: Some(("University of Toronto", Organization, None)), absent: &["Toronto"], as Location),
+        e!("The United Food and Commercial Workers union said talks had stalled.",
+           want: Some(("United Food and Commercial Workers", Organization, None)), absent: &[], as Person),
+        // A known place and a capitalized plural: a team, and the city is not mentioned there.
+        e!("The Toronto Maple Leafs lost again.",
+           want: Some(("Toronto Maple Leafs", Organization, None)), absent: &["Toronto"], as Location),
+        // A place that is a given name, before a surname, is a person.
+        e!("Jordan Ellis said the plan worked.",
+           want: Some(("Jordan Ellis", Person, None)), absent: &["Jordan Ellis"], as Organization),
+        // A run going on past its head is not cut at the head.
+        e!("He won at the Lausanne International Film Festival on Sunday.",
+           want: None, absent: &["Lausanne International"], as Organization),
+    ]);
+}
+
+/// Every mention of an entity the article introduces, by the forms it uses later.
+#[test]
+fn later_mentions_find_their_entity() {
+    let rows: &[(u32, &str, &str, &[&str])] = &[
+        (line!(), "The Canadian Union of Public Employees (CUPE) said talks stalled. CUPE said it would strike.",
+         "Canadian Union of Public Employees", &["Canadian Union of Public Employees", "CUPE", "CUPE"]),
+        (line!(), "Adaeze Okafor, a nurse, said the wait was long. Adaeze said she had waited six hours.",
+         "Adaeze Okafor", &["Adaeze Okafor", "Adaeze"]),
+        (line!(), "Halvorsen Foods Inc. said profits rose. Halvorsen Foods will hire 200 workers.",
+         "Halvorsen Foods Inc.", &["Halvorsen Foods Inc.", "Halvorsen Foods"]),
+    ];
+    let extractor = Extractor::new();
+    for &(line, text, name, want) in rows {
+        let doc = extractor.extract(text);
+        let e = doc.entities.iter().find(|e| e.name == name);
+        let e = e.unwrap_or_else(|| panic!("tests/people.rs:{line}: no {name:?}"));
+        let got: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(got, want, "tests/people.rs:{line}");
+    }
+}
+
+/// Gender from the article's own pronouns, where the name gives none.
+#[test]
+fn pronouns_give_a_gender() {
+    check(&[
+        e!("Jordan Ellis said the plan worked. \"It is fine,\" she said.",
+           want: Some(("Jordan Ellis", Person, Some(Female))), absent: &[], as Organization),
+        e!("Taylor Brennan said the rent rose. \"We cannot pay,\" he said.",
+           want: Some(("Taylor Brennan", Person, Some(Male))), absent: &[], as Organization),
+        // "they" gives none.
+        e!("Taylor Brennan said the rent rose. \"We cannot pay,\" they said.",
+           want: Some(("Taylor Brennan", Person, None)), absent: &[], as Organization),
     ]);
 }
 
