@@ -56,6 +56,9 @@ pub(crate) struct EntityData {
     /// The last of the role phrases the article gives this entity, an index into
     /// [`Entities::roles`]; [`NO_ROLE`] for none. [`Entities::roles_of`] reads them.
     pub(crate) last_role: u32,
+    /// Folded into another entity ([`Resolver::merge_surnames`]): it has no mentions left and
+    /// names nothing further.
+    pub(crate) merged: bool,
 }
 
 /// [`EntityData::last_role`] and [`Role::prev`] of none.
@@ -306,6 +309,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         }
     }
     b.flush();
+    b.merge_surnames();
     b.add_further_mentions();
     b.flush();
     b.genders_from_given_names();
@@ -368,6 +372,7 @@ impl<'a> Resolver<'a> {
                 kind,
                 gender,
                 last_role: NO_ROLE,
+                merged: false,
             });
         }
         i
@@ -891,9 +896,15 @@ impl<'a> Resolver<'a> {
     fn headed_run(&self, i: usize, titles: &[TitleRef]) -> Option<(usize, EntityKind)> {
         static ORGS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
         static PLACES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(PLACE_HEADS));
+        // A role word right before a head is part of the name: "Premier League", "Justice
+        // Department".
+        let titled = |j: usize| {
+            Self::in_title(titles, self.tokens[j].span)
+                && !(j + 1 < self.tokens.len() && ORGS.contains(self.tok(j + 1)))
+        };
         let t = self.tokens[i];
         let w = t.text(self.text);
-        if !t.word || !is_capitalized(w) || Self::in_title(titles, t.span) {
+        if !t.word || !is_capitalized(w) || titled(i) {
             return None;
         }
         // A known place or nationality may open the run; any other known name ends it.
@@ -924,7 +935,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
-            let known = self.covered(t.span) || Self::in_title(titles, t.span);
+            let known = self.covered(t.span) || titled(j);
             if t.word && !known && (is_name_word(w) || is_acronym(w) || ORGS.contains(w)) {
                 words += 1;
                 j += 1;
@@ -1123,6 +1134,58 @@ impl<'a> Resolver<'a> {
             e.gender = first
                 .rsplit('-')
                 .find_map(|part| crate::given_names::given_name(part).and_then(|g| g.gender()));
+        }
+    }
+
+    /// A person the article names by one word ("Coach Price", "Dr. Lin") is the person it
+    /// names in full with that surname ("Darnell Price"), where only one has it: the mentions
+    /// move to that person, who takes the gender the title gave if it has none.
+    fn merge_surnames(&mut self) {
+        let text = self.text;
+        let mut full: Vec<(&str, u32)> = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            if let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) {
+                let name = &text[span.range()];
+                if let Some(space) = name.rfind(' ') {
+                    full.push((&name[space + 1..], i as u32));
+                }
+            }
+        }
+        if full.is_empty() {
+            return;
+        }
+        full.sort_unstable();
+        let mut into = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) else {
+                continue;
+            };
+            let name = &text[span.range()];
+            if name.contains(' ') {
+                continue;
+            }
+            let lo = full.partition_point(|&(s, _)| s < name);
+            let mut same = full[lo..].iter().take_while(|&&(s, _)| s == name);
+            if let (Some(&(_, target)), None) = (same.next(), same.next()) {
+                into.push((i as u32, target));
+            }
+        }
+        if into.is_empty() {
+            return;
+        }
+        for &(from, target) in &into {
+            let gender = self.list[from as usize].gender;
+            self.list[from as usize].merged = true;
+            let t = &mut self.list[target as usize];
+            if t.gender.is_none() {
+                t.gender = gender;
+            }
+        }
+        into.sort_unstable();
+        for m in self.mentions.iter_mut().chain(self.pending.iter_mut()) {
+            if let Ok(k) = into.binary_search_by_key(&m.entity, |&(from, _)| from) {
+                m.entity = into[k].1;
+            }
         }
     }
 

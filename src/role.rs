@@ -32,7 +32,9 @@ pub(crate) const ROLES: &[&str] = &[
     "actor", "actress", "singer", "artist", "writer", "novelist", "filmmaker", "musician",
     "designer", "architect", "engineer", "farmer", "student", "historian", "epidemiologist",
     "pollster", "fellow", "partner", "trader", "investor", "developer", "consultant", "vice chair",
-    "treasurer", "clerk", "auditor", "referee",
+    "treasurer", "clerk", "auditor", "referee", "premier", "deputy premier", "comptroller",
+    "controller", "mp", "mpp", "mla", "trustee", "winger", "rookie",
+    "organiser", "paramedic", "firefighter", "constable", "const.", "union president",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.

@@ -99,6 +99,9 @@ fn heads_make_places_and_firms() {
         // A place that is a given name, before a surname, is a person.
         e!("Jordan Ellis said the plan worked.",
            want: Some(("Jordan Ellis", Person, None)), absent: &["Jordan Ellis"], as Organization),
+        // A role word before a head is part of the name.
+        e!("The club has led the Premier League since the start of the season.",
+           want: Some(("Premier League", Organization, None)), absent: &["League"], as Organization),
         // A run going on past its head is not cut at the head.
         e!("He won at the Lausanne International Film Festival on Sunday.",
            want: None, absent: &["Lausanne International"], as Organization),
@@ -177,6 +180,19 @@ fn speakers_get_the_articles_full_name() {
          "We are holding on,", "Gail Hutchins"),
         (line!(), "Jane Smith, 42, said the rent rose. \"I cannot pay it,\" she said.",
          "I cannot pay it,", "Jane Smith"),
+        // A title is no part of the name.
+        (line!(), "Ontario Premier Doug Ford said the deal was fair. \"We got it done,\" Ford said.",
+         "We got it done,", "Doug Ford"),
+        // Title and surname before the full name: one person.
+        (line!(), "\"Stay calm,\" Coach Price said. Millbrook coach Darnell Price said the team was ready.",
+         "Stay calm,", "Darnell Price"),
+        (line!(), "Dr. Wei Lin said waits grew. \"We are full,\" Dr. Lin said.",
+         "We are full,", "Wei Lin"),
+        // A description: the organization of that sort mentioned last.
+        (line!(), "Halvorsen Foods Inc. said sales fell. \"We are sorry,\" the company said.",
+         "We are sorry,", "Halvorsen Foods Inc."),
+        (line!(), "The Canadian Union of Public Employees met on Friday. \"We will strike,\" the union said.",
+         "We will strike,", "Canadian Union of Public Employees"),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {

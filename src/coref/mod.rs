@@ -109,7 +109,129 @@ impl<'a> Coref<'a> {
                 }
             }
         }
+        // "the company", "the union": the organization of that sort mentioned last.
+        if b - a == 2 && self.at.tok(a).eq_ignore_ascii_case("the") {
+            let mut buf = [0; 32];
+            let noun = ascii_lowercase(self.at.tok(a + 1), &mut buf);
+            if let Some(e) = self.resolve_org_noun(&noun, span.start()) {
+                return Referent {
+                    span,
+                    entity: Some(e),
+                };
+            }
+        }
         Referent { span, entity: None }
+    }
+
+    /// The organization mentioned last before `pos` (within a few hundred mentions) that an
+    /// organization noun fits: "company" and "firm" any organization whose name is not a
+    /// public body's, "union" one named a union or its members, "university", "council" and
+    /// the like one whose name has that word.
+    fn resolve_org_noun(&self, noun: &str, pos: usize) -> Option<u32> {
+        const PUBLIC: &[&str] = &[
+            "university",
+            "college",
+            "school",
+            "union",
+            "council",
+            "police",
+            "department",
+            "ministry",
+            "agency",
+            "court",
+            "commission",
+            "committee",
+            "party",
+            "board",
+            "authority",
+            "club",
+            "fc",
+            "association",
+            "institute",
+            "hospital",
+            "service",
+            "office",
+            "government",
+            "league",
+            "federation",
+            "parliament",
+            "senate",
+        ];
+        let company = matches!(
+            noun,
+            "company"
+                | "firm"
+                | "business"
+                | "retailer"
+                | "grocer"
+                | "chain"
+                | "insurer"
+                | "lender"
+                | "automaker"
+                | "carrier"
+                | "airline"
+                | "manufacturer"
+                | "maker"
+                | "developer"
+                | "startup"
+                | "conglomerate"
+                | "bank"
+                | "group"
+        );
+        let named = |word: &str| {
+            matches!(
+                noun,
+                "union"
+                    | "university"
+                    | "college"
+                    | "school"
+                    | "council"
+                    | "agency"
+                    | "department"
+                    | "ministry"
+                    | "commission"
+                    | "committee"
+                    | "board"
+                    | "authority"
+                    | "club"
+                    | "hospital"
+                    | "association"
+                    | "institute"
+                    | "foundation"
+                    | "museum"
+                    | "league"
+                    | "party"
+                    | "court"
+                    | "bank"
+                    | "service"
+                    | "office"
+                    | "federation"
+                    | "society"
+                    | "network"
+            ) && word.eq_ignore_ascii_case(noun)
+                || noun == "union"
+                    && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
+                || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")
+                || noun == "police" && word == "Police"
+        };
+        let ents = self.entities;
+        let m = &ents.mentions;
+        let hi = m.partition_point(|x| x.span.start() < pos);
+        m[hi.saturating_sub(400)..hi]
+            .iter()
+            .rev()
+            .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
+            .find(|x| {
+                let name = self.at.text[x.span.range()].split(' ');
+                if company {
+                    !name
+                        .clone()
+                        .any(|w| PUBLIC.iter().any(|p| w.eq_ignore_ascii_case(p)))
+                } else {
+                    name.clone().any(named)
+                }
+            })
+            .map(|x| x.entity)
     }
 
     /// Whether a non-possessive person mention lies inside `span`.

@@ -123,6 +123,9 @@ pub(crate) fn further_mentions(
         let Origin::Inferred(span) = e.origin else {
             continue;
         };
+        if e.merged {
+            continue;
+        }
         let i = i as u32;
         forms.push((span, i));
         let name = at(span);
