@@ -342,8 +342,9 @@ struct Resolver<'a> {
     inferred: names::FurtherMentions,
     /// Further names of inferred entities, with the entity: acronyms defined in the text.
     aliases: Vec<(Span, u32)>,
-    /// Place mentions that turned out to open a person's name ("Jordan" of Jordan Ellis),
-    /// in text order.
+    /// Spans whose place and nationality mentions turned out to be part of a longer name
+    /// ("Jordan" of Jordan Ellis, "Toronto" of the Toronto Maple Leafs), in text order;
+    /// [`Self::drop_unplaced`] drops those mentions.
     unplaced: Vec<Span>,
     /// [`Entities::roles`] and [`Entities::role_text`].
     roles: Vec<Role>,
@@ -795,12 +796,22 @@ impl<'a> Resolver<'a> {
         let mut i = 0;
         while i < self.tokens.len() {
             let t = self.tokens[i];
+            if !self.may_be_capitalized(i) {
+                i += 1;
+                continue;
+            }
             let w = t.text(self.text);
             let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
-            let given = crate::given_names::given_name(first);
-            let starts = t.word
-                && is_name_word(w)
-                && given.is_some()
+            // Looked up only for capitalized words before another (or a hyphen): a name has
+            // two words at least, and the list is the costliest test here.
+            let two = self.tokens.get(i + 1).is_some_and(|n| {
+                let next = n.text(self.text);
+                next == "-" || is_capitalized(next)
+            });
+            let given = (two && t.word && is_name_word(w))
+                .then(|| crate::given_names::given_name(first))
+                .flatten();
+            let starts = given.is_some()
                 && !(i > 0
                     && self.tokens[i - 1].word
                     && is_name_word(self.tok(i - 1))
@@ -850,13 +861,7 @@ impl<'a> Resolver<'a> {
             self.infer_kind(i, n, None, kind);
             i += n;
         }
-        if !self.unplaced.is_empty() {
-            let (list, unplaced) = (&self.list, &self.unplaced);
-            self.mentions.retain(|m| {
-                list[m.entity as usize].kind != EntityKind::Location
-                    || unplaced.binary_search(&m.span).is_err()
-            });
-        }
+        self.drop_unplaced();
     }
 
     /// Organizations and places named by a capitalized run with a head word, known given
@@ -869,19 +874,21 @@ impl<'a> Resolver<'a> {
     fn infer_from_heads(&mut self, titles: &[TitleRef]) {
         let mut i = 0;
         while i < self.tokens.len() {
-            let Some((n, kind)) = self.headed_run(i, titles) else {
+            if !self.may_be_capitalized(i) {
                 i += 1;
                 continue;
+            }
+            let (n, kind) = match self.headed_run(i, titles) {
+                Ok(run) => run,
+                Err(next) => {
+                    i = next.max(i + 1);
+                    continue;
+                }
             };
             let span = self.span_of(i, n);
-            let list = &self.list;
-            self.mentions.retain(|m| {
-                !(span.contains(m.span)
-                    && matches!(
-                        list[m.entity as usize].kind,
-                        EntityKind::Location | EntityKind::Nationality
-                    ))
-            });
+            if self.covered(span) {
+                self.unplaced.push(span);
+            }
             self.infer_kind(i, n, None, kind);
             if kind == EntityKind::Organization {
                 self.acronym_after(i, n);
@@ -889,41 +896,83 @@ impl<'a> Resolver<'a> {
             }
             i += n;
         }
+        self.drop_unplaced();
+    }
+
+    /// A first test of token `i`, by its first byte only: false for a word that starts with
+    /// an ASCII lowercase letter, a digit or a mark, which most tokens do. Passes that look
+    /// only at capitalized words skip the rest of the tokens at this cost.
+    #[inline]
+    fn may_be_capitalized(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        t.word && {
+            let b = self.text.as_bytes()[t.span.start()];
+            b.is_ascii_uppercase() || b >= 0x80
+        }
+    }
+
+    /// Drops the place and nationality mentions inside the spans of `unplaced` (in text order,
+    /// disjoint): names that turned out to be part of a longer one, in one pass.
+    fn drop_unplaced(&mut self) {
+        if self.unplaced.is_empty() {
+            return;
+        }
+        let (list, unplaced) = (&self.list, &self.unplaced);
+        self.mentions.retain(|m| {
+            let k = unplaced.partition_point(|u| u.end() <= m.span.start());
+            let inside = unplaced.get(k).is_some_and(|u| u.contains(m.span));
+            !(inside
+                && matches!(
+                    list[m.entity as usize].kind,
+                    EntityKind::Location | EntityKind::Nationality
+                ))
+        });
+        self.unplaced.clear();
     }
 
     /// The capitalized run at token `i` that a head word makes an organization or a place:
-    /// its length in tokens and its kind.
-    fn headed_run(&self, i: usize, titles: &[TitleRef]) -> Option<(usize, EntityKind)> {
-        static ORGS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
-        static PLACES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(PLACE_HEADS));
+    /// its length in tokens and its kind; else the token to look at next (a run without a
+    /// usable head has none inside it either, so the caller skips it whole).
+    fn headed_run(&self, i: usize, titles: &[TitleRef]) -> Result<(usize, EntityKind), usize> {
+        // The heads, organization heads winning where a word is both, in one lookup.
+        static HEADS: Lazy<FastMap<&'static str, EntityKind>> = Lazy::new(|| {
+            let places = PLACE_HEADS.iter().map(|&w| (w, EntityKind::Location));
+            let orgs = ORG_HEADS.iter().map(|&w| (w, EntityKind::Organization));
+            places.chain(orgs).collect()
+        });
         // A role word right before a head is part of the name: "Premier League", "Justice
         // Department".
         let titled = |j: usize| {
             Self::in_title(titles, self.tokens[j].span)
-                && !(j + 1 < self.tokens.len() && ORGS.contains(self.tok(j + 1)))
+                && !(j + 1 < self.tokens.len()
+                    && HEADS.get(self.tok(j + 1)) == Some(&EntityKind::Organization))
         };
         let t = self.tokens[i];
         let w = t.text(self.text);
         if !t.word || !is_capitalized(w) || titled(i) {
-            return None;
+            return Err(i + 1);
         }
         // A known place or nationality may open the run; any other known name ends it.
         let mut j = i;
         let (mut known_start, mut team_place) = (false, false);
         if self.covered(t.span) {
-            j = self.past_place(i)?;
+            j = self.past_place(i).ok_or(i + 1)?;
             known_start = true;
             // "Jordan Ellis" is no team: a place that is also a given name does not open
             // one.
             team_place = j > i + 1 || crate::given_names::given_name(w).is_none();
         } else if !is_name_word(w) && !is_acronym(w) {
-            return None;
+            return Err(i + 1);
         }
         let (mut end, mut kind, mut words) = (j, None, j - i);
         let mut after_of = false;
         while j < self.tokens.len() && j - i < 9 {
             let t = self.tokens[j];
             let w = t.text(self.text);
+            // The common end of a run, a lowercase word, at the cost of one byte.
+            if !self.may_be_capitalized(j) && !matches!(w, "of" | "for" | "and" | "&") {
+                break;
+            }
             if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
                 break;
             }
@@ -935,13 +984,15 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
-            let known = self.covered(t.span) || titled(j);
-            if t.word && !known && (is_name_word(w) || is_acronym(w) || ORGS.contains(w)) {
+            let head = HEADS.get(w).copied();
+            let org_head = head == Some(EntityKind::Organization);
+            let name = t.word && (org_head || is_name_word(w) || is_acronym(w));
+            if name && !self.covered(t.span) && !titled(j) {
                 words += 1;
                 j += 1;
-                if ORGS.contains(w) {
+                if org_head {
                     (end, kind) = (j, Some(EntityKind::Organization));
-                } else if PLACES.contains(w) && !after_of {
+                } else if head == Some(EntityKind::Location) && !after_of {
                     (end, kind) = (j, Some(EntityKind::Location));
                 } else if after_of || (known_start && team_place && w.len() > 3 && w.ends_with('s'))
                 {
@@ -970,12 +1021,18 @@ impl<'a> Resolver<'a> {
             }
             break;
         }
-        let kind = kind?;
+        let Some(kind) = kind else {
+            return Err(j);
+        };
         // A head alone is a common noun ("Police said"). A run going on past its head
         // ("Lausanne International Film Festival") is not cut at the head: what it names is
         // unclear. Nor are headlines read, where every word is capitalized.
         let n = end - i;
-        (n >= 2 && end == j && !self.in_title_case_line(i)).then_some((n, kind))
+        if n >= 2 && end == j && !self.in_title_case_line(i) {
+            Ok((n, kind))
+        } else {
+            Err(j)
+        }
     }
 
     /// A company named with its legal suffix ("Halvorsen Foods Inc.") is the same entity

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes gazetteers/given_name_words.txt: the given names of gazetteers/given_names.tsv that
-are also ordinary lowercase English words ("will", "may", "grant", "hope", "general"), so that
-a capitalized one starts a person's name only where the context says so ("Will Ortega said",
-"Councillor Hope Baird"), not at the start of a sentence or of "General Motors".
+are also ordinary lowercase English words ("will", "may", "grant", "hope", "golden"), so that
+a capitalized one starts a person's name only where the article confirms it by using the
+name's last word alone later ("Colleen Driscoll ... Driscoll said"), not in "the Golden Lynx"
+or "General Motors".
 
 A name borne by 300,000 people or more in the list (John, Mark, Frank, Jack, Rose) stays a
 name: as a name it is far more common than as a capitalized word.
