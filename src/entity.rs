@@ -619,7 +619,21 @@ impl<'a> Resolver<'a> {
                 }
                 continue;
             }
-            let n = self.name_run(next, 4, titles);
+            // A title says a month name is a given name: "City Comptroller May Lindqvist".
+            let month_name = matches!(self.tok(next), "May" | "June" | "April" | "August")
+                && next + 1 < self.tokens.len()
+                && self.tokens[next + 1].word
+                && is_name_word(self.tok(next + 1));
+            let n = if month_name {
+                let rest = self.name_run(next + 1, 3, titles);
+                if rest > 0 {
+                    rest + 1
+                } else {
+                    0
+                }
+            } else {
+                self.name_run(next, 4, titles)
+            };
             // "Mayor Smith", but not a headline's "Former Charity Director Sentenced to …",
             // where every word is capitalized.
             let capital_role = is_capitalized(role_text) && !self.in_title_case_line(next);
@@ -1010,7 +1024,8 @@ impl<'a> Resolver<'a> {
                 && (!self.covered(self.tokens[j + 1].span) || self.past_place(j + 1).is_some());
             let org = kind == Some(EntityKind::Organization);
             let joins = match w {
-                "of" | "for" => org,
+                // Not after a legal suffix: "Bellweather Holdings LLC of Princeton".
+                "of" | "for" => org && !crate::words::LEGAL_SUFFIXES.contains(&self.tok(j - 1)),
                 "and" | "&" => kind.is_none(),
                 _ => false,
             };

@@ -118,6 +118,11 @@ fn later_mentions_find_their_entity() {
          "Adaeze Okafor", &["Adaeze Okafor", "Adaeze"]),
         (line!(), "Halvorsen Foods Inc. said profits rose. Halvorsen Foods will hire 200 workers.",
          "Halvorsen Foods Inc.", &["Halvorsen Foods Inc.", "Halvorsen Foods"]),
+        (line!(), "A manager at Brightline Logistics Inc. was fired. Brightline said it would appeal.",
+         "Brightline Logistics Inc.", &["Brightline Logistics Inc.", "Brightline"]),
+        // "of" after a legal suffix is not part of the name.
+        (line!(), "The developer, Bellweather Holdings LLC of Princeton, plans 40 homes.",
+         "Bellweather Holdings LLC", &["Bellweather Holdings LLC"]),
     ];
     let extractor = Extractor::new();
     for &(line, text, name, want) in rows {
@@ -188,6 +193,9 @@ fn speakers_get_the_articles_full_name() {
          "Stay calm,", "Darnell Price"),
         (line!(), "Dr. Wei Lin said waits grew. \"We are full,\" Dr. Lin said.",
          "We are full,", "Wei Lin"),
+        // After a title, a month is a given name.
+        (line!(), "City Comptroller May Lindqvist, whose office flagged the gap, said: \"We must act.\"",
+         "We must act.", "May Lindqvist"),
         // A description: the organization of that sort mentioned last.
         (line!(), "Halvorsen Foods Inc. said sales fell. \"We are sorry,\" the company said.",
          "We are sorry,", "Halvorsen Foods Inc."),

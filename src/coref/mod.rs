@@ -81,6 +81,20 @@ impl<'a> Coref<'a> {
                 best = Some(*x);
             }
         }
+        // Else a name the phrase is part of: "Lindqvist" of "May Lindqvist", where the
+        // attribution's words stopped at a word that is also a month.
+        if best.is_none() {
+            let hi = m.partition_point(|x| x.span.start() <= span.start());
+            best = m[hi.saturating_sub(8)..hi]
+                .iter()
+                .rev()
+                .find(|x| {
+                    x.span.contains(span)
+                        && !x.possessive
+                        && ents.list[x.entity as usize].kind == EntityKind::Person
+                })
+                .copied();
+        }
         if let Some(x) = best {
             return Referent {
                 span: x.span,

@@ -156,6 +156,17 @@ pub(crate) fn further_mentions(
                 if crate::words::LEGAL_SUFFIXES.contains(&suffix) && space > 2 {
                     let short = name[..space].trim_end_matches(',');
                     forms.push((Span::new(span.start(), span.start() + short.len()), i));
+                    // And its first word, where the rest is a head: "Brightline" of
+                    // "Brightline Logistics Inc.".
+                    if let Some((first, rest)) = short.split_once(' ') {
+                        let head = crate::words::ORG_HEADS.contains(&rest);
+                        if head
+                            && first.len() > 3
+                            && crate::given_names::given_name(first).is_none()
+                        {
+                            forms.push((Span::new(span.start(), span.start() + first.len()), i));
+                        }
+                    }
                 }
             }
             _ => {}
