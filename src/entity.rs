@@ -223,6 +223,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         inferred: std::mem::take(&mut scratch.inferred),
         aliases: crate::buffers::emptied(&mut scratch.aliases),
         unplaced: Vec::new(),
+        title_line: std::cell::Cell::new(None),
         roles: crate::buffers::emptied(&mut scratch.roles),
         role_text: {
             let mut text = std::mem::take(&mut scratch.role_text);
@@ -342,6 +343,8 @@ struct Resolver<'a> {
     inferred: names::FurtherMentions,
     /// Further names of inferred entities, with the entity: acronyms defined in the text.
     aliases: Vec<(Span, u32)>,
+    /// The last line [`Self::in_title_case_line`] answered for, by index, and its answer.
+    title_line: std::cell::Cell<Option<(usize, bool)>>,
     /// Spans whose place and nationality mentions turned out to be part of a longer name
     /// ("Jordan" of Jordan Ellis, "Toronto" of the Toronto Maple Leafs), in text order;
     /// [`Self::drop_unplaced`] drops those mentions.
@@ -445,6 +448,19 @@ impl<'a> Resolver<'a> {
         let Some(line) = self.lines.get(l).filter(|l| l.start() <= start) else {
             return false;
         };
+        // The passes ask about the same line again and again: the last answer is kept.
+        if let Some((cached, answer)) = self.title_line.get() {
+            if cached == l {
+                return answer;
+            }
+        }
+        let answer = self.line_in_title_case(*line);
+        self.title_line.set(Some((l, answer)));
+        answer
+    }
+
+    /// Whether most words of `line` are capitalized ([`Self::in_title_case_line`]).
+    fn line_in_title_case(&self, line: Span) -> bool {
         let (line_start, line_end) = (line.start(), line.end());
         let lo = self.tokens.partition_point(|t| t.span.start() < line_start);
         let words = self.tokens[lo..]
