@@ -852,7 +852,21 @@ fn check_oracle(locs: &[Loc], text: &str) -> Result<(), TestCaseError> {
         }
     }
     found.sort_unstable();
-    let want = oracle(text, locs);
+    // A known place that opens a longer name the extractor recognizes ("Toronto" of the
+    // Toronto Maple Leafs, "Jordan" of Jordan Ellis) is not mentioned there: the oracle's
+    // matches inside an inferred entity's mention are not expected.
+    let inferred: Vec<(usize, usize)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.source == Source::Inferred)
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    let mut want = oracle(text, locs);
+    want.retain(|&(s, e)| {
+        !inferred
+            .iter()
+            .any(|&(is, ie)| is <= s && e <= ie && (is, ie) != (s, e))
+    });
     let show = |spans: &[(usize, usize)]| -> Vec<String> {
         spans
             .iter()
