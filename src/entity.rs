@@ -778,6 +778,19 @@ impl<'a> Resolver<'a> {
                     break;
                 }
             }
+            // A hyphenated first word ("Jean-Luc Picard said"): a name run cannot start at
+            // the hyphen, so the walk back steps over it here.
+            let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
+            while start >= 2
+                && start < j
+                && self.tok(start - 1) == "-"
+                && glued(start - 2)
+                && glued(start - 1)
+                && self.tokens[start - 2].word
+                && is_capitalized(self.tok(start - 2))
+            {
+                start -= 2;
+            }
             // A name before a comma is a subject only inside an apposition: "the bank's
             // economist, Ruth Adler, said", "the jury president, the actor Mette Holm, said".
             let enclosed = !between_commas
@@ -1216,7 +1229,10 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let name = &self.text[span.range()];
-            let first = name.split(' ').next().unwrap_or(name);
+            // A surname alone ("Smith-Jones") says nothing.
+            let Some((first, _)) = name.split_once(' ') else {
+                continue;
+            };
             // A compound given name takes the gender of its last part that has one:
             // Jean-Pierre is Pierre's, Marie-Claude is Marie's.
             e.gender = first

@@ -72,6 +72,12 @@ fn a_known_given_name_starts_a_person() {
            want: Some(("Jean-Pierre Dufresne", Person, Some(Male))), absent: &[], as Person),
         e!("The motion came from Mary K. Lindqvist Jr. last week.",
            want: Some(("Mary K. Lindqvist Jr.", Person, Some(Female))), absent: &[], as Person),
+        // A hyphenated given name opening the sentence, before its cue.
+        e!("Jean-Luc Picard said the ship was ready.",
+           want: Some(("Jean-Luc Picard", Person, Some(Male))), absent: &["Luc Picard"], as Person),
+        // A surname alone gives no gender, hyphenated or not.
+        e!("The vote, Smith-Jones said, was fair.",
+           want: Some(("Smith-Jones", Person, None)), absent: &[], as Person),
         // A name borne by both sexes gives no gender.
         e!("Supporters cheered as Taylor Brennan arrived.",
            want: Some(("Taylor Brennan", Person, None)), absent: &[], as Person),
