@@ -1,0 +1,689 @@
+//! The passes that infer entities the gazetteer lacks, in the order `resolve` runs them:
+//! capitalized runs with an organization or place head, a title or role before a name, an
+//! apposition, the subject of a cue, a run starting with a known given name; then the
+//! article's full names outranking the gazetteer's one-word aliases, and one-word persons
+//! folded into the person named in full.
+
+use once_cell::sync::Lazy;
+
+use super::*;
+
+impl Resolver<'_> {
+    /// "Deputy Representative Dmitry Polyanskiy", "Mayor Jane Doe", "Foreign Minister Sergei Lavrov".
+    pub(super) fn infer_from_titles(&mut self, titles: &[TitleRef]) {
+        for t in titles.iter().filter(|t| t.before_name) {
+            let role_text = &self.text[t.span.range()];
+            let role_at = t.span;
+            let next = self.tokens.first_at_or_after(t.span.end());
+            if next >= self.tokens.len() {
+                continue;
+            }
+            if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
+                if self.list[m.entity as usize].kind == EntityKind::Person {
+                    self.add_role(m.entity, role_at);
+                }
+                continue;
+            }
+            // A title says a month name is a given name: "City Comptroller May Lindqvist".
+            let month_name = matches!(self.tok(next), "May" | "June" | "April" | "August")
+                && next + 1 < self.tokens.len()
+                && self.tokens[next + 1].word
+                && is_name_word(self.tok(next + 1));
+            let n = if month_name {
+                let rest = self.name_run(next + 1, 3, titles);
+                if rest > 0 {
+                    rest + 1
+                } else {
+                    0
+                }
+            } else {
+                self.name_run(next, 4, titles)
+            };
+            // "Mayor Smith", but not a headline's "Former Charity Director Sentenced to …",
+            // where every word is capitalized.
+            let capital_role = is_capitalized(role_text) && !self.in_title_case_line(next);
+            if n >= 2 || (n == 1 && capital_role) {
+                let role = match t.target {
+                    TitleTarget::Role(r)
+                        if crate::role::is_honorific(crate::role::ROLES[r as usize]) =>
+                    {
+                        None
+                    }
+                    _ => Some(role_at),
+                };
+                self.infer(next, n, role);
+                // An honorific is no role, but it says "he" or "she". (Its lowercase text is
+                // staged to be read, then dropped.)
+                let staged = self.stage_role(role_at);
+                let gender = names::role_gender(&self.role_text[staged.range()]);
+                self.role_text.truncate(staged.start());
+                if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
+                    let e = &mut self.list[m.entity as usize];
+                    if e.gender.is_none() {
+                        e.gender = gender;
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Dmitry Polyanskiy, a deputy representative from Russia": a name, a comma, then within
+    /// a few words a role.
+    pub(super) fn infer_from_appositions(&mut self, titles: &[TitleRef]) {
+        for t in titles {
+            let Some(first) = self.token_at(t.span.start()) else {
+                continue;
+            };
+            // Walk back over the apposition's opening words to a comma.
+            let mut j = first;
+            let mut steps = 0;
+            while j > 0 && steps < 5 {
+                let w = self.tok(j - 1);
+                if w == "," {
+                    break;
+                }
+                if !self.tokens[j - 1].word
+                    || self.text[self.tokens[j - 1].span.end()..self.tokens[j].span.start()]
+                        .contains('\n')
+                {
+                    steps = 5;
+                    break;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            if steps >= 5 || j == 0 || self.tok(j - 1) != "," {
+                continue;
+            }
+            let opener = if j < first { self.tok(j) } else { "" };
+            let determiner = DETERMINERS
+                .iter()
+                .chain(&["former"])
+                .any(|d| d.eq_ignore_ascii_case(opener))
+                || opener.ends_with("'s")
+                || opener.ends_with("’s");
+            if j < first && !determiner {
+                continue;
+            }
+            let comma = j - 1;
+            if comma == 0 {
+                continue;
+            }
+            if let Some(m) = self.mention_at(self.tokens[comma - 1].span).copied() {
+                if self.list[m.entity as usize].kind == EntityKind::Person {
+                    self.add_role(m.entity, t.span);
+                }
+                continue;
+            }
+            // The name ends just before the comma: find where it starts.
+            let mut start = comma;
+            while start > 0 && comma - start < 4 {
+                let n = self.name_run(start - 1, comma - start + 1, titles);
+                if n == comma - start + 1 {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let n = comma - start;
+            if n >= 2 {
+                self.infer(start, n, Some(t.span));
+            }
+        }
+    }
+
+    /// "Jane Doe said", "said Jane Doe": a full name next to a cue.
+    pub(super) fn infer_from_cues(&mut self, cues: &[Cue], titles: &[TitleRef]) {
+        for cue in cues.iter().filter(|c| c.class != CueClass::According) {
+            let Some(c) = self.token_at(cue.span.start()) else {
+                continue;
+            };
+            if self.tokens[c].span.start() != cue.span.start() {
+                continue;
+            }
+            // A time between subject and verb: "Acme on Wednesday reported".
+            let mut j = c;
+            if j >= 2 && is_capitalized_weekday(self.tok(j - 1)) {
+                j -= 1;
+                if ["on", "last", "this"].contains(&self.tok(j - 1)) {
+                    j -= 1;
+                }
+            }
+            // Subject before the cue, or a name between commas: "the bank's economist, Ruth
+            // Adler, said".
+            while j > 0 && is_adverb_or_aux(self.tok(j - 1)) {
+                j -= 1;
+            }
+            let between_commas = j > 0 && self.tok(j - 1) == ",";
+            if between_commas {
+                j -= 1;
+            }
+            let mut start = j;
+            while start > 0 && j - start < 4 {
+                let n = self.name_run(start - 1, j - start + 1, titles);
+                if n == j - start + 1 {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            // A hyphenated first word ("Jean-Luc Picard said"): a name run cannot start at
+            // the hyphen, so the walk back steps over it here.
+            let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
+            while start >= 2
+                && start < j
+                && self.tok(start - 1) == "-"
+                && glued(start - 2)
+                && glued(start - 1)
+                && self.tokens[start - 2].word
+                && is_capitalized(self.tok(start - 2))
+            {
+                start -= 2;
+            }
+            // A name before a comma is a subject only inside an apposition: "the bank's
+            // economist, Ruth Adler, said", "the jury president, the actor Mette Holm, said".
+            let enclosed = !between_commas
+                || (start.saturating_sub(6)..start)
+                    .rev()
+                    .any(|i| self.tok(i) == ",");
+            // "an analyst at Piper Sandler, said": a name after a preposition is no subject.
+            let after_preposition = start > 0
+                && matches!(
+                    self.tok(start - 1),
+                    "at" | "of" | "for" | "from" | "with" | "in" | "on" | "by" | "to"
+                );
+            if j - start >= 2
+                && enclosed
+                && !after_preposition
+                && !self.covered(self.span_of(start, j - start))
+            {
+                self.infer(start, j - start, None);
+                continue;
+            }
+            // Subject after the cue: "said Jane Doe".
+            if cue.lemma == "say"
+                || cue.lemma == "add"
+                || cue.lemma == "tell"
+                || cue.lemma == "write"
+            {
+                // Past a title: "said Rep. G.K. Butterfield".
+                let mut s = c + 1;
+                while s < self.tokens.len() && Self::in_title(titles, self.tokens[s].span) {
+                    s += 1;
+                }
+                let n = self.name_run(s, 4, titles);
+                if n >= 2 || (n == 1 && s > c + 1) {
+                    self.infer(s, n, None);
+                }
+            }
+        }
+    }
+
+    /// "Gail Hutchins", "Priya Natarajan", "Mary K. Lindqvist": a known given name and one
+    /// to three more name words, with no context needed. A given name that is also a word
+    /// ("Will", "Grant", "May") needs the contexts of the passes before; so do names in a
+    /// headline, where every word is capitalized, and a run ending in a place or
+    /// organization head is that place or organization ("Sam Whitaker Stadium").
+    pub(super) fn infer_from_given_names(&mut self, titles: &[TitleRef]) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let t = self.tokens[i];
+            if !self.may_be_capitalized(i) {
+                i += 1;
+                continue;
+            }
+            let w = t.text(self.text);
+            let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
+            // Looked up only for capitalized words before another (or a hyphen): a name has
+            // two words at least, and the list is the costliest test here.
+            let two = self.tokens.get(i + 1).is_some_and(|n| {
+                let next = n.text(self.text);
+                next == "-" || is_capitalized(next)
+            });
+            let given = (two && t.word && is_name_word(w))
+                .then(|| crate::given_names::given_name(first))
+                .flatten();
+            let starts = given.is_some()
+                && !(i > 0
+                    && self.tokens[i - 1].word
+                    && is_name_word(self.tok(i - 1))
+                    && !Self::in_title(titles, self.tokens[i - 1].span)
+                    && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
+                        .contains(['\n', ',', ';', ':']));
+            // A place that is also a given name, before a name word, is a person's name:
+            // "Jordan Ellis", "Georgia Watts".
+            let place_name = starts
+                && given.is_some_and(|g| !g.is_word())
+                && self.past_place(i) == Some(i + 1)
+                && i + 1 < self.tokens.len()
+                && self.tokens[i + 1].word
+                && is_name_word(self.tok(i + 1))
+                && kind_of_name(self.tok(i + 1)) == EntityKind::Person
+                && !self.covered(self.tokens[i + 1].span);
+            if !starts || (self.covered(t.span) && !place_name) || Self::in_title(titles, t.span) {
+                i += 1;
+                continue;
+            }
+            let n = if place_name {
+                let rest = self.name_run(i + 1, 3, titles);
+                rest + 1
+            } else {
+                self.name_run(i, 4, titles)
+            };
+            // A given name that is also a word ("Will", "Hope", "Golden", "Colleen") starts a
+            // name only where the article goes on to use its last word alone, as it does a
+            // surname ("Colleen Driscoll … Driscoll said"; not "the Golden Lynx").
+            let word_name = given.is_some_and(|g| g.is_word());
+            if n < 2
+                || self.in_title_case_line(i)
+                || (word_name && !self.used_alone(self.tokens[i + n - 1].span))
+            {
+                i += n.max(1);
+                continue;
+            }
+            // "an analyst at Piper Sandler": after "at", a firm, not a person.
+            let mut kind = kind_of_name(self.tok(i + n - 1));
+            let possessive = crate::text::possessive_len(self.text, self.span_of(i, n).end()) > 0;
+            if kind == EntityKind::Person && !possessive && i > 0 && self.tok(i - 1) == "at" {
+                kind = EntityKind::Organization;
+            }
+            if place_name {
+                self.unplaced.push(t.span);
+            }
+            self.infer_kind(i, n, None, kind);
+            i += n;
+        }
+        self.drop_unplaced();
+    }
+
+    /// Organizations and places named by a capitalized run with a head word, known given
+    /// name or not: "Halvorsen Foods Inc.", "Harbor City FC", "University of Leeds",
+    /// "Canadian Union of Public Employees", "Kessler River". A run may start with a place or
+    /// nationality the gazetteer knows: then the whole run is the organization ("Halifax
+    /// Regional Police", "Toronto Maple Leafs", a place and a capitalized plural: a team), and
+    /// the place is not mentioned there. An acronym in parentheses right after an
+    /// organization ("(CUPE)") is a name of it too.
+    pub(super) fn infer_from_heads(&mut self, titles: &[TitleRef]) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.may_be_capitalized(i) {
+                i += 1;
+                continue;
+            }
+            let (n, kind) = match self.headed_run(i, titles) {
+                Ok(run) => run,
+                Err(next) => {
+                    i = next.max(i + 1);
+                    continue;
+                }
+            };
+            let span = self.span_of(i, n);
+            if self.covered(span) {
+                self.unplaced.push(span);
+            }
+            self.infer_kind(i, n, None, kind);
+            if kind == EntityKind::Organization {
+                self.acronym_after(i, n);
+                self.short_form(span);
+            }
+            i += n;
+        }
+        self.drop_unplaced();
+    }
+
+    /// A first test of token `i`, by its first byte only: false for a word that starts with
+    /// an ASCII lowercase letter, a digit or a mark, which most tokens do. Passes that look
+    /// only at capitalized words skip the rest of the tokens at this cost.
+    #[inline]
+    fn may_be_capitalized(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        t.word && {
+            let b = self.text.as_bytes()[t.span.start()];
+            b.is_ascii_uppercase() || b >= 0x80
+        }
+    }
+
+    /// Drops the place and nationality mentions inside the spans of `unplaced` (in text order,
+    /// disjoint): names that turned out to be part of a longer one, in one pass.
+    fn drop_unplaced(&mut self) {
+        if self.unplaced.is_empty() {
+            return;
+        }
+        let (list, unplaced) = (&self.list, &self.unplaced);
+        self.mentions.retain(|m| {
+            let k = unplaced.partition_point(|u| u.end() <= m.span.start());
+            let inside = unplaced.get(k).is_some_and(|u| u.contains(m.span));
+            !(inside
+                && matches!(
+                    list[m.entity as usize].kind,
+                    EntityKind::Location | EntityKind::Nationality
+                ))
+        });
+        self.unplaced.clear();
+    }
+
+    /// The capitalized run at token `i` that a head word makes an organization or a place:
+    /// its length in tokens and its kind; else the token to look at next (a run without a
+    /// usable head has none inside it either, so the caller skips it whole).
+    fn headed_run(&self, i: usize, titles: &[TitleRef]) -> Result<(usize, EntityKind), usize> {
+        // The heads, organization heads winning where a word is both, in one lookup.
+        static HEADS: Lazy<FastMap<&'static str, EntityKind>> = Lazy::new(|| {
+            let places = PLACE_HEADS.iter().map(|&w| (w, EntityKind::Location));
+            let orgs = ORG_HEADS.iter().map(|&w| (w, EntityKind::Organization));
+            places.chain(orgs).collect()
+        });
+        // A role word right before a head is part of the name: "Premier League", "Justice
+        // Department".
+        let titled = |j: usize| {
+            Self::in_title(titles, self.tokens[j].span)
+                && !(j + 1 < self.tokens.len()
+                    && HEADS.get(self.tok(j + 1)) == Some(&EntityKind::Organization))
+        };
+        let t = self.tokens[i];
+        let w = t.text(self.text);
+        if !t.word || !is_capitalized(w) || titled(i) {
+            return Err(i + 1);
+        }
+        // A known place or nationality may open the run; any other known name ends it.
+        let mut j = i;
+        let (mut known_start, mut team_place) = (false, false);
+        if self.covered(t.span) {
+            j = self.past_place(i).ok_or(i + 1)?;
+            known_start = true;
+            // "Jordan Ellis" is no team: a place that is also a given name does not open
+            // one.
+            team_place = j > i + 1 || crate::given_names::given_name(w).is_none();
+        } else if !is_name_word(w) && !is_acronym(w) {
+            return Err(i + 1);
+        }
+        let (mut end, mut kind, mut words) = (j, None, j - i);
+        let mut after_of = false;
+        while j < self.tokens.len() && j - i < 9 {
+            let t = self.tokens[j];
+            let w = t.text(self.text);
+            // The common end of a run, a lowercase word, at the cost of one byte.
+            if !self.may_be_capitalized(j) && !matches!(w, "of" | "for" | "and" | "&") {
+                break;
+            }
+            if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
+                break;
+            }
+            if after_of {
+                // "University of Toronto": a known place after "of" is part of the name.
+                if let Some(past) = self.past_place(j) {
+                    (j, end, kind) = (past, past, Some(EntityKind::Organization));
+                    words += 1;
+                    continue;
+                }
+            }
+            let head = HEADS.get(w).copied();
+            let org_head = head == Some(EntityKind::Organization);
+            let name = t.word && (org_head || is_name_word(w) || is_acronym(w));
+            if name && !self.covered(t.span) && !titled(j) {
+                words += 1;
+                j += 1;
+                if org_head {
+                    (end, kind) = (j, Some(EntityKind::Organization));
+                } else if head == Some(EntityKind::Location) && !after_of {
+                    (end, kind) = (j, Some(EntityKind::Location));
+                } else if after_of || (known_start && team_place && w.len() > 3 && w.ends_with('s'))
+                {
+                    // "University of Leeds"; "Toronto Maple Leafs".
+                    if after_of || kind.is_none() {
+                        (end, kind) = (j, Some(EntityKind::Organization));
+                    }
+                }
+                continue;
+            }
+            // "of", "for", "and", "&" between capitalized words: "Bank of Canada",
+            // "United Food and Commercial Workers".
+            let next_capitalized = j + 1 < self.tokens.len()
+                && is_capitalized(self.tok(j + 1))
+                && (!self.covered(self.tokens[j + 1].span) || self.past_place(j + 1).is_some());
+            let org = kind == Some(EntityKind::Organization);
+            let joins = match w {
+                // Not after a legal suffix: "Bellweather Holdings LLC of Princeton".
+                "of" | "for" => org && !crate::words::LEGAL_SUFFIXES.contains(&self.tok(j - 1)),
+                "and" | "&" => kind.is_none(),
+                _ => false,
+            };
+            if words > 0 && next_capitalized && joins {
+                after_of = org;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let Some(kind) = kind else {
+            return Err(j);
+        };
+        // A head alone is a common noun ("Police said"). A run going on past its head
+        // ("Lausanne International Film Festival") is not cut at the head: what it names is
+        // unclear. Nor are headlines read, where every word is capitalized.
+        let n = end - i;
+        if n >= 2 && end == j && !self.in_title_case_line(i) {
+            Ok((n, kind))
+        } else {
+            Err(j)
+        }
+    }
+
+    /// A company named with its legal suffix ("Halvorsen Foods Inc.") is the same entity
+    /// named without it ("Halvorsen Foods").
+    fn short_form(&mut self, span: Span) {
+        let name = normalized(&self.text[span.range()]);
+        let Some(space) = name.rfind(' ') else {
+            return;
+        };
+        if !crate::words::LEGAL_SUFFIXES.contains(&&name[space + 1..]) {
+            return;
+        }
+        let short = name[..space].trim_end_matches(',');
+        if let Some(&entity) = self.by_name.get(name.as_ref()) {
+            if short.len() < 3 {
+                return;
+            }
+            self.by_name.entry(short.to_string()).or_insert(entity);
+        }
+    }
+
+    /// The token after a place or nationality mention that starts at token `i`, if one does.
+    fn past_place(&self, i: usize) -> Option<usize> {
+        let start = self.tokens[i].span.start();
+        let m = self.mention_at(self.tokens[i].span)?;
+        let kind = self.list[m.entity as usize].kind;
+        if !matches!(kind, EntityKind::Location | EntityKind::Nationality)
+            || m.span.start() != start
+        {
+            return None;
+        }
+        let end = m.span.end();
+        let mut j = i;
+        while j < self.tokens.len() && self.tokens[j].span.end() <= end {
+            j += 1;
+        }
+        // A mention ending inside the token is not a place the run can step over.
+        (j > i).then_some(j)
+    }
+
+    /// An acronym in parentheses right after the organization at tokens `i..i + n`, sharing
+    /// its first letter: "Canadian Union of Public Employees (CUPE)".
+    fn acronym_after(&mut self, i: usize, n: usize) {
+        let (open, acr, close) = (i + n, i + n + 1, i + n + 2);
+        if close >= self.tokens.len() || self.tok(open) != "(" || self.tok(close) != ")" {
+            return;
+        }
+        let word = self.tok(acr);
+        let initial = self.tok(i).chars().next();
+        if !is_acronym(word) || word.len() > 8 || word.chars().next() != initial {
+            return;
+        }
+        let span = self.span_of(i, n);
+        let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
+        let at = self.tokens[acr].span;
+        if !self.covered(at) {
+            self.add_mention(MentionData {
+                span: at,
+                entity,
+                possessive: false,
+            });
+        }
+        self.aliases.push((at, entity));
+    }
+
+    /// Whether the word at `span` is written again alone, capitalized, within a few thousand
+    /// bytes either side (a bounded look, so that a long text stays linear), outside a
+    /// headline.
+    fn used_alone(&self, span: Span) -> bool {
+        const REACH: usize = 4096;
+        let text = self.text;
+        let word = &text[span.range()];
+        let mut lo = span.start().saturating_sub(REACH);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (span.end() + REACH).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        // Alone: not inside a longer word, nor after another capitalized word ("Colleen
+        // Driscoll" again is not "Driscoll" alone; "Mr. Driscoll" is).
+        let alone = |at: usize| {
+            let after = crate::text::next_char(text, at + word.len());
+            let before = crate::text::prev_char(text, at);
+            let prev_word = text[..at - before.map_or(0, char::len_utf8)]
+                .rsplit([' ', '\n'])
+                .next()
+                .unwrap_or("");
+            let after_name = before == Some(' ')
+                && prev_word.ends_with(char::is_alphabetic)
+                && is_name_word(prev_word);
+            !after.is_some_and(char::is_alphanumeric)
+                && !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after_name
+        };
+        memchr::memmem::find_iter(&text.as_bytes()[lo..hi], word.as_bytes())
+            .map(|k| lo + k)
+            .any(|at| {
+                at != span.start()
+                    && alone(at)
+                    && !self
+                        .token_at(at)
+                        .is_some_and(|t| self.in_title_case_line(t))
+            })
+    }
+
+    /// The article outranks the gazetteer: a surname of a person the article names in full
+    /// ("Sam Whitaker") is that person's, not a gazetteer entry's whose full name the article
+    /// never writes ("Whitaker" of Matthew Whitaker). Those mentions are dropped here, and
+    /// [`Self::add_further_mentions`] gives them to the article's person.
+    pub(super) fn drop_outranked(&mut self, in_full: &FastSet<u32>) {
+        let text = self.text;
+        let surname = |span: Span| {
+            let name = &text[span.range()];
+            name.rfind(' ').map(|i| &name[i + 1..])
+        };
+        let mut surnames: Vec<&str> = self
+            .list
+            .iter()
+            .filter_map(|e| match (e.origin, e.kind) {
+                (Origin::Inferred(span), EntityKind::Person) => surname(span),
+                _ => None,
+            })
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        surnames.sort_unstable();
+        let list = &self.list;
+        self.mentions.retain(|m| {
+            let e = &list[m.entity as usize];
+            let Origin::Gazetteer(entry) = e.origin else {
+                return true;
+            };
+            if e.kind != EntityKind::Person || in_full.contains(&entry) {
+                return true;
+            }
+            let word = &text[m.span.range()];
+            word.contains(' ') || surnames.binary_search(&word).is_err()
+        });
+    }
+
+    /// A person the article names without saying "he" or "she" takes the gender of a given
+    /// name borne by at least 95% one sex ([`crate::given_names`]).
+    pub(super) fn genders_from_given_names(&mut self) {
+        for e in &mut self.list {
+            let (Origin::Inferred(span), EntityKind::Person, None) = (e.origin, e.kind, e.gender)
+            else {
+                continue;
+            };
+            let name = &self.text[span.range()];
+            // A surname alone ("Smith-Jones") says nothing.
+            let Some((first, _)) = name.split_once(' ') else {
+                continue;
+            };
+            // A compound given name takes the gender of its last part that has one:
+            // Jean-Pierre is Pierre's, Marie-Claude is Marie's.
+            e.gender = first
+                .rsplit('-')
+                .find_map(|part| crate::given_names::given_name(part).and_then(|g| g.gender()));
+        }
+    }
+
+    /// A person the article names by one word ("Coach Price", "Dr. Lin") is the person it
+    /// names in full with that surname ("Darnell Price"), where only one has it: the mentions
+    /// move to that person, who takes the gender the title gave if it has none.
+    pub(super) fn merge_surnames(&mut self) {
+        let text = self.text;
+        let mut full: Vec<(&str, u32)> = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            if let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) {
+                let name = &text[span.range()];
+                if let Some(space) = name.rfind(' ') {
+                    full.push((&name[space + 1..], i as u32));
+                }
+            }
+        }
+        if full.is_empty() {
+            return;
+        }
+        full.sort_unstable();
+        let mut into = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) else {
+                continue;
+            };
+            let name = &text[span.range()];
+            if name.contains(' ') {
+                continue;
+            }
+            let lo = full.partition_point(|&(s, _)| s < name);
+            let mut same = full[lo..].iter().take_while(|&&(s, _)| s == name);
+            if let (Some(&(_, target)), None) = (same.next(), same.next()) {
+                into.push((i as u32, target));
+            }
+        }
+        if into.is_empty() {
+            return;
+        }
+        for &(from, target) in &into {
+            let gender = self.list[from as usize].gender;
+            self.list[from as usize].merged = true;
+            let t = &mut self.list[target as usize];
+            if t.gender.is_none() {
+                t.gender = gender;
+            }
+        }
+        into.sort_unstable();
+        for m in self.mentions.iter_mut().chain(self.pending.iter_mut()) {
+            if let Ok(k) = into.binary_search_by_key(&m.entity, |&(from, _)| from) {
+                m.entity = into[k].1;
+            }
+        }
+    }
+}
+
+/// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
