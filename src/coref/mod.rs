@@ -10,7 +10,7 @@
 pub(crate) mod names;
 
 use crate::article::Article;
-use crate::entity::{Entities, Knowledge, Origin, TitleTarget};
+use crate::entity::{Entities, Knowledge, MentionData, Origin, TitleTarget};
 use crate::gazetteer::{EntityKind, Gender};
 use crate::quote::QuoteSpan;
 use crate::span::Span;
@@ -229,11 +229,7 @@ impl<'a> Coref<'a> {
                 || noun == "police" && word == "Police"
         };
         let ents = self.entities;
-        let m = &ents.mentions;
-        let hi = m.partition_point(|x| x.span.start() < pos);
-        m[hi.saturating_sub(400)..hi]
-            .iter()
-            .rev()
+        self.recent_mentions(pos)
             .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
             .find(|x| {
                 let name = self.at.text[x.span.range()].split(' ');
@@ -333,28 +329,29 @@ impl<'a> Coref<'a> {
         None
     }
 
+    /// The mentions before `pos`, latest first. A role or a description was introduced
+    /// recently: only the last few hundred mentions are looked at, so an article of any length
+    /// stays linear.
+    fn recent_mentions(&self, pos: usize) -> impl Iterator<Item = &MentionData> {
+        let m = &self.entities.mentions;
+        let hi = m.partition_point(|x| x.span.start() < pos);
+        m[hi.saturating_sub(400)..hi].iter().rev()
+    }
+
     /// The latest person before `pos` the article or the gazetteer gives this role.
     pub(crate) fn resolve_role(&self, head: &str, pos: usize) -> Option<u32> {
         let ents = self.entities;
-        let m = &ents.mentions;
-        let hi = m.partition_point(|x| x.span.start() < pos);
-        // The role was introduced recently: look back over the last few hundred mentions only,
-        // so an article of any length stays linear.
-        m[hi.saturating_sub(400)..hi]
-            .iter()
-            .rev()
-            .map(|x| x.entity)
-            .find(|&e| {
-                let d = &ents.list[e as usize];
-                d.kind == EntityKind::Person
-                    && (ents.roles_of(d).any(|r| crate::role::head(r) == head)
-                        || match d.origin {
-                            Origin::Gazetteer(entry) => {
-                                self.title_words[entry as usize].iter().any(|w| w == head)
-                            }
-                            _ => false,
-                        })
-            })
+        self.recent_mentions(pos).map(|x| x.entity).find(|&e| {
+            let d = &ents.list[e as usize];
+            d.kind == EntityKind::Person
+                && (ents.roles_of(d).any(|r| crate::role::head(r) == head)
+                    || match d.origin {
+                        Origin::Gazetteer(entry) => {
+                            self.title_words[entry as usize].iter().any(|w| w == head)
+                        }
+                        _ => false,
+                    })
+        })
     }
 }
 
