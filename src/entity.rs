@@ -236,29 +236,25 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
     // article claims the surnames and shared aliases it could stand for.
-    let named = &mut scratch.named;
+    // The entries named by a name of several words ("Theresa May", not "May") go in
+    // `in_full` as well, from the same pass.
+    let (named, in_full) = (&mut scratch.named, &mut scratch.in_full);
     named.clear();
-    named.extend(found_names.iter().filter_map(|f| {
-        let mut t = k
-            .names
-            .targets(text, f)
-            .filter(|t| t.role == NameRole::Name);
-        let first = t.next()?;
-        t.next().is_none().then_some(first.entry)
-    }));
-    let named = &*named;
-    let in_full = &mut scratch.in_full;
     in_full.clear();
-    in_full.extend(found_names.iter().filter_map(|f| {
+    for f in found_names {
         let mut t = k
             .names
             .targets(text, f)
             .filter(|t| t.role == NameRole::Name);
-        let first = t.next()?;
-        let several_words = text[f.span.range()].contains(' ');
-        (several_words && t.next().is_none()).then_some(first.entry)
-    }));
-    let in_full = &*in_full;
+        let (Some(first), None) = (t.next(), t.next()) else {
+            continue;
+        };
+        named.insert(first.entry);
+        if text[f.span.range()].contains(' ') {
+            in_full.insert(first.entry);
+        }
+    }
+    let (named, in_full) = (&*named, &*in_full);
     for f in found_names {
         let Some(entry) = names::entry_for(k.names, text, f, named, in_full, k.kinds) else {
             continue;
