@@ -1,4 +1,4 @@
-//! Compiles `gazetteers/given_names.tsv` into two sorted static arrays (see
+//! Compiles `gazetteers/given_names.tsv` into a static hash table (see
 //! `src/given_names/mod.rs`), so the list costs nothing to load: no parsing at run time.
 
 use std::env;
@@ -23,8 +23,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/given_names/key.rs");
     println!("cargo:rerun-if-changed=src/given_names/info.rs");
     let text = fs::read_to_string(LIST).unwrap_or_else(|e| panic!("{LIST}: {e}"));
-    let mut keys = String::new();
-    let mut infos = String::new();
+    let (mut names, mut packed) = (Vec::new(), Vec::new());
     let mut last = 0u64;
     let mut n = 0usize;
     for (i, line) in text.lines().enumerate() {
@@ -56,8 +55,8 @@ fn main() {
                 Some((count(female), count(male)))
             }
         };
-        writeln!(keys, "{k:#x},").unwrap();
-        writeln!(infos, "{:#x},", info::pack(counts)).unwrap();
+        names.push(k);
+        packed.push(info::pack(counts));
         n += 1;
     }
     let words = fs::read_to_string(WORDS).unwrap_or_else(|e| panic!("{WORDS}: {e}"));
@@ -70,15 +69,38 @@ fn main() {
         word_keys.push(k);
     }
     word_keys.sort_unstable();
-    word_keys.dedup();
-    let w = word_keys.len();
-    let word_keys: String = word_keys.iter().map(|k| format!("{k:#x},\n")).collect();
-    let out = format!(
-        "/// Every name's key, ascending.\nstatic KEYS: [u64; {n}] = [\n{keys}];\n\
-         /// Each key's packed counts (`info.rs`).\nstatic INFOS: [u32; {n}] = [\n{infos}];\n\
-         /// The keys of the names that are also English words, ascending.\n\
-         static WORD_KEYS: [u64; {w}] = [\n{word_keys}];\n"
-    );
+    // Open addressing with linear probing: each name in the first free slot from its own.
+    let size = 1usize << key::SLOT_BITS;
+    assert!(n * 10 < size * 7, "{LIST}: {n} names overfill {size} slots");
+    let (mut slot_keys, mut slot_infos) = (vec![0u64; size], vec![0u32; size]);
+    for (&k, &info) in names.iter().zip(&packed) {
+        let mut s = key::slot(k);
+        while slot_keys[s] != 0 {
+            s = (s + 1) % size;
+        }
+        let word = word_keys.binary_search(&k).is_ok();
+        slot_keys[s] = k | if word { key::WORD_BIT } else { 0 };
+        slot_infos[s] = info;
+    }
+    let mut out = String::new();
+    writeln!(out, "/// The names' keys by slot (`key::slot`), with `key::WORD_BIT` set on the names that are also English words; 0 is an empty slot.").unwrap();
+    writeln!(out, "static SLOT_KEYS: [u64; {size}] = [").unwrap();
+    for k in &slot_keys {
+        writeln!(out, "{k:#x},").unwrap();
+    }
+    writeln!(
+        out,
+        "];\n/// Each slot's packed counts (`info.rs`).\nstatic SLOT_INFOS: [u32; {size}] = ["
+    )
+    .unwrap();
+    for i in &slot_infos {
+        writeln!(out, "{i:#x},").unwrap();
+    }
+    writeln!(
+        out,
+        "];\n/// How many names the table holds.\n#[cfg(test)]\nconst NAME_COUNT: usize = {n};"
+    )
+    .unwrap();
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("given_names.rs");
     fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

@@ -71,6 +71,19 @@ pub(crate) fn head(role: &str) -> &str {
 static HEADS: once_cell::sync::Lazy<std::collections::HashSet<&'static str>> =
     once_cell::sync::Lazy::new(|| ROLES.iter().map(|r| head(r)).collect());
 
+/// Whether `word`, in any case, is a role of one word ("Coach", "MAYOR", "Secretary-General").
+///
+/// A set lookup for words of up to 15 bytes (every role of one word but a few), a scan of
+/// the list for longer ones.
+pub(crate) fn is_role(word: &str) -> bool {
+    static SET: once_cell::sync::Lazy<crate::hash::FastSet<u128>> =
+        once_cell::sync::Lazy::new(|| crate::hash::key_set_of(ROLES));
+    match crate::hash::lower_key(word) {
+        Some(k) => SET.contains(&k),
+        None => ROLES.iter().any(|r| r.eq_ignore_ascii_case(word)),
+    }
+}
+
 /// Whether `word` (lowercase) is the head noun of a role: "minister", "spokeswoman".
 pub(crate) fn is_head(word: &str) -> bool {
     HEADS.contains(word)

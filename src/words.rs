@@ -146,24 +146,74 @@ pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
     "ever", "since", "too", "meanwhile",
 ];
 
+/// Whether `word`, as written, is in [`NOT_NAME`]: one length test and at most one set
+/// lookup, not a scan of the list.
+pub(crate) fn is_not_name(word: &str) -> bool {
+    /// The length of the longest word of the list.
+    const LONGEST: usize = {
+        let (mut i, mut n) = (0, 0);
+        while i < NOT_NAME.len() {
+            if NOT_NAME[i].len() > n {
+                n = NOT_NAME[i].len();
+            }
+            i += 1;
+        }
+        n
+    };
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
+    word.len() <= LONGEST && SET.contains(word)
+}
+
 /// Whether a word can be part of a person's name: capitalized, not a word that opens
 /// sentences ([`NOT_NAME`]), not an acronym or a possessive.
+///
+/// # Performance
+///
+/// Asked at most capitalized words by several passes, so an ASCII word is judged in one
+/// pass over its bytes before the set lookup, with no `char` decoding.
 pub(crate) fn is_name_word(w: &str) -> bool {
-    static NOT_NAMES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
-    let Some(first) = w.chars().next() else {
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
         return false;
     };
-    if !first.is_uppercase() || NOT_NAMES.contains(w) {
-        return false;
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    if first.is_ascii() {
+        if !first.is_ascii_uppercase() || possessive || is_not_name(w) {
+            return false;
+        }
+        if !w.is_ascii() {
+            return !is_acronym_like(w);
+        }
+        // All-capital words of two or more letters are acronyms, not names; initials
+        // ("G.K.") are not acronyms.
+        let (mut letters, mut upper, mut dotted_run, mut initials) = (0, 0, 0, true);
+        for &c in b {
+            if c == b'.' {
+                dotted_run = 0;
+                continue;
+            }
+            dotted_run += 1;
+            if dotted_run > 1 {
+                initials = false;
+            }
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                upper += usize::from(c.is_ascii_uppercase());
+            }
+        }
+        let initials = initials && b.contains(&b'.');
+        return !(letters >= 2 && upper == letters && !initials);
     }
-    // All-capital words of two or more letters are acronyms, not names.
+    let upper_first = w.chars().next().is_some_and(char::is_uppercase);
+    upper_first && !possessive && !is_not_name(w) && !is_acronym_like(w)
+}
+
+/// The general form of [`is_name_word`]'s acronym test, for words with non-ASCII chars.
+fn is_acronym_like(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    // Initials ("G.K.") are not acronyms.
     let initials = w.contains('.') && w.split('.').all(|p| p.chars().count() <= 1);
-    let acronym = letters >= 2 && upper == letters && !initials;
-    let possessive = w.ends_with("’s") || w.ends_with("'s");
-    !(acronym || possessive)
+    letters >= 2 && upper == letters && !initials
 }
 
 /// Whether the word is an "-ly" adverb: "repeatedly", "publicly", "eventually", "barely".

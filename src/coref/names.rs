@@ -59,7 +59,7 @@ pub(crate) fn entry_for(
         if preceded_by_given_name(text, f.span.start()) {
             return None;
         }
-        if crate::words::NOT_NAME.contains(&word) && !in_full.contains(&entry) {
+        if crate::words::is_not_name(word) && !in_full.contains(&entry) {
             return None;
         }
     }
@@ -80,11 +80,9 @@ fn preceded_by_given_name(text: &str, pos: usize) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &rest[start..];
     word.starts_with(char::is_uppercase)
-        && !crate::words::NOT_NAME.contains(&word)
+        && !crate::words::is_not_name(word)
         && crate::given_names::given_name(word).is_some()
-        && !crate::role::ROLES
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(word))
+        && !crate::role::is_role(word)
 }
 
 /// Buffers of [`further_mentions`]: the inferred names and surnames with their
@@ -287,8 +285,5 @@ fn preceded_by_name_word(text: &str, pos: usize) -> bool {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &rest[start..];
-    is_name_word(word)
-        && !crate::role::ROLES
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(word))
+    is_name_word(word) && !crate::role::is_role(word)
 }

@@ -4,6 +4,22 @@
 /// The most letters a key holds: five bits a letter in a `u64`.
 pub(crate) const MAX_LETTERS: usize = 12;
 
+/// The table of names has `1 << SLOT_BITS` slots: 65,536 for about 40,000 names, so a lookup
+/// probes two slots on average, most often in one cache line.
+pub(crate) const SLOT_BITS: u32 = 16;
+
+/// Set in a slot beside the key of a name that is also an English word: a key uses the low
+/// 60 bits only.
+pub(crate) const WORD_BIT: u64 = 1 << 63;
+
+/// The slot where the search for key `k` starts (Fibonacci hashing: the high bits of the
+/// product mix every letter); the search goes on to the next slots, wrapping, until it finds
+/// the key or an empty slot (0, which no key is).
+#[inline]
+pub(crate) fn slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
 /// The key of a word of 1 to [`MAX_LETTERS`] letters, or `None` for any other word.
 ///
 /// Letters are ASCII `a`-`z` in either case, and the common accented Latin letters, each
