@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build tests/fixtures/people.jsonl from tests/fixtures/people-source.marked.
+"""Build tests/fixtures/people.jsonl from tests/fixtures/people-source.marked (or another pair).
 
 Standard library only. Offsets are never written by hand: the source holds each article with its
 annotations marked inline, and this script strips the marks and records where they were.
@@ -38,7 +38,14 @@ Meta lines:
 Kind: direct when the content starts with an opening mark and ends with a closing mark, mixed
 when it holds a mark otherwise, else indirect. doc_sources_* are the people-list speakers.
 
-Usage:  python3 tools/build_people.py [--table]   (--table prints the README table rows)
+A PER mark may also be the tail of a listed name with its first letter capitalized, as at the
+start of a sentence ("Van der Berg said" for Pieter van der Berg, "Al-Hashimi" for Layla
+al-Hashimi).
+
+Usage:  python3 tools/build_people.py [--table] [--source FILE] [--out FILE]
+        --table prints the README table rows; --source and --out default to
+        tests/fixtures/people-source.marked and tests/fixtures/people.jsonl (the held-out set:
+        --source tests/fixtures/people-heldout.marked --out tests/fixtures/people_heldout.jsonl)
 """
 
 import json
@@ -108,6 +115,12 @@ def kind_of(content):
     if any(c in content for c in OPEN + CLOSE):
         return "mixed"
     return "indirect"
+
+
+def name_tails(name):
+    """The tails of a full name: "Pieter van der Berg" -> "van der Berg", "der Berg", "Berg"."""
+    w = name.split()
+    return [" ".join(w[i:]) for i in range(1, len(w))]
 
 
 def build_article(slug, body, meta):
@@ -189,7 +202,8 @@ def build_article(slug, body, meta):
             raise BuildError(f"{slug}: person {name!r} is never marked {{P:{name}}}")
     for e in entities:
         if e["type"] == "PER" and not any(
-            e["text"] == n or e["text"] in n.split() or n.endswith(" " + e["text"]) for n in people
+            e["text"] == n or e["text"] in n.split() or n.endswith(" " + e["text"])
+            or any(e["text"] == t[:1].upper() + t[1:] for t in name_tails(n)) for n in people
         ):
             raise BuildError(f"{slug}: PER {e['text']!r} is no part of a listed person")
     srcs = {q["speaker"] for q in quotes if q["speaker"] in people}
@@ -204,8 +218,28 @@ def build_article(slug, body, meta):
     return doc, beat, len(text.split())
 
 
+def parse_args(argv):
+    opts = {"table": False, "source": SRC, "out": OUT}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--table":
+            opts["table"] = True
+        elif a in ("--source", "--out") and i + 1 < len(argv):
+            opts[a[2:]] = os.path.abspath(argv[i + 1])
+            i += 1
+        elif a.startswith(("--source=", "--out=")):
+            k, _, v = a[2:].partition("=")
+            opts[k] = os.path.abspath(v)
+        else:
+            sys.exit(f"usage: {sys.argv[0]} [--table] [--source FILE] [--out FILE] (unknown {a!r})")
+        i += 1
+    return opts
+
+
 def main():
-    with open(SRC, encoding="utf-8") as f:
+    opts = parse_args(sys.argv[1:])
+    with open(opts["source"], encoding="utf-8") as f:
         lines = f.read().split("\n")
     arts = []
     cur = None
@@ -224,17 +258,17 @@ def main():
         for a in arts:
             doc, beat, words = build_article(a["slug"], a["body"], a["meta"])
             docs.append(doc)
-            if "--table" in sys.argv:
+            if opts["table"]:
                 print(f"| `{a['slug']}` | {beat} | {words} |")
             else:
                 print(f"{a['slug']}: {words} words, {len(doc['quotes'])} quotes, "
                       f"{len(doc['entities'])} entities")
     except BuildError as e:
         sys.exit(f"error: {e}")
-    with open(OUT, "w", encoding="utf-8") as f:
+    with open(opts["out"], "w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
-    print(f"wrote {len(docs)} articles to {os.path.relpath(OUT, ROOT)}")
+    print(f"wrote {len(docs)} articles to {os.path.relpath(opts['out'], ROOT)}")
 
 
 if __name__ == "__main__":
