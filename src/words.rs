@@ -101,6 +101,41 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Guard", "Army", "Navy", "Corps", "Employees", "Workers", "Teachers", "Nurses", "Chamber",
 ];
 
+/// Organization heads that the article drops once the organization is named in full, leaving
+/// the words before them as its short form: companies ("Granite State" of Granite State
+/// Capital Holdings), schools ("Millbrook" of Millbrook High School, "Carrick" of the
+/// University of Carrick) and sports clubs ("Harrowgate" of Harrowgate Athletic). Not the
+/// public bodies named for their place ("Halifax Regional Police" is not "Halifax"), whose
+/// heads are not here. "Elementary", "High", "Middle" and "Secondary" are no heads of their
+/// own but come off with "School".
+#[rustfmt::skip]
+pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
+    "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "LLP", "Limited", "plc",
+    "PLC", "AG", "GmbH", "Company", "Co.", "Group", "Holdings", "Capital", "Bank", "Bancorp",
+    "Securities", "Partners", "Associates", "Foods", "Motors", "Airlines", "Airways", "Systems",
+    "Labs", "Technologies", "Software", "Logistics", "Financial", "Ventures", "Studios", "Records",
+    "Energy", "Pharmaceuticals", "Media", "Communications", "Electric", "Industries", "Insurance",
+    "Robotics", "Therapeutics", "Markets", "Stores", "Brewing", "Brewery", "Hotels", "Resorts",
+    "Realty", "Properties", "Construction", "Consulting", "Solutions", "Enterprises",
+    "Manufacturing", "Mining", "Resources", "Automotive", "Semiconductor", "Semiconductors",
+    "University", "College", "School", "Academy", "Elementary", "High", "Middle", "Secondary",
+    "FC", "AFC", "SC", "CF", "Club", "Athletic", "Rovers", "Wanderers", "Rangers", "Albion",
+    "United",
+];
+
+/// The words a sports club's name may end in after its nickname ("Kingsport Rovers FC"), and
+/// the heads that are a nickname alone ("the Athletic defense", "Rovers manager").
+pub(crate) const CLUB_SUFFIXES: &[&str] = &["FC", "AFC", "SC", "CF"];
+/// Club heads that the article uses alone for the club.
+pub(crate) const CLUB_NICKNAMES: &[&str] = &[
+    "Athletic",
+    "Rovers",
+    "Wanderers",
+    "Rangers",
+    "Albion",
+    "United",
+];
+
 /// Last words that make a capitalized name a place: "Harbor Street", "Dunmore Road",
 /// "Whitfield Stadium".
 #[rustfmt::skip]

@@ -126,6 +126,18 @@ fn later_mentions_find_their_entity() {
          "Halvorsen Foods Inc.", &["Halvorsen Foods Inc.", "Halvorsen Foods"]),
         (line!(), "A manager at Brightline Logistics Inc. was fired. Brightline said it would appeal.",
          "Brightline Logistics Inc.", &["Brightline Logistics Inc.", "Brightline"]),
+        // The name without its heads, one head off at a time, and a club's nickname.
+        (line!(), "Shares of Granite State Capital Holdings rose. Granite State said the deal would close.",
+         "Granite State Capital Holdings", &["Granite State Capital Holdings", "Granite State"]),
+        (line!(), "Millbrook High School beat Carver 23-20. Millbrook had lost twice.",
+         "Millbrook High School", &["Millbrook High School", "Millbrook"]),
+        (line!(), "Kingsport Rovers FC won 2-0. Kingsport Rovers lead the table, and Rovers manager Kasper Holm was pleased.",
+         "Kingsport Rovers FC", &["Kingsport Rovers FC", "Kingsport Rovers", "Rovers"]),
+        (line!(), "It was a night for the Toronto Maple Leafs. The Maple Leafs won in overtime.",
+         "Toronto Maple Leafs", &["Toronto Maple Leafs", "Maple Leafs"]),
+        // A public body's name without its head is its place, not a short form.
+        (line!(), "The Port Hallett Regional Council voted 7-4. Port Hallett will rebuild the road.",
+         "Port Hallett Regional Council", &["Port Hallett Regional Council"]),
         // "of" after a legal suffix is not part of the name.
         (line!(), "The developer, Bellweather Holdings LLC of Princeton, plans 40 homes.",
          "Bellweather Holdings LLC", &["Bellweather Holdings LLC"]),

@@ -145,27 +145,9 @@ pub(crate) fn further_mentions(
                 }
             }
             EntityKind::Organization => {
-                // A company without its legal suffix: "Halvorsen Foods" of "Halvorsen
-                // Foods Inc.".
-                let Some(space) = name.rfind(' ') else {
-                    continue;
-                };
-                let suffix = &name[space + 1..];
-                if crate::words::LEGAL_SUFFIXES.contains(&suffix) && space > 2 {
-                    let short = name[..space].trim_end_matches(',');
-                    forms.push((Span::new(span.start(), span.start() + short.len()), i));
-                    // And its first word, where the rest is a head: "Brightline" of
-                    // "Brightline Logistics Inc.".
-                    if let Some((first, rest)) = short.split_once(' ') {
-                        let head = crate::words::ORG_HEADS.contains(&rest);
-                        if head
-                            && first.len() > 3
-                            && crate::given_names::given_name(first).is_none()
-                        {
-                            forms.push((Span::new(span.start(), span.start() + first.len()), i));
-                        }
-                    }
-                }
+                org_short_forms(name, |a, b| {
+                    forms.push((Span::new(span.start() + a, span.start() + b), i));
+                });
             }
             _ => {}
         }
@@ -253,6 +235,89 @@ pub(crate) fn further_mentions(
             let span = Span::new(start, start + f.len());
             after = span.end();
             found.push((span, entity));
+        }
+    }
+}
+
+/// The short forms of an organization's name, as byte ranges of `name`, each once:
+///
+/// - without its legal suffix: "Halvorsen Foods" of "Halvorsen Foods Inc.";
+/// - without the heads the article drops ([`SHORT_FORM_HEADS`]): "Granite State" of
+///   "Granite State Capital Holdings", "Millbrook" of "Millbrook High School", "Harrowgate"
+///   of "Harrowgate Athletic";
+/// - a club's nickname: "Maple Leafs" and "Leafs" of "Toronto Maple Leafs", "Rovers" of
+///   "Kingsport Rovers FC", "Athletic" of "Harrowgate Athletic".
+///
+/// A one-word form is no given name ("Morgan" of Morgan Capital could be anyone) and has
+/// more than three letters. Whether a form is used is for the caller: forms two entities
+/// share name neither, and a form inside a longer known name is not a mention.
+///
+/// [`SHORT_FORM_HEADS`]: crate::words::SHORT_FORM_HEADS
+pub(crate) fn org_short_forms(name: &str, mut out: impl FnMut(usize, usize)) {
+    use crate::words::{CLUB_NICKNAMES, CLUB_SUFFIXES, LEGAL_SUFFIXES, SHORT_FORM_HEADS};
+    // The words, as (start, end) byte ranges.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for w in name.split(' ') {
+        if !w.is_empty() {
+            words.push((at, at + w.len()));
+        }
+        at += w.len() + 1;
+    }
+    let word = |k: usize| &name[words[k].0..words[k].1];
+    let n = words.len();
+    if n < 2 {
+        return;
+    }
+    let one_word_ok = |w: &str| {
+        w.chars().count() > 3
+            && w.starts_with(char::is_uppercase)
+            && crate::given_names::given_name(w).is_none()
+            && !crate::words::is_not_name(w)
+    };
+    let mut last = None;
+    let mut emit = |a: usize, b: usize, out: &mut dyn FnMut(usize, usize)| {
+        let form = name[a..b].trim_end_matches(',');
+        let b = a + form.len();
+        let one = !form.contains(' ');
+        if Some((a, b)) != last && b > a && (!one || one_word_ok(form)) {
+            last = Some((a, b));
+            out(a, b);
+        }
+    };
+    if LEGAL_SUFFIXES.contains(&word(n - 1)) && words[n - 1].0 > 3 {
+        emit(0, words[n - 2].1, &mut out);
+    }
+    // The words before the heads, one head off at a time ("Drumcarra Rovers", then
+    // "Drumcarra", of "Drumcarra Rovers FC"): at least one word that is no head, all
+    // capitalized.
+    let mut end = n;
+    while end > 1 && SHORT_FORM_HEADS.contains(&word(end - 1)) {
+        end -= 1;
+        let named = (0..end).all(|k| word(k).starts_with(char::is_uppercase));
+        if named && word(0) != "The" && !SHORT_FORM_HEADS.contains(&word(0)) {
+            emit(0, words[end - 1].1, &mut out);
+        }
+    }
+    // A club's nickname: the last word before "FC" and the like, a plural that is no head
+    // ("Wildcats") or a club head used alone ("Rovers").
+    let mut end = n;
+    while end > 1 && CLUB_SUFFIXES.contains(&word(end - 1)) {
+        end -= 1;
+    }
+    if end >= 2 {
+        let nick = word(end - 1);
+        let plural = nick.len() > 4
+            && nick.ends_with('s')
+            && !nick.ends_with("ss")
+            && !crate::words::ORG_HEADS.contains(&nick);
+        if plural {
+            // Every tail of the name that ends in the plural: "Maple Leafs", "Leafs".
+            for k in 1..end {
+                emit(words[k].0, words[end - 1].1, &mut out);
+            }
+        } else if CLUB_NICKNAMES.contains(&nick) {
+            emit(words[end - 1].0, words[end - 1].1, &mut out);
         }
     }
 }

@@ -468,23 +468,24 @@ impl Resolver<'_> {
         }
     }
 
-    /// A company named with its legal suffix ("Halvorsen Foods Inc.") is the same entity
-    /// named without it ("Halvorsen Foods").
+    /// An organization is the same entity named by its short forms ("Halvorsen Foods" of
+    /// "Halvorsen Foods Inc.", "Granite State" of "Granite State Capital Holdings";
+    /// [`names::org_short_forms`]), so that a later pass inferring one of them ("Granite
+    /// State said") finds the organization rather than making a person of it. Only forms of
+    /// two words or more: one word may be a person's surname too ("Mr. Halvorsen" of
+    /// Halvorsen Foods), which the later search for further mentions weighs.
     fn short_form(&mut self, span: Span) {
         let name = normalized(&self.text[span.range()]);
-        let Some(space) = name.rfind(' ') else {
+        let Some(&entity) = self.by_name.get(name.as_ref()) else {
             return;
         };
-        if !crate::words::LEGAL_SUFFIXES.contains(&&name[space + 1..]) {
-            return;
-        }
-        let short = name[..space].trim_end_matches(',');
-        if let Some(&entity) = self.by_name.get(name.as_ref()) {
-            if short.len() < 3 {
-                return;
+        let by_name = &mut self.by_name;
+        names::org_short_forms(&name, |a, b| {
+            let short = &name[a..b];
+            if short.contains(' ') && !by_name.contains_key(short) {
+                by_name.insert(short.to_string(), entity);
             }
-            self.by_name.entry(short.to_string()).or_insert(entity);
-        }
+        });
     }
 
     /// The token after a place or nationality mention that starts at token `i`, if one does.
