@@ -357,6 +357,14 @@ fn quote_paragraph_takes_the_previous_paragraphs_speaker() {
         t!("“We will wait,” Novak said.\n“Crews wait an hour.”\n“Nobody listens.”",
             kind: Direct, quote: "Nobody listens.",
             speaker: Some("Novak"), entity: None, cue: None),
+        // No speech act before: the one person the paragraph is about, by name.
+        t!("Margaret Oyelowo sat in the public gallery with her husband.\n\n\"I baked a thousand cakes for that roof.\"",
+            kind: Direct, quote: "I baked a thousand cakes for that roof.",
+            speaker: Some("Margaret Oyelowo"), entity: Some("margaret-oyelowo"), cue: None),
+        // … or by a pronoun resolved to them.
+        t!("Kamal Hussain has worked the quay for 30 years.\n\nHis father worked the same quay.\n\n“I am not against new cranes.”",
+            kind: Direct, quote: "I am not against new cranes.",
+            speaker: Some("His"), entity: Some("kamal-hussain"), cue: None),
     ]);
     // Below the attributions by a cue of their own.
     let text = "Emmanuel Macron said the talks were over.\n“Europe waited.”";
@@ -381,6 +389,8 @@ fn quote_paragraph_does_not_reach_past_the_paragraph_before() {
         "Novak says the union sees it differently.\nThe station opened in May.\n“Crews wait an hour at the door.”",
         // Knowing and thinking are no speech acts.
         "Voters think the union is right.\n“Crews wait an hour at the door.”",
+        // A paragraph about two people says not whose the quote is.
+        "Ana Ruiz met Priya Natarajan at the hall on Monday.\n“Crews wait an hour at the door.”",
         // A title in marks ends no sentence.
         "Novak says the union sees it differently.\n“Crews wait an hour at the door”",
     ] {

@@ -9,6 +9,10 @@ use super::*;
 /// a block quote introduced by a colon alone.
 const QUOTE_PARAGRAPH: f32 = 0.6;
 
+/// How much less sure a quote paragraph is when the paragraph before quotes no one and only
+/// names its speaker ([`Coref::paragraph_person`]).
+const ABOUT_PERSON: f32 = 0.85;
+
 impl<'a, 'b> Attributor<'a, 'b> {
     /// A direct quote inside a mixed quote's content is that quote's fragment, not a quote of
     /// its own. `out` is sorted by start: a sweep with the furthest mixed end so far.
@@ -134,8 +138,9 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// speaker is known, is that speaker's, with no cue and at [`QUOTE_PARAGRAPH`] confidence:
     /// the speaker of the paragraph's last quote, or else the subject of its last reporting
     /// verb (`Novak says the union sees it differently.` then `“Crews wait an hour at the
-    /// door.”`). Only the paragraph right before counts, and not a headline (a paragraph that
-    /// ends no sentence). [`Self::follow_on`] ran first: a quote paragraph after a direct
+    /// door.”`); where the paragraph before has no speech act, the one person it is about. Only
+    /// the paragraph right before counts, and not a headline (a paragraph that ends no
+    /// sentence). [`Self::follow_on`] ran first: a quote paragraph after a direct
     /// quote's paragraph is already that quote's next part.
     pub(super) fn quote_paragraphs(&mut self) {
         let (paras, quotes, tokens) = (self.at.paragraphs, self.inp.quotes, self.at.tokens);
@@ -194,11 +199,21 @@ impl<'a, 'b> Attributor<'a, 'b> {
             };
             let after = Span::new(last.map_or(prev.start(), |(end, _)| end), prev.end());
             let speaker = match self.last_cue_subject(after) {
-                Some(s) => Some(s),
-                None => last.and_then(|(_, s)| s),
+                Some(s) => Some((s, 1.0)),
+                None => last.and_then(|(_, s)| s).map(|s| (s, 1.0)),
             };
-            let Some(speaker) = speaker else { continue };
-            let unresolved = if speaker.entity.is_some() { 1.0 } else { 0.9 };
+            // No speech act before: the one person the paragraph is about ("Margaret Oyelowo
+            // sat in the public gallery." then `"I baked a thousand cakes."`).
+            let speaker = speaker.or_else(|| {
+                let none = last.is_none();
+                none.then(|| self.coref.paragraph_person(prev))
+                    .flatten()
+                    .map(|s| (s, ABOUT_PERSON))
+            });
+            let Some((speaker, about)) = speaker else {
+                continue;
+            };
+            let unresolved = about * if speaker.entity.is_some() { 1.0 } else { 0.9 };
             for q in quotes[qi..]
                 .iter()
                 .take_while(|q| q.outer.start() < p.end())

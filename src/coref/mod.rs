@@ -273,8 +273,70 @@ impl<'a> Coref<'a> {
             })
     }
 
+    /// The one person a paragraph is about, outside its quotes: named there (in any form), or
+    /// referred to by "he", "she", "his" or "her" and resolved to them; `None` where the
+    /// paragraph names no person or several. The referent's span is the person's first
+    /// mention in the paragraph. At most a few hundred mentions and tokens are looked at.
+    pub(crate) fn paragraph_person(&self, para: Span) -> Option<Referent> {
+        let ents = self.entities;
+        let person = |e: u32| ents.list[e as usize].kind == EntityKind::Person;
+        let mut found: Option<Referent> = None;
+        let mut note = |r: Referent| -> bool {
+            match found {
+                None => {
+                    found = Some(r);
+                    true
+                }
+                Some(f) => f.entity == r.entity,
+            }
+        };
+        let m = &ents.mentions;
+        let lo = m.partition_point(|x| x.span.start() < para.start());
+        for x in m[lo..].iter().take(200) {
+            if x.span.start() >= para.end() {
+                break;
+            }
+            if person(x.entity) && !self.in_quote(x.span.start()) {
+                let r = Referent {
+                    span: x.span,
+                    entity: Some(x.entity),
+                };
+                if !note(r) {
+                    return None;
+                }
+            }
+        }
+        let tokens = self.at.tokens;
+        let (t0, t1) = (
+            tokens.first_at_or_after(para.start()),
+            tokens.first_at_or_after(para.end()),
+        );
+        for i in (t0..t1).take(400) {
+            if !tokens[i].word || self.in_quote(tokens[i].span.start()) {
+                continue;
+            }
+            let w = self.at.tok(i);
+            if !matches!(
+                w,
+                "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her"
+            ) {
+                continue;
+            }
+            let e = self.resolve_pronoun(i)?;
+            let r = Referent {
+                span: tokens[i].span,
+                entity: Some(e),
+            };
+            if !note(r) {
+                return None;
+            }
+        }
+        found.filter(|r| r.entity.is_some())
+    }
+
     /// "he", "she", "they", "it": the first fitting mention of the current sentence before the
-    /// pronoun, else of each sentence before it, up to four back (subjects come first).
+    /// pronoun, else of each sentence before it, up to four back (subjects come first). "his"
+    /// and "her" resolve as "he" and "she".
     pub(crate) fn resolve_pronoun(&self, i: usize) -> Option<u32> {
         let mut buf = [0; 32];
         let w = ascii_lowercase(self.at.tok(i), &mut buf);
@@ -283,12 +345,12 @@ impl<'a> Coref<'a> {
         let fits = |e: u32| -> bool {
             let d = &ents.list[e as usize];
             match &*w {
-                "he" => {
+                "he" | "his" => {
                     d.kind == EntityKind::Person
                         && d.gender != Some(Gender::Female)
                         && d.gender != Some(Gender::Other)
                 }
-                "she" => {
+                "she" | "her" => {
                     d.kind == EntityKind::Person
                         && d.gender != Some(Gender::Male)
                         && d.gender != Some(Gender::Other)
