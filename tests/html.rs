@@ -533,3 +533,87 @@ fn the_checker_rejects_broken_output() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The `html` example
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `examples/html` (built with the same cargo, target directory and profile as this test,
+/// as `tests/extract_cli.rs` does for `extract`) with `args` and `stdin`.
+fn run_example(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::path::Path;
+    use std::process::{Command, Stdio};
+
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let profile = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the profile directory");
+    let target = profile.parent().expect("the target directory");
+    let mut build = Command::new(option_env!("CARGO").unwrap_or("cargo"));
+    build
+        .args(["build", "--quiet", "--example", "html", "--manifest-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target);
+    if profile.file_name().is_some_and(|n| n == "release") {
+        build.arg("--release");
+    }
+    assert!(
+        build.status().expect("cargo runs").success(),
+        "cargo build --example html"
+    );
+    let bin = profile
+        .join("examples")
+        .join(format!("html{}", std::env::consts::EXE_SUFFIX));
+    let mut child = Command::new(bin)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let mut input = child.stdin.take().expect("stdin");
+    // The example may exit before reading (a bad argument): a broken pipe is no failure here.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("the example ends")
+}
+
+#[test]
+fn the_example_prints_a_page_and_one_line_errors() {
+    let text = include_str!("fixtures/seed-article.txt");
+    let out = run_example(&["tests/fixtures/seed-article.txt"], b"");
+    assert!(out.status.success(), "{out:?}");
+    let page = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        page,
+        Extractor::new()
+            .extract(text)
+            .render_html_page(text, "tests/fixtures/seed-article.txt")
+    );
+
+    let out = run_example(&["-"], "A <b> said \u{201c}x\u{201d}.".as_bytes());
+    assert!(out.status.success(), "{out:?}");
+    let page = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(page.contains("<title>stdin</title>") && page.contains(">A &lt;b&gt; "));
+
+    for args in [
+        &["no/such/file.txt"][..],
+        &[],
+        &["a.txt", "b.txt"],
+        &["tests"],
+    ] {
+        let out = run_example(args, b"");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8(out.stderr).expect("UTF-8");
+        assert!(
+            err.starts_with("html: ") && err.ends_with('\n'),
+            "{args:?}: {err:?}"
+        );
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err:?}");
+    }
+}
