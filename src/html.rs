@@ -22,9 +22,12 @@ const PALETTE: usize = 8;
 /// The fragment's style sheet. Every rule is scoped under `.whosaid`, so the fragment can sit in
 /// any page without restyling it; only system font families, nothing fetched. Each colour class
 /// sets a light tint (`--ws-bg`, a quote's background) and a strong shade (`--ws-fg`, its
-/// label and its cue's underline); `ws-cn` is the grey of quotes with no speaker. The palette
-/// is Okabe and Ito's colour-blind-safe hues, lightened for backgrounds and darkened for text
-/// on white.
+/// label and its cue's underline); `ws-cn` is the grey of quotes with no speaker. The eight
+/// hues (blue, orange, green, pink, yellow, purple, red, brown) were picked side by side in
+/// Chromium to stay apart as light tints (a sky blue, a vermilion and a teal tried first were
+/// too close to the blue, the orange and the green); each strong shade is dark enough for white
+/// label text. The labels, not the
+/// tints, are what tells speakers apart for readers who cannot see the hues.
 const STYLE: &str = "\
 .whosaid{font:17px/1.8 Georgia,'DejaVu Serif',serif;color:#1b1b1b;max-width:46em;margin:0 auto;padding:1em 1.25em}\
 .whosaid .ws-c0{--ws-bg:#d4e6f9;--ws-fg:#0b5ea8}\
@@ -32,9 +35,9 @@ const STYLE: &str = "\
 .whosaid .ws-c2{--ws-bg:#cdeedd;--ws-fg:#00704f}\
 .whosaid .ws-c3{--ws-bg:#f7d6e6;--ws-fg:#a3336d}\
 .whosaid .ws-c4{--ws-bg:#f6eeb4;--ws-fg:#6e6100}\
-.whosaid .ws-c5{--ws-bg:#cdebf7;--ws-fg:#176d8f}\
-.whosaid .ws-c6{--ws-bg:#f8d3c4;--ws-fg:#a33b00}\
-.whosaid .ws-c7{--ws-bg:#e3daf4;--ws-fg:#5b3d99}\
+.whosaid .ws-c5{--ws-bg:#e3daf4;--ws-fg:#5b3d99}\
+.whosaid .ws-c6{--ws-bg:#fbd3cf;--ws-fg:#b3261e}\
+.whosaid .ws-c7{--ws-bg:#eadbc8;--ws-fg:#7a5324}\
 .whosaid .ws-cn{--ws-bg:#dedede;--ws-fg:#666}\
 .whosaid .ws-p{margin:0 0 .85em}\
 .whosaid .ws-headline{font-size:1.3em;font-weight:bold;line-height:1.45}\
