@@ -8,7 +8,9 @@
 //! - [`Extractor`]: built once from gazetteers ([`Extractor::new`] for the built-in ones,
 //!   [`Extractor::builder`] to add your own), then [`Extractor::extract`] on any `&str`;
 //! - [`Document`]: the result, with `pub entities` ([`Entity`]) and `pub quotes` ([`Quote`]),
-//!   serializable with serde into the JSON contract described in the README;
+//!   serializable with serde into the JSON contract described in the README, and shown over
+//!   its article as marked-up text ([`Document::render`]) or as HTML, each quote in its
+//!   speaker's colour ([`Document::render_html`]);
 //! - [`Entry`]: one gazetteer entry; [`Error`]: what can go wrong while building.
 //!
 //! # Finding who said what
@@ -114,6 +116,9 @@ mod attribution;
 
 // The Document built from it all: the public output types.
 mod document;
+
+// The Document as HTML over its article: quotes in their speaker's colour, a legend.
+mod html;
 
 // ---- Shared by the stages.
 

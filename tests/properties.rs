@@ -2,7 +2,8 @@
 //! char boundaries, quotes nest or stay apart, the output is deterministic, the gazetteer
 //! matcher finds exactly what a brute-force scan of the documented rules finds, and (issue 13)
 //! every speaker is an entity of the document, only persons carry a gender or roles, and no
-//! role is blank, over generated articles with a cast of named people.
+//! role is blank, over generated articles with a cast of named people, and (issue 14) the HTML
+//! rendering of any document over any text is well formed and gives the text back.
 //!
 //! The number of cases comes from `PROPTEST_CASES` (256 by default) and the seed from
 //! `PROPTEST_RNG_SEED` (random by default); proptest 1.x reads both in `Config::default()`.
@@ -10,12 +11,17 @@
 //! `tests/regressions.rs`, as a test named for what broke.
 
 mod common;
+#[path = "common/html.rs"]
+mod html_check;
 
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use whosaid::{Case, Document, EntityKind, Entry, Extractor, Source};
+use whosaid::{
+    Case, Document, Entity, EntityKind, Entry, Extractor, Gender, Mention, Quote, QuoteKind,
+    QuotePart, Source, Speaker,
+};
 
 fn config() -> ProptestConfig {
     // `default()` applies PROPTEST_CASES, PROPTEST_RNG_SEED and the other PROPTEST_* variables.
@@ -1340,5 +1346,218 @@ fn entity_checks_reject_broken_documents() {
         let (p, o) = (person(&broken), other(&broken));
         apply(&mut broken, p, o);
         assert!(check_entities(text, &broken).is_err(), "{what}: not caught");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML rendering (issue 14)
+// ---------------------------------------------------------------------------------------------
+
+/// Strings that HTML gives a meaning to, for names, cues and ids.
+const MARKUP: &[&str] = &[
+    "<script>alert(1)</script>",
+    "</mark></p></div>",
+    "&amp;",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "'",
+    "a \"b\" 'c' <d> & e",
+    "\u{0}",
+    "",
+];
+
+fn markup_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => select(MARKUP).prop_map(str::to_string),
+        1 => "[a-z <>&\"']{0,8}",
+        1 => any::<String>(),
+    ]
+}
+
+/// An offset for a text of `len` bytes: mostly within it (or just past it), sometimes anywhere.
+fn offset(len: usize) -> impl Strategy<Value = usize> {
+    prop_oneof![8 => 0..=len + 2, 1 => any::<usize>()]
+}
+
+fn random_entity(len: usize) -> impl Strategy<Value = Entity> {
+    (
+        select(&["a", "b", "<&>", "'\""][..]),
+        select(
+            &[
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Location,
+                EntityKind::Nationality,
+            ][..],
+        ),
+        markup_string(),
+        prop::option::of(select(&[Gender::Female, Gender::Male, Gender::Other][..])),
+        prop::collection::vec((offset(len), offset(len)), 0..6),
+    )
+        .prop_map(|(id, kind, name, gender, mentions)| Entity {
+            id: id.to_string(),
+            kind,
+            name,
+            source: Source::Inferred,
+            gender,
+            roles: Vec::new(),
+            mentions: mentions
+                .into_iter()
+                .map(|(start, end)| Mention {
+                    start,
+                    end,
+                    text: String::new(),
+                })
+                .collect(),
+            wikidata: None,
+        })
+}
+
+fn random_quote(len: usize) -> impl Strategy<Value = Quote> {
+    let speaker = (
+        prop::option::of(select(&["a", "b", "<&>", "'\"", "c"][..])),
+        markup_string(),
+    )
+        .prop_map(|(entity, name)| Speaker {
+            entity: entity.map(str::to_string),
+            text: name.clone(),
+            name,
+            start: 0,
+            end: 0,
+        });
+    (
+        select(&[QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect][..]),
+        (offset(len), offset(len)),
+        prop::option::of(speaker),
+        prop::option::of(markup_string()),
+        (prop::option::of(offset(len)), prop::option::of(offset(len))),
+        any::<f32>(),
+        prop::collection::vec((offset(len), offset(len)), 0..4),
+    )
+        .prop_map(
+            |(kind, (start, end), speaker, cue, (cue_start, cue_end), confidence, parts)| Quote {
+                kind,
+                text: String::new(),
+                start,
+                end,
+                speaker,
+                cue,
+                confidence,
+                parts: parts
+                    .into_iter()
+                    .map(|(start, end)| QuotePart {
+                        start,
+                        end,
+                        text: String::new(),
+                    })
+                    .collect(),
+                cue_start,
+                cue_end,
+            },
+        )
+}
+
+/// Arbitrary text and a document of random spans over it: out of range, reversed, off char
+/// boundaries, crossing each other and the paragraph breaks.
+fn text_and_random_document() -> impl Strategy<Value = (String, Document)> {
+    news_like_text().prop_flat_map(|text| {
+        let len = text.len();
+        (
+            Just(text),
+            prop::collection::vec(random_entity(len), 0..5),
+            prop::collection::vec(random_quote(len), 0..6),
+        )
+            .prop_map(|(text, entities, quotes)| (text, Document { entities, quotes }))
+    })
+}
+
+/// Moves every span of `doc` by the next of `deltas` (in turn), so that real spans cross.
+fn jitter(doc: &mut Document, deltas: &[i8]) {
+    let mut next = deltas.iter().cycle();
+    let mut shift = |x: &mut usize| {
+        let d = *next.next().unwrap_or(&0);
+        *x = x.saturating_add_signed(isize::from(d));
+    };
+    for e in &mut doc.entities {
+        for m in &mut e.mentions {
+            shift(&mut m.start);
+            shift(&mut m.end);
+        }
+    }
+    for q in &mut doc.quotes {
+        shift(&mut q.start);
+        shift(&mut q.end);
+        for p in &mut q.parts {
+            shift(&mut p.start);
+            shift(&mut p.end);
+        }
+        if let (Some(start), Some(end)) = (&mut q.cue_start, &mut q.cue_end) {
+            shift(start);
+            shift(end);
+        }
+    }
+}
+
+fn check_html(text: &str, doc: &Document) -> Result<(), TestCaseError> {
+    let html = doc.render_html(text);
+    match html_check::html_violation(text, &html) {
+        Some(violation) => Err(TestCaseError::fail(format!("{violation}\n{html}"))),
+        None => Ok(()),
+    }
+}
+
+#[test]
+fn fixtures_render_well_formed_html() {
+    for (name, text) in fixtures() {
+        if let Err(e) = check_html(text, &extractors().0.extract(text)) {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// For any text, the HTML of what `extract` finds in it uses only the renderer's tags,
+    /// balances, and gives the text back exactly once the tags are stripped and the entities
+    /// unescaped (`tests/common/html.rs`).
+    #[test]
+    fn html_of_arbitrary_text_is_well_formed(text in news_like_text()) {
+        check_html(&text, &extractors().0.extract(&text))?;
+    }
+
+    #[test]
+    fn html_of_any_string_is_well_formed(text in any::<String>()) {
+        check_html(&text, &extractors().0.extract(&text))?;
+    }
+
+    #[test]
+    fn html_of_mutated_fixtures_is_well_formed(text in mutated_fixture()) {
+        check_html(&text, &extractors().0.extract(&text))?;
+    }
+
+    /// The same for documents whose spans fit nothing: random, or real ones moved about.
+    #[test]
+    fn html_of_random_documents_is_well_formed((text, doc) in text_and_random_document()) {
+        check_html(&text, &doc)?;
+    }
+
+    #[test]
+    fn html_of_jittered_documents_is_well_formed(
+        text in prop_oneof![news_like_text(), mutated_fixture()],
+        deltas in prop::collection::vec(-3i8..=3, 1..16),
+    ) {
+        let mut doc = extractors().0.extract(&text);
+        jitter(&mut doc, &deltas);
+        check_html(&text, &doc)?;
+    }
+
+    /// A document rendered over another article: a fixture's over a mutated copy of it.
+    #[test]
+    fn html_of_another_articles_document_is_well_formed(text in mutated_fixture(), f in 0..16usize) {
+        let (_, other) = &fixtures()[f % fixtures().len()];
+        check_html(&text, &extractors().0.extract(other))?;
     }
 }
