@@ -500,10 +500,19 @@ impl<'a> Resolver<'a> {
                     && j + 1 < self.tokens.len()
                     && is_capitalized(self.tok(j + 1))
                     && self.tokens[j + 1].span.start() == t.span.end()
-            } else if n > 0 && matches!(w, "Jr." | "Sr." | "II" | "III" | "IV" | "Jr" | "Sr") {
+            } else if n > 0 && crate::words::NAME_SUFFIXES.contains(&w) {
                 true
             } else if n > 0 && PARTICLES.contains(&w) {
-                j + 1 < self.tokens.len() && is_capitalized(self.tok(j + 1))
+                // "de Silva", and "de la Cruz": particles, then a capitalized word.
+                let next = |k: usize| self.tokens.get(j + k).map(|t| t.text(self.text));
+                // "al-Hashimi": a particle glued to the rest by a hyphen.
+                match next(1) {
+                    Some(x) if PARTICLES.contains(&x) || x == "-" => {
+                        next(2).is_some_and(is_capitalized)
+                    }
+                    Some(x) => is_capitalized(x),
+                    None => false,
+                }
             } else {
                 is_name_word(w)
             };

@@ -35,6 +35,7 @@ pub(crate) const ROLES: &[&str] = &[
     "treasurer", "clerk", "auditor", "referee", "premier", "deputy premier", "comptroller",
     "controller", "mp", "mpp", "mla", "trustee", "winger", "rookie",
     "organiser", "paramedic", "firefighter", "constable", "const.", "union president",
+    "cllr", "cllr.", "councilmember", "alderwoman", "alderperson", "assemblymember",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.

@@ -77,6 +77,13 @@ pub(crate) const PARTICLES: &[&str] = &[
     "dos", "das",
 ];
 
+/// Capitalized particles of Gaelic surnames: "Siobhán Ní Bhriain", "Seán Mac Giolla", "Ó
+/// Súilleabháin".
+pub(crate) const CAPITAL_PARTICLES: &[&str] = &["Ní", "Nic", "Mac", "Ó", "Ua", "Uí", "Mhic"];
+
+/// Suffixes after a person's surname: "Curtis Hale III", "Martin Luther King Jr.".
+pub(crate) const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
 /// Last words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) const ORG_HEADS: &[&str] = &[

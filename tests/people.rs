@@ -219,6 +219,26 @@ fn speakers_get_the_articles_full_name() {
          "We are sorry,", "Halvorsen Foods Inc."),
         (line!(), "The Canadian Union of Public Employees met on Friday. \"We will strike,\" the union said.",
          "We will strike,", "Canadian Union of Public Employees"),
+        // Surnames with particles, before a capitalized word, another particle or a hyphen.
+        (line!(), "Ana de la Cruz painted the murals. \"They faded,\" De la Cruz said.",
+         "They faded,", "Ana de la Cruz"),
+        (line!(), "Siobhán Ní Bhriain, a nurse, said the ward was full. \"We wait,\" Ní Bhriain said.",
+         "We wait,", "Siobhán Ní Bhriain"),
+        (line!(), "Pieter van der Berg farms near Regina. \"It is dry,\" Van der Berg said.",
+         "It is dry,", "Pieter van der Berg"),
+        (line!(), "Layla al-Hashimi, a chemist, said the test failed. \"It failed,\" al-Hashimi said.",
+         "It failed,", "Layla al-Hashimi"),
+        // A hyphenated surname before the cue; a suffix after the surname.
+        (line!(), "Gareth Lloyd-Pryce said the vote was close. \"We lost,\" Lloyd-Pryce said.",
+         "We lost,", "Gareth Lloyd-Pryce"),
+        (line!(), "Curtis Hale III said the team was ready. \"We are proud,\" Hale said.",
+         "We are proud,", "Curtis Hale III"),
+        // An honorific says which of two people named in full, even one in the gazetteer.
+        (line!(), "Micheál Martin visited on Monday. Deirdre Martin, a farmer, said the road was closed. \"It is bad,\" Ms Martin said.",
+         "It is bad,", "Deirdre Martin"),
+        // "Cllr" and "Councilmember" are titles, not names.
+        (line!(), "Cllr Declan Moloney said the greenway would help. \"It will,\" Moloney said.",
+         "It will,", "Declan Moloney"),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {

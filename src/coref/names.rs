@@ -67,8 +67,8 @@ pub(crate) fn entry_for(
 }
 
 /// Whether the word just before `pos` (one space away) is a capitalized given name that is
-/// not a role or a word that opens sentences: "Sam" in "Sam Whitaker", not "President" or
-/// "May".
+/// not a role or a word that opens sentences ("Sam" in "Sam Whitaker", not "President" or
+/// "May"), or a particle ("la" in "de la Cruz").
 fn preceded_by_given_name(text: &str, pos: usize) -> bool {
     let Some(rest) = text[..pos].strip_suffix(' ') else {
         return false;
@@ -79,6 +79,10 @@ fn preceded_by_given_name(text: &str, pos: usize) -> bool {
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &rest[start..];
+    // A particle before it makes the surname longer: "de la Cruz" is not Ted Cruz.
+    if crate::words::PARTICLES.contains(&word) {
+        return true;
+    }
     word.starts_with(char::is_uppercase)
         && !crate::words::is_not_name(word)
         && crate::given_names::given_name(word).is_some()
@@ -129,10 +133,10 @@ pub(crate) fn further_mentions(
         let name = at(span);
         match e.kind {
             EntityKind::Person => {
-                let Some(space) = name.rfind(' ') else {
+                let Some((a, b)) = surname(name) else {
                     continue;
                 };
-                let last = Span::new(span.start() + space + 1, span.end());
+                let last = Span::new(span.start() + a, span.start() + b);
                 if last.len() > 2 {
                     forms.push((last, i));
                 }
@@ -214,7 +218,8 @@ pub(crate) fn further_mentions(
         {
             continue;
         }
-        if !is_capitalized(t.text(text)) {
+        // Capitalized, or a particle opening a surname ("… said de la Cruz").
+        if !is_capitalized(t.text(text)) && !crate::words::PARTICLES.contains(&t.text(text)) {
             continue;
         }
         let word = t.text(text);
@@ -223,20 +228,71 @@ pub(crate) fn further_mentions(
             .or_else(|| word.strip_suffix("’s"))
             .unwrap_or(word);
         let key = key.split('-').next().unwrap_or(key);
-        let lo = by_first.partition_point(|&(first, _, _)| at(first) < key);
-        let hit = by_first[lo..]
-            .iter()
-            .take_while(|&&(first, _, _)| at(first) == key)
-            .find(|(_, f, _)| {
-                text[start..].starts_with(at(*f))
-                    && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
-            });
-        if let Some(&(_, f, entity)) = hit {
+        let find = |key: &str, same: &dyn Fn(&str) -> bool| {
+            let lo = by_first.partition_point(|&(first, _, _)| at(first) < key);
+            by_first[lo..]
+                .iter()
+                .take_while(|&&(first, _, _)| at(first) == key)
+                .find(|(_, f, _)| {
+                    same(at(*f))
+                        && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
+                })
+                .copied()
+        };
+        let hit = find(key, &|form| text[start..].starts_with(form)).or_else(|| {
+            // A surname with a particle opening a sentence: "De la Cruz said" is "de la Cruz".
+            let lower = key.to_ascii_lowercase();
+            let particle = key.starts_with(|c: char| c.is_ascii_uppercase())
+                && crate::words::PARTICLES.contains(&lower.as_str());
+            particle
+                .then(|| {
+                    find(&lower, &|form| {
+                        let rest = &text[start..];
+                        rest.len() >= form.len()
+                            && rest.is_char_boundary(form.len())
+                            && rest[..form.len()].eq_ignore_ascii_case(form)
+                            && rest[1..form.len()] == form[1..]
+                    })
+                })
+                .flatten()
+        });
+        if let Some((_, f, entity)) = hit {
             let span = Span::new(start, start + f.len());
             after = span.end();
             found.push((span, entity));
         }
     }
+}
+
+/// The surname of a person's name as the article writes it, as a byte range of `name`;
+/// `None` for a name of one word.
+///
+/// The surname is the last word, without a suffix ("Hale" of "Curtis Hale III"), and with the
+/// particles before it ("de la Cruz" of "Ana de la Cruz", "Ní Bhriain" of "Siobhán Ní
+/// Bhriain", "van der Berg"): the article writes the particles with it.
+pub(crate) fn surname(name: &str) -> Option<(usize, usize)> {
+    let mut end = name.len();
+    let mut last = name.rfind(' ')?;
+    while crate::words::NAME_SUFFIXES.contains(&&name[last + 1..end]) {
+        end = last;
+        last = name[..end].rfind(' ')?;
+    }
+    let mut start = last + 1;
+    // Particles walk back, but never over the first word, which is the given name.
+    while let Some(space) = name[..start - 1].rfind(' ') {
+        let word = &name[space + 1..start - 1];
+        if !is_particle(word) {
+            break;
+        }
+        start = space + 1;
+    }
+    Some((start, end))
+}
+
+/// Whether a word is a particle of a surname, in the case it is written: "de", "van", "al",
+/// and the capitalized Gaelic ones, "Ní", "Mac", "Ó".
+pub(crate) fn is_particle(word: &str) -> bool {
+    crate::words::PARTICLES.contains(&word) || crate::words::CAPITAL_PARTICLES.contains(&word)
 }
 
 /// The short forms of an organization's name, as byte ranges of `name`, each once:

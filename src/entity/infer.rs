@@ -158,26 +158,31 @@ impl Resolver<'_> {
             if between_commas {
                 j -= 1;
             }
+            // Name words back from the cue, and over a hyphen inside the name: a name run
+            // cannot start at a hyphen, so the walk steps over one here and goes on ("Jean-Luc
+            // Picard said", "Gareth Lloyd-Pryce said").
+            let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
             let mut start = j;
-            while start > 0 && j - start < 4 {
-                let n = self.name_run(start - 1, j - start + 1, titles);
-                if n == j - start + 1 {
-                    start -= 1;
-                } else {
+            loop {
+                while start > 0 && j - start < 6 {
+                    let n = self.name_run(start - 1, j - start + 1, titles);
+                    if n == j - start + 1 {
+                        start -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                let hyphen = start >= 2
+                    && start < j
+                    && j - start < 5
+                    && self.tok(start - 1) == "-"
+                    && glued(start - 2)
+                    && glued(start - 1)
+                    && self.tokens[start - 2].word
+                    && is_capitalized(self.tok(start - 2));
+                if !hyphen {
                     break;
                 }
-            }
-            // A hyphenated first word ("Jean-Luc Picard said"): a name run cannot start at
-            // the hyphen, so the walk back steps over it here.
-            let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
-            while start >= 2
-                && start < j
-                && self.tok(start - 1) == "-"
-                && glued(start - 2)
-                && glued(start - 1)
-                && self.tokens[start - 2].word
-                && is_capitalized(self.tok(start - 2))
-            {
                 start -= 2;
             }
             // A name before a comma is a subject only inside an apposition: "the bank's
@@ -238,7 +243,7 @@ impl Resolver<'_> {
             // two words at least, and the list is the costliest test here.
             let two = self.tokens.get(i + 1).is_some_and(|n| {
                 let next = n.text(self.text);
-                next == "-" || is_capitalized(next)
+                next == "-" || is_capitalized(next) || crate::words::PARTICLES.contains(&next)
             });
             let given = (two && t.word && is_name_word(w))
                 .then(|| crate::given_names::given_name(first))
@@ -582,7 +587,7 @@ impl Resolver<'_> {
         let text = self.text;
         let surname = |span: Span| {
             let name = &text[span.range()];
-            name.rfind(' ').map(|i| &name[i + 1..])
+            names::surname(name).map(|(a, b)| &name[a..b])
         };
         let mut surnames: Vec<&str> = self
             .list
@@ -602,11 +607,18 @@ impl Resolver<'_> {
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
             };
-            if e.kind != EntityKind::Person || in_full.contains(&entry) {
+            if e.kind != EntityKind::Person {
                 return true;
             }
             let word = &text[m.span.range()];
-            word.contains(' ') || surnames.binary_search(&word).is_err()
+            if word.contains(' ') || surnames.binary_search(&word).is_err() {
+                return true;
+            }
+            // An entry the article names in full keeps its surname, but for an honorific
+            // of the other gender: "Ms Martin" is Deirdre Martin, not Micheál Martin.
+            let other_gender = honorific_gender(text, m.span.start())
+                .is_some_and(|g| e.gender.is_some_and(|eg| eg != g));
+            in_full.contains(&entry) && !other_gender
         });
     }
 
@@ -640,8 +652,8 @@ impl Resolver<'_> {
         for (i, e) in self.list.iter().enumerate() {
             if let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) {
                 let name = &text[span.range()];
-                if let Some(space) = name.rfind(' ') {
-                    full.push((&name[space + 1..], i as u32));
+                if let Some((a, b)) = names::surname(name) {
+                    full.push((&name[a..b], i as u32));
                 }
             }
         }
@@ -654,14 +666,16 @@ impl Resolver<'_> {
             let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) else {
                 continue;
             };
-            let name = &text[span.range()];
-            if name.contains(' ') {
-                continue;
-            }
+            // A name that is another's surname: "Whitaker", "Ní Bhriain", "Van der Berg"
+            // opening a sentence for "van der Berg".
+            let name = particle_lowercased(&text[span.range()]);
+            let name = name.as_ref();
             let lo = full.partition_point(|&(s, _)| s < name);
             let mut same = full[lo..].iter().take_while(|&&(s, _)| s == name);
             if let (Some(&(_, target)), None) = (same.next(), same.next()) {
-                into.push((i as u32, target));
+                if target != i as u32 {
+                    into.push((i as u32, target));
+                }
             }
         }
         if into.is_empty() {
@@ -687,4 +701,30 @@ impl Resolver<'_> {
 /// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
 fn is_acronym(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The gender the honorific right before `pos` (one space away) gives: "Ms", "Mrs.", "Miss"
+/// female, "Mr" or "Mr." male.
+fn honorific_gender(text: &str, pos: usize) -> Option<Gender> {
+    let before = text[..pos].strip_suffix(' ')?;
+    let word = before.rsplit([' ', '\n', '(', '"', '“']).next()?;
+    match word.trim_end_matches('.') {
+        "Ms" | "Mrs" | "Miss" | "MS" | "MRS" => Some(Gender::Female),
+        "Mr" | "MR" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// `name` with its first letter lowercased where its first word is a particle written
+/// capitalized at the start of a sentence ("Van der Berg" is "van der Berg", "Al-Hashimi"
+/// is "al-Hashimi"); else as it is.
+pub(crate) fn particle_lowercased(name: &str) -> std::borrow::Cow<'_, str> {
+    let first = name.split([' ', '-']).next().unwrap_or(name);
+    let lower = first.to_ascii_lowercase();
+    let joined = name.len() > first.len();
+    if first != lower && joined && crate::words::PARTICLES.contains(&lower.as_str()) {
+        std::borrow::Cow::Owned(format!("{lower}{}", &name[first.len()..]))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
