@@ -541,8 +541,20 @@ impl<'a> Resolver<'a> {
 
     /// Infers an entity named by tokens `i..i + n`, with a role phrase (any case) if given.
     fn infer(&mut self, i: usize, n: usize, role: Option<Span>) {
-        let kind = kind_of_name(self.tok(i + n - 1));
+        let kind = self.kind_of_run(i, n);
         self.infer_kind(i, n, role, kind);
+    }
+
+    /// The kind of entity the name at tokens `i..i + n` is, by its last word
+    /// ([`kind_of_name`]), but a person where a given name and a head that is also a surname
+    /// read as one ("Kim Hall said").
+    fn kind_of_run(&self, i: usize, n: usize) -> EntityKind {
+        let kind = kind_of_name(self.tok(i + n - 1));
+        if self.person_like_place(i, n, kind) {
+            EntityKind::Person
+        } else {
+            kind
+        }
     }
 
     /// Infers an entity of `kind` named by tokens `i..i + n`, with a role phrase if given.

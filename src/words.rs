@@ -151,8 +151,25 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Highway", "Parkway", "Square", "Park", "Stadium", "Arena", "Palace", "Bridge", "River",
     "Lake", "County", "Valley", "Mountain", "Mountains", "Island", "Islands", "Bay", "Beach",
     "Hall", "Tower", "Plaza", "Field", "Airport", "Station", "Township", "Province", "Harbour",
-    "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace",
+    "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace", "Falls", "Springs", "Hollow",
+    "Crossing", "Junction", "Landing", "Crescent", "Commons", "Harbor", "Cove", "Mills", "Grove",
+    "Glen", "Ridge", "Row", "Hill", "Port", "Quay", "Wharf", "Pier", "Marina", "Reservoir",
 ];
+
+/// Place heads that are also common surnames: "Grace Park" and "Kim Hall" may be people.
+pub(crate) const SURNAME_HEADS: &[&str] = &[
+    "Park", "Hall", "Field", "Lane", "Hill", "Hills", "Mills", "Grove", "Glen", "Ridge", "Bay",
+    "Bridge", "Rivers", "Tower", "Beach", "Port", "Street", "Cove", "Lake", "Row",
+];
+
+/// Prepositions of place, before which a capitalized run is where something is.
+pub(crate) const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "near", "to", "from", "into", "across", "outside", "along", "around",
+    "through", "toward", "towards", "past", "off", "via",
+];
+
+/// Words that name a road by its number: "Route 35", "Highway 101".
+pub(crate) const NUMBERED_ROADS: &[&str] = &["Route", "Highway", "Interstate", "Hwy.", "Hwy"];
 
 /// The legal suffixes of company names, which the article drops after the first mention.
 pub(crate) const LEGAL_SUFFIXES: &[&str] = &[

@@ -87,6 +87,18 @@ fn a_known_given_name_starts_a_person() {
 #[test]
 fn heads_make_places_and_firms() {
     check(&[
+        // Town heads, a role word before a street head, a road by its number.
+        e!("The crash happened near Alden Falls on Tuesday, police said.",
+           want: Some(("Alden Falls", Location, None)), absent: &["Alden Falls"], as Person),
+        e!("Traffic on Queen Street was slow for most of the morning.",
+           want: Some(("Queen Street", Location, None)), absent: &["Street"], as Location),
+        e!("A stretch of Route 35 was closed for most of the morning.",
+           want: Some(("Route 35", Location, None)), absent: &[], as Person),
+        // A given name and a head that is also a surname: a person, but after "at".
+        e!("Kim Hall said the vote was close and the count was fair.",
+           want: Some(("Kim Hall", Person, None)), absent: &["Kim Hall"], as Location),
+        e!("Residents said they gathered at Grace Park in the evening to protest the plan.",
+           want: Some(("Grace Park", Location, None)), absent: &["Grace Park"], as Person),
         e!("Jackson Avenue was closed on Monday.",
            want: Some(("Jackson Avenue", Location, None)), absent: &["Jackson Avenue"], as Person),
         e!("Marcus Webb, an analyst at Piper Sandler, said the shares were cheap.",

@@ -287,7 +287,7 @@ impl Resolver<'_> {
                 continue;
             }
             // "an analyst at Piper Sandler": after "at", a firm, not a person.
-            let mut kind = kind_of_name(self.tok(i + n - 1));
+            let mut kind = self.kind_of_run(i, n);
             let possessive = crate::text::possessive_len(self.text, self.span_of(i, n).end()) > 0;
             if kind == EntityKind::Person && !possessive && i > 0 && self.tok(i - 1) == "at" {
                 kind = EntityKind::Organization;
@@ -315,7 +315,12 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
-            let (n, kind) = match self.headed_run(i, titles) {
+            let run = if self.numbered_road(i) && !self.covered(self.span_of(i, 2)) {
+                Ok((2, EntityKind::Location))
+            } else {
+                self.headed_run(i, titles)
+            };
+            let (n, kind) = match run {
                 Ok(run) => run,
                 Err(next) => {
                     i = next.max(i + 1);
@@ -378,11 +383,10 @@ impl Resolver<'_> {
             places.chain(orgs).collect()
         });
         // A role word right before a head is part of the name: "Premier League", "Justice
-        // Department".
+        // Department", "Queen Street".
         let titled = |j: usize| {
             Self::in_title(titles, self.tokens[j].span)
-                && !(j + 1 < self.tokens.len()
-                    && HEADS.get(self.tok(j + 1)) == Some(&EntityKind::Organization))
+                && !(j + 1 < self.tokens.len() && HEADS.contains_key(self.tok(j + 1)))
         };
         let t = self.tokens[i];
         let w = t.text(self.text);
@@ -466,11 +470,33 @@ impl Resolver<'_> {
         // ("Lausanne International Film Festival") is not cut at the head: what it names is
         // unclear. Nor are headlines read, where every word is capitalized.
         let n = end - i;
-        if n >= 2 && end == j && !self.in_title_case_line(i) {
+        if n >= 2 && end == j && !self.in_title_case_line(i) && !self.person_like_place(i, n, kind)
+        {
             Ok((n, kind))
         } else {
             Err(j)
         }
+    }
+
+    /// Whether the place run at tokens `i..i + n` reads as a person: a known given name and a
+    /// head that is also a surname ("Grace Park", "Kim Hall"), unless a preposition of place
+    /// comes before it ("near Grace Park").
+    pub(super) fn person_like_place(&self, i: usize, n: usize, kind: EntityKind) -> bool {
+        use crate::words::{LOCATIVE_PREPOSITIONS, SURNAME_HEADS};
+        if kind != EntityKind::Location || n != 2 || !SURNAME_HEADS.contains(&self.tok(i + 1)) {
+            return false;
+        }
+        let given = crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word());
+        given && !(i > 0 && LOCATIVE_PREPOSITIONS.contains(&self.tok(i - 1)))
+    }
+
+    /// "Route 35", "Highway 101", "Interstate 95": a road named by its number, at token `i`.
+    fn numbered_road(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && crate::words::NUMBERED_ROADS.contains(&self.tok(i))
+            && self.tokens[i].span.end() + 1 == self.tokens[i + 1].span.start()
+            && self.tok(i + 1).len() <= 4
+            && self.tok(i + 1).bytes().all(|b| b.is_ascii_digit())
     }
 
     /// An organization is the same entity named by its short forms ("Halvorsen Foods" of
