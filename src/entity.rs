@@ -286,6 +286,9 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     }
 
     b.flush();
+    // Places first: a run the heads pass reads may open with one ("Moncton Wildcats").
+    b.infer_places();
+    b.flush();
     b.infer_from_heads(&titles);
     b.flush();
     b.infer_from_titles(&titles);

@@ -87,6 +87,20 @@ fn a_known_given_name_starts_a_person() {
 #[test]
 fn heads_make_places_and_firms() {
     check(&[
+        // A dateline's town, one place with its title-case form; a town before its region.
+        e!("Mill Closure Hits Town\n\nALDEN FALLS, Ohio — The mill in Alden Falls will close, the company said on Tuesday.",
+           want: Some(("Alden Falls", Location, None)), absent: &["ALDEN FALLS"], as Location),
+        e!("Mill Closure Hits Town\n\nKESTREL BAY — The mill will close, the company said on Tuesday.",
+           want: Some(("KESTREL BAY", Location, None)), absent: &[], as Person),
+        e!("Scores\n\nSOCCER - Results of matches played on Saturday in the league.",
+           want: None, absent: &["SOCCER"], as Location),
+        e!("The plant in Traralgon, Ohio, will close next year, the company said.",
+           want: Some(("Traralgon", Location, None)), absent: &[], as Person),
+        e!("Jane Smith, Ohio's governor, said the plant would close next year.",
+           want: Some(("Jane Smith", Person, Some(Female))), absent: &["Jane Smith"], as Location),
+        // A team opening with a dateline's town.
+        e!("Wildcats Win\n\nMONCTON, N.B. — The Moncton Wildcats beat Halifax 3-2 in overtime on Friday.",
+           want: Some(("Moncton Wildcats", Organization, None)), absent: &[], as Person),
         // Town heads, a role word before a street head, a road by its number.
         e!("The crash happened near Alden Falls on Tuesday, police said.",
            want: Some(("Alden Falls", Location, None)), absent: &["Alden Falls"], as Person),

@@ -341,6 +341,137 @@ impl Resolver<'_> {
         self.drop_unplaced();
     }
 
+    /// Places named by where they stand rather than by a head: a dateline, the all-capital
+    /// town opening a line before a comma or a dash ("ALDEN FALLS, Ohio —", "HALIFAX —"),
+    /// with the same name in title case anywhere in the article ("Alden Falls"); and a
+    /// capitalized run before a comma and a known region or country ("Traralgon, Victoria",
+    /// "Ashcroft Falls, Ohio,").
+    pub(super) fn infer_places(&mut self) {
+        // Datelines: at most the first four tokens of a line.
+        for l in 0..self.lines.len() {
+            let line = self.lines[l];
+            let i = self.tokens.first_at_or_after(line.start());
+            let mut j = i;
+            while j < self.tokens.len() && j - i < 4 && self.tokens[j].span.end() <= line.end() {
+                let w = self.tok(j);
+                let caps = self.tokens[j].word
+                    && w.chars().any(char::is_alphabetic)
+                    && !w.chars().any(char::is_lowercase);
+                if !caps {
+                    break;
+                }
+                j += 1;
+            }
+            // A comma and a capitalized word ("ALDEN FALLS, Ohio"), a dash or a parenthesis
+            // ("HALIFAX —", "OTTAWA (Reuters)"); after a hyphen ("SOCCER -", a section label
+            // as often as a town), only a town the article writes in title case too.
+            let after = self.tokens.get(j).map(|t| t.text(self.text));
+            let region = after == Some(",")
+                && self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| is_capitalized(t.text(self.text)));
+            let strong = region || matches!(after, Some("—" | "–" | "("));
+            let weak = after == Some("-");
+            if j == i || !(strong || weak) || self.span_of(i, j - i).len() < 3 {
+                continue;
+            }
+            if !self.covered(self.span_of(i, j - i)) {
+                self.dateline_place(self.span_of(i, j - i), strong);
+            }
+        }
+        // "Town, Region": a run of capitalized name words, a comma, a known place that ends
+        // its clause.
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.may_be_capitalized(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < self.tokens.len()
+                && j - i < 3
+                && self.tokens[j].word
+                && is_name_word(self.tok(j))
+            {
+                j += 1;
+            }
+            if j == i {
+                i += 1;
+                continue;
+            }
+            let n = j - i;
+            let comma = j + 1 < self.tokens.len() && self.tok(j) == ",";
+            let region = comma.then(|| self.past_place(j + 1)).flatten();
+            let clause_ends = region.is_some_and(|k| {
+                k >= self.tokens.len()
+                    || (!self.tokens[k].word
+                        && matches!(self.tok(k), "," | "." | "—" | "–" | ")" | ";"))
+            });
+            let region_possessive = region.is_some_and(|k| {
+                crate::text::possessive_len(self.text, self.tokens[k - 1].span.end()) > 0
+            });
+            let given = crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word());
+            let span = self.span_of(i, n);
+            if clause_ends
+                && !region_possessive
+                && (!given || n == 1)
+                && !self.covered(span)
+                && !self.in_title_case_line(i)
+            {
+                self.infer_kind(i, n, None, EntityKind::Location);
+            }
+            i = j;
+        }
+    }
+
+    /// A dateline's all-capital town at `span`: the place named in title case where the
+    /// article writes it so ("ALDEN FALLS" and "Alden Falls" are one place), else as written
+    /// if the dateline is `strong` evidence, else none.
+    fn dateline_place(&mut self, span: Span, strong: bool) {
+        let caps = &self.text[span.range()];
+        let mut title = String::with_capacity(caps.len());
+        let mut start = true;
+        for c in caps.chars() {
+            if start {
+                title.push(c);
+            } else {
+                title.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic();
+        }
+        // "ST. JOHN’S": no capital after an apostrophe.
+        let title = title.replace("’S", "’s").replace("'S", "'s");
+        let text = self.text;
+        let whole = |at: usize| {
+            !crate::text::prev_char(text, at).is_some_and(char::is_alphanumeric)
+                && !crate::text::next_char(text, at + title.len())
+                    .is_some_and(char::is_alphanumeric)
+        };
+        let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), title.as_bytes())
+            .filter(|&at| whole(at))
+            .take(64)
+            .collect();
+        if found.is_empty() && !strong {
+            return;
+        }
+        let origin = found
+            .first()
+            .map_or(span, |&at| Span::new(at, at + title.len()));
+        let entity = self.entity(Origin::Inferred(origin), EntityKind::Location, None);
+        let mut spans = vec![span];
+        spans.extend(found.iter().map(|&at| Span::new(at, at + title.len())));
+        for s in spans {
+            if !self.covered(s) {
+                self.add_mention(MentionData {
+                    span: s,
+                    entity,
+                    possessive: crate::text::possessive_len(text, s.end()) > 0,
+                });
+            }
+        }
+    }
+
     /// A first test of token `i`, by its first byte only: false for a word that starts with
     /// an ASCII lowercase letter, a digit or a mark, which most tokens do. Passes that look
     /// only at capitalized words skip the rest of the tokens at this cost.
