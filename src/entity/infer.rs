@@ -381,45 +381,50 @@ impl Resolver<'_> {
             }
         }
         // "Town, Region": a run of capitalized name words, a comma, a known place that ends
-        // its clause.
+        // its clause. The comma is looked for first, by its byte, since few runs have one.
+        let bytes = self.text.as_bytes();
         let mut i = 0;
         while i < self.tokens.len() {
             if !self.may_be_capitalized(i) {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j < self.tokens.len()
-                && j - i < 3
-                && self.tokens[j].word
-                && is_name_word(self.tok(j))
-            {
+            let mut j = i + 1;
+            while j < self.tokens.len() && j - i < 3 && self.may_be_capitalized(j) {
                 j += 1;
             }
-            if j == i {
-                i += 1;
+            let comma = j + 1 < self.tokens.len() && bytes[self.tokens[j].span.start()] == b',';
+            if !comma {
+                i = j;
                 continue;
             }
-            let n = j - i;
-            let comma = j + 1 < self.tokens.len() && self.tok(j) == ",";
-            let region = comma.then(|| self.past_place(j + 1)).flatten();
+            // The name words ending at the comma ("The Traralgon," is "Traralgon").
+            let n = (i..j)
+                .rev()
+                .take_while(|&k| is_name_word(self.tok(k)))
+                .count();
+            let s0 = j - n;
+            let region = (n > 0).then(|| self.past_place(j + 1)).flatten();
             let clause_ends = region.is_some_and(|k| {
                 k >= self.tokens.len()
                     || (!self.tokens[k].word
                         && matches!(self.tok(k), "," | "." | "—" | "–" | ")" | ";"))
             });
-            let region_possessive = region.is_some_and(|k| {
-                crate::text::possessive_len(self.text, self.tokens[k - 1].span.end()) > 0
-            });
-            let given = crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word());
-            let span = self.span_of(i, n);
-            if clause_ends
-                && !region_possessive
-                && (!given || n == 1)
+            if !clause_ends || n == 0 {
+                i = j;
+                continue;
+            }
+            let region_end = self.tokens[region.unwrap_or(j + 2) - 1].span.end();
+            let region_possessive = crate::text::possessive_len(self.text, region_end) > 0;
+            let given =
+                || crate::given_names::given_name(self.tok(s0)).is_some_and(|g| !g.is_word());
+            let span = self.span_of(s0, n);
+            if !region_possessive
+                && (n == 1 || !given())
                 && !self.covered(span)
-                && !self.in_title_case_line(i)
+                && !self.in_title_case_line(s0)
             {
-                self.infer_kind(i, n, None, EntityKind::Location);
+                self.infer_kind(s0, n, None, EntityKind::Location);
             }
             i = j;
         }
