@@ -422,8 +422,13 @@ impl<'a> Resolver<'a> {
         let max_len = self.max_len;
         let window = move |list: &'_ [MentionData]| {
             let hi = list.partition_point(|m| m.span.start() < span.end());
-            let lo = list.partition_point(|m| m.span.start() + max_len <= span.start());
-            lo.min(hi)..hi
+            // Back from there over the few mentions that start close enough to reach the
+            // span: cheaper than a second binary search, as only a handful ever do.
+            let mut lo = hi;
+            while lo > 0 && list[lo - 1].span.start() + max_len > span.start() {
+                lo -= 1;
+            }
+            lo..hi
         };
         let (a, b) = (window(&self.mentions), window(&self.pending));
         self.mentions[a]
