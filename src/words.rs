@@ -84,6 +84,46 @@ pub(crate) const CAPITAL_PARTICLES: &[&str] = &["Ní", "Nic", "Mac", "Ó", "Ua",
 /// Suffixes after a person's surname: "Curtis Hale III", "Martin Luther King Jr.".
 pub(crate) const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
+/// The heads of a source the article leaves unnamed after "a": "a spokesperson for …", "an
+/// official at …".
+pub(crate) const UNNAMED_SOURCES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "aide",
+    "representative",
+    "source",
+    "staffer",
+    "adviser",
+    "advisor",
+    "insider",
+    "employee",
+    "executive",
+];
+
+/// Plural heads of unnamed sources: "Agency officials", "company executives".
+pub(crate) const UNNAMED_PLURALS: &[&str] = &[
+    "officials",
+    "sources",
+    "spokespeople",
+    "spokespersons",
+    "representatives",
+    "executives",
+    "aides",
+    "staffers",
+    "insiders",
+    "employees",
+    "analysts",
+    "experts",
+    "residents",
+    "workers",
+    "members",
+    "leaders",
+    "advisers",
+    "advisors",
+];
+
 /// Last words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) const ORG_HEADS: &[&str] = &[

@@ -262,6 +262,9 @@ fn speakers_get_the_articles_full_name() {
         // An honorific says which of two people named in full, even one in the gazetteer.
         (line!(), "Micheál Martin visited on Monday. Deirdre Martin, a farmer, said the road was closed. \"It is bad,\" Ms Martin said.",
          "It is bad,", "Deirdre Martin"),
+        // A source named in apposition is that person.
+        (line!(), "\"We are proud,\" a spokeswoman, Ana Ruiz, said of the Canada Council.",
+         "We are proud,", "Ana Ruiz"),
         // "Cllr" and "Councilmember" are titles, not names.
         (line!(), "Cllr Declan Moloney said the greenway would help. \"It will,\" Moloney said.",
          "It will,", "Declan Moloney"),
@@ -280,5 +283,36 @@ fn speakers_get_the_articles_full_name() {
             .find(|e| e.id == id)
             .expect("in entities");
         assert_eq!(e.name, name, "tests/people.rs:{line}: entity");
+    }
+}
+
+/// A source the article leaves unnamed speaks for an organization or a person but is neither:
+/// the speaker is the words as written, with no entity.
+#[test]
+fn unnamed_sources_are_not_whom_they_speak_for() {
+    let rows: &[(u32, &str, &str, &str)] = &[
+        (line!(), "The Canada Council said it would review the grant. \"We are reviewing it,\" a spokesperson for the Canada Council said.",
+         "We are reviewing it,", "a spokesperson for the Canada Council"),
+        (line!(), "Gov. Kathy Hochul signed the bill. \"It is law,\" a spokesman for Gov. Kathy Hochul said.",
+         "It is law,", "a spokesman for Gov. Kathy Hochul"),
+        (line!(), "Halvorsen Foods Inc. cut 200 jobs. Company officials said the plant would stay open.",
+         "the plant would stay open", "Company officials"),
+    ];
+    let extractor = Extractor::new();
+    for &(line, text, quote, name) in rows {
+        let doc = extractor.extract(text);
+        let q = doc.quotes.iter().find(|q| q.text == quote);
+        let q = q.unwrap_or_else(|| {
+            panic!(
+                "tests/people.rs:{line}: no quote {quote:?}: {:#?}",
+                doc.quotes
+            )
+        });
+        let speaker = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (speaker.name.as_str(), speaker.entity.as_deref()),
+            (name, None),
+            "tests/people.rs:{line}"
+        );
     }
 }

@@ -61,6 +61,9 @@ impl<'a> Coref<'a> {
             self.at.tokens[b - 1].span.end(),
         );
         let ents = self.entities;
+        if self.unnamed_source(a, b, span) {
+            return Referent { span, entity: None };
+        }
         // A named person or organization, not in a possessive ("Trump's aide" is not Trump).
         let m = &ents.mentions;
         let lo = m.partition_point(|x| x.span.end() <= span.start());
@@ -135,6 +138,38 @@ impl<'a> Coref<'a> {
             }
         }
         Referent { span, entity: None }
+    }
+
+    /// Whether the phrase of tokens `a..b` is a source the article leaves unnamed, though it
+    /// names whom they speak for: "a spokesperson for the Canada Council", "A Department for
+    /// Transport spokesperson", "a spokesman for Gov. Kathy Hochul", "Agency officials". The
+    /// speaker is a person, not the organization, and not the person they work for; a name
+    /// given in apposition ("a spokeswoman, Ana Ruiz,") names them.
+    fn unnamed_source(&self, a: usize, b: usize, span: Span) -> bool {
+        use crate::words::{UNNAMED_PLURALS, UNNAMED_SOURCES};
+        let mut buf = [0; 32];
+        let lower =
+            |i: usize, buf: &mut [u8; 32]| ascii_lowercase(self.at.tok(i), buf).into_owned();
+        let last = lower(b - 1, &mut buf);
+        let plural = b - a >= 2 && UNNAMED_PLURALS.contains(&last.as_str());
+        let first = lower(a, &mut buf);
+        let singular = matches!(first.as_str(), "a" | "an")
+            && (a + 1..b).any(|i| UNNAMED_SOURCES.contains(&lower(i, &mut buf).as_str()));
+        if !plural && !singular {
+            return false;
+        }
+        // Named in apposition: a person mention right after a comma inside the phrase.
+        let m = &self.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < span.start());
+        !m[lo..]
+            .iter()
+            .take_while(|x| x.span.end() <= span.end())
+            .any(|x| {
+                self.entities.list[x.entity as usize].kind == EntityKind::Person
+                    && self.at.text[span.start()..x.span.start()]
+                        .trim_end()
+                        .ends_with(',')
+            })
     }
 
     /// The organization mentioned last before `pos` (within a few hundred mentions) that an
