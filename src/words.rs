@@ -20,22 +20,25 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Colo", "Nev", "Del",
 ];
 
+/// The length in bytes of the longest word of a list: a word longer than that is in no set
+/// made of the list, which a length test says before any hashing.
+const fn longest(words: &[&str]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < words.len() {
+        if words[i].len() > n {
+            n = words[i].len();
+        }
+        i += 1;
+    }
+    n
+}
+
 /// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
 ///
 /// Asked at every word before a full stop, so it is a length test and at most one set lookup,
 /// not a scan of the list.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    /// The length of the longest abbreviation.
-    const LONGEST: usize = {
-        let (mut i, mut n) = (0, 0);
-        while i < ABBREVIATIONS.len() {
-            if ABBREVIATIONS[i].len() > n {
-                n = ABBREVIATIONS[i].len();
-            }
-            i += 1;
-        }
-        n
-    };
+    const LONGEST: usize = longest(ABBREVIATIONS);
     static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ABBREVIATIONS));
     word.len() <= LONGEST && SET.contains(word)
 }
@@ -248,17 +251,7 @@ pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
 /// Whether `word`, as written, is in [`NOT_NAME`]: one length test and at most one set
 /// lookup, not a scan of the list.
 pub(crate) fn is_not_name(word: &str) -> bool {
-    /// The length of the longest word of the list.
-    const LONGEST: usize = {
-        let (mut i, mut n) = (0, 0);
-        while i < NOT_NAME.len() {
-            if NOT_NAME[i].len() > n {
-                n = NOT_NAME[i].len();
-            }
-            i += 1;
-        }
-        n
-    };
+    const LONGEST: usize = longest(NOT_NAME);
     static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
     word.len() <= LONGEST && SET.contains(word)
 }

@@ -257,6 +257,8 @@ fn speakers_get_the_articles_full_name() {
         // A hyphenated surname before the cue; a suffix after the surname.
         (line!(), "Gareth Lloyd-Pryce said the vote was close. \"We lost,\" Lloyd-Pryce said.",
          "We lost,", "Gareth Lloyd-Pryce"),
+        (line!(), "Gareth Lloyd-Pryce, a councillor in Cardiff, said the vote was close. \"We lost,\" he said.",
+         "We lost,", "Gareth Lloyd-Pryce"),
         (line!(), "Curtis Hale III said the team was ready. \"We are proud,\" Hale said.",
          "We are proud,", "Curtis Hale III"),
         // An honorific says which of two people named in full, even one in the gazetteer.

@@ -116,15 +116,7 @@ impl Resolver<'_> {
                 continue;
             }
             // The name ends just before the comma: find where it starts.
-            let mut start = comma;
-            while start > 0 && comma - start < 4 {
-                let n = self.name_run(start - 1, comma - start + 1, titles);
-                if n == comma - start + 1 {
-                    start -= 1;
-                } else {
-                    break;
-                }
-            }
+            let start = self.name_start(comma, titles);
             let n = comma - start;
             if n >= 2 {
                 self.infer(start, n, Some(t.span));
@@ -158,33 +150,7 @@ impl Resolver<'_> {
             if between_commas {
                 j -= 1;
             }
-            // Name words back from the cue, and over a hyphen inside the name: a name run
-            // cannot start at a hyphen, so the walk steps over one here and goes on ("Jean-Luc
-            // Picard said", "Gareth Lloyd-Pryce said").
-            let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
-            let mut start = j;
-            loop {
-                while start > 0 && j - start < 6 {
-                    let n = self.name_run(start - 1, j - start + 1, titles);
-                    if n == j - start + 1 {
-                        start -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                let hyphen = start >= 2
-                    && start < j
-                    && j - start < 5
-                    && self.tok(start - 1) == "-"
-                    && glued(start - 2)
-                    && glued(start - 1)
-                    && self.tokens[start - 2].word
-                    && is_capitalized(self.tok(start - 2));
-                if !hyphen {
-                    break;
-                }
-                start -= 2;
-            }
+            let start = self.name_start(j, titles);
             // A name before a comma is a subject only inside an apposition: "the bank's
             // economist, Ruth Adler, said", "the jury president, the actor Mette Holm, said".
             let enclosed = !between_commas
@@ -221,6 +187,37 @@ impl Resolver<'_> {
                     self.infer(s, n, None);
                 }
             }
+        }
+    }
+
+    /// Where the name ending just before token `end` starts: name words back from there
+    /// (six tokens at most), and over a hyphen inside the name, where a name run cannot
+    /// start ("Jean-Luc Picard said", "Gareth Lloyd-Pryce, a councillor,"). `end` itself
+    /// where no name ends there.
+    fn name_start(&self, end: usize, titles: &[TitleRef]) -> usize {
+        let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
+        let mut start = end;
+        loop {
+            while start > 0 && end - start < 6 {
+                let n = self.name_run(start - 1, end - start + 1, titles);
+                if n == end - start + 1 {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            let hyphen = start >= 2
+                && start < end
+                && end - start < 5
+                && self.tok(start - 1) == "-"
+                && glued(start - 2)
+                && glued(start - 1)
+                && self.tokens[start - 2].word
+                && is_capitalized(self.tok(start - 2));
+            if !hyphen {
+                return start;
+            }
+            start -= 2;
         }
     }
 
