@@ -127,6 +127,24 @@ pub(crate) const UNNAMED_PLURALS: &[&str] = &[
     "advisors",
 ];
 
+/// Acronyms that name no organization: titles, measures, currencies, time zones, medicine,
+/// finance and technology. Any other acronym of three to six capitals that the article
+/// writes in running text is taken for an organization (`IRCC`, `TSU`).
+#[rustfmt::skip]
+pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "CIO", "CMO", "MPP", "MLA", "MPS", "MEP", "MEPS", "GDP", "GNP",
+    "CPI", "COVID", "SARS", "HIV", "AIDS", "DNA", "RNA", "ICU", "EMS", "EMT", "CPR", "MRI",
+    "ADHD", "PTSD", "BMI", "IVF", "ATM", "SUV", "SUVS", "DUI", "DWI", "PPE", "LGBT", "LGBTQ",
+    "USD", "CAD", "AUD", "GBP", "EUR", "NZD", "JPY", "CNY", "VAT", "GST", "HST", "PST", "RRSP",
+    "TFSA", "NFT", "NFTS", "FAQ", "ASAP", "FYI", "RIP", "MVP", "TBD", "TBA", "PDF", "URL",
+    "API", "CPU", "GPU", "VIP", "CBD", "THC", "LED", "LCD", "USB", "SIM", "PIN", "UFO", "NDA",
+    "SAT", "GPA", "STEM", "ESL", "MBA", "PHD", "DIY", "BBQ", "ETA", "AWOL", "RSVP", "UTC",
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PDT", "GMT", "BST", "AEST", "KPH", "MPH", "OTC",
+    "ETF", "ETFS", "REIT", "ESG", "YOY", "EPS", "EBITDA", "ROI", "IRR", "NAV", "AUM", "LNG",
+    "IPO", "IPOS", "EV", "EVS", "GPS", "WIFI", "ICBM", "IED", "AWD", "SUV", "RBI", "ERA", "NBA",
+    "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
+];
+
 /// Last words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) const ORG_HEADS: &[&str] = &[

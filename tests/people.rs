@@ -87,6 +87,14 @@ fn a_known_given_name_starts_a_person() {
 #[test]
 fn heads_make_places_and_firms() {
     check(&[
+        // An unknown acronym in running text is an organization; a title, a measure or an
+        // all-capital phrase is not.
+        e!("The students' visas were delayed, and IRCC has said it is reviewing the files.",
+           want: Some(("IRCC", Organization, None)), absent: &[], as Person),
+        e!("The company's CEO said GDP growth of 2 PCT was too slow for the plan to work.",
+           want: None, absent: &["CEO", "GDP", "PCT"], as Organization),
+        e!("Results from Friday's games, with KANSAS CITY at home, were posted by the league.",
+           want: None, absent: &["KANSAS", "CITY"], as Organization),
         // A dateline's town, one place with its title-case form; a town before its region.
         e!("Mill Closure Hits Town\n\nALDEN FALLS, Ohio — The mill in Alden Falls will close, the company said on Tuesday.",
            want: Some(("Alden Falls", Location, None)), absent: &["ALDEN FALLS"], as Location),

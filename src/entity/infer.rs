@@ -338,6 +338,47 @@ impl Resolver<'_> {
         self.drop_unplaced();
     }
 
+    /// An acronym of three to six capitals that the article writes in running text, that is
+    /// no known name and no word of [`NOT_ORG_ACRONYMS`], is an organization: "IRCC", "TSU".
+    /// Every use of it is the same one; an acronym the article defined in parentheses is
+    /// already that organization's ([`Self::acronym_after`]) and is passed over as covered.
+    ///
+    /// [`NOT_ORG_ACRONYMS`]: crate::words::NOT_ORG_ACRONYMS
+    pub(super) fn infer_acronyms(&mut self) {
+        let bytes = self.text.as_bytes();
+        for i in 0..self.tokens.len() {
+            let t = self.tokens[i];
+            if !t.word
+                || !bytes[t.span.start()].is_ascii_uppercase()
+                || !(3..=6).contains(&t.span.len())
+            {
+                continue;
+            }
+            let w = self.tok(i);
+            let roman = w.bytes().all(|b| b"IVXLCDM".contains(&b));
+            // A word of an all-capital phrase ("KANSAS CITY", "AMERICAN LEAGUE") or a month
+            // or weekday in capitals is no acronym.
+            let caps_word = |k: usize| self.tokens[k].word && is_acronym(self.tok(k));
+            let in_caps =
+                (i > 0 && caps_word(i - 1)) || (i + 1 < self.tokens.len() && caps_word(i + 1));
+            let title: String = w[..1]
+                .chars()
+                .chain(w[1..].to_ascii_lowercase().chars())
+                .collect();
+            if !is_acronym(w)
+                || roman
+                || in_caps
+                || crate::words::NOT_ORG_ACRONYMS.contains(&w)
+                || crate::words::is_not_name(&title)
+                || self.covered(t.span)
+                || self.in_title_case_line(i)
+            {
+                continue;
+            }
+            self.infer_kind(i, 1, None, EntityKind::Organization);
+        }
+    }
+
     /// Places named by where they stand rather than by a head: a dateline, the all-capital
     /// town opening a line before a comma or a dash ("ALDEN FALLS, Ohio —", "HALIFAX —"),
     /// with the same name in title case anywhere in the article ("Alden Falls"); and a
