@@ -230,6 +230,8 @@ impl From<QuoteKind> for Kind {
             QuoteKind::Direct => Kind::Direct,
             QuoteKind::Mixed => Kind::Mixed,
             QuoteKind::Indirect => Kind::Indirect,
+            // A kind a later version may add is scored as reported speech.
+            _ => Kind::Indirect,
         }
     }
 }
@@ -377,7 +379,8 @@ impl EntType {
             EntityKind::Person => Some(EntType::Per),
             EntityKind::Organization => Some(EntType::Org),
             EntityKind::Location => Some(EntType::Loc),
-            EntityKind::Nationality => None,
+            // Nationalities, and any kind a later version may add.
+            _ => None,
         }
     }
 
