@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::input::{self, Line, Lines};
 use crate::{warn, Common, Result, Stdout};
@@ -202,9 +203,10 @@ fn read_chunks(files: &[PathBuf], out: &mpsc::SyncSender<Result<Chunk>>) {
     }
 }
 
-/// One input line: its fields in order, `text` apart.
+/// One input line: its fields in order, each value as written (copied to the output without
+/// being parsed), `text` apart.
 struct Article {
-    fields: Vec<(String, serde_json::Value)>,
+    fields: Vec<(String, Box<RawValue>)>,
     text: Option<String>,
 }
 
@@ -253,7 +255,7 @@ fn extract_line(extractor: &whosaid::Extractor, line: &str) -> Result<(String, u
     for (key, value) in article.fields.iter().filter(|(k, _)| k != "document") {
         out.push_str(&to_json(key)?);
         out.push(':');
-        out.push_str(&to_json(value)?);
+        out.push_str(value.get());
         out.push(',');
     }
     out.push_str("\"document\":");
