@@ -27,7 +27,9 @@ use crate::{warn, Common, Result, Stdout};
 #[derive(clap::Args)]
 #[command(
     after_help = "Speakers are distinct within an article and summed over articles. \
-                        A line with no value for a --by field counts in the group -.\n\n\
+                        A line with no value for a --by field counts in the group - (an \
+                        empty cell in CSV). --gazetteer is checked, not used: tally extracts \
+                        nothing.\n\n\
                         Example: whosaid batch articles.jsonl | whosaid tally --by outlet \
                         --by month:date --csv - > by-outlet-and-month.csv"
 )]
