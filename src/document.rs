@@ -1,6 +1,6 @@
 //! The result of an extraction: entities and quotes, as serde data.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{EntityKind, Gender};
 use crate::span::Span;
@@ -17,8 +17,17 @@ use crate::span::Span;
 /// assert_eq!(doc.quotes[0].speaker.as_ref().unwrap().text, "Putin");
 /// let json = serde_json::to_string(&doc).unwrap();
 /// assert!(json.starts_with("{\"entities\":[{\"id\":\"vladimir-putin\""));
+///
+/// // The JSON reads back into the same Document.
+/// let back: whosaid::Document = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, doc);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+///
+/// The output types are `#[non_exhaustive]`, so that a field added to the contract is not a
+/// breaking change: read their fields, and build one (in a test) from its JSON with serde or,
+/// for a `Document`, from [`Document::default`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Entities in order of first mention.
     pub entities: Vec<Entity>,
@@ -97,8 +106,9 @@ impl Document {
 }
 
 /// Where an entity's knowledge comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Source {
     /// An entry of the gazetteer.
     Gazetteer,
@@ -107,7 +117,8 @@ pub enum Source {
 }
 
 /// An entity and every mention of it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// The gazetteer id, or for an inferred entity a slug of its name ("dmitry-polyanskiy").
     pub id: String,
@@ -120,21 +131,22 @@ pub struct Entity {
     /// A person's gender: from the pronouns and honorifics the article uses for them, else
     /// the gazetteer, else a given name borne by at least 95% one sex. `None` when none of
     /// these says it (never a guess, never from "they"), and for anything but a person.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
     /// The role words the article gives a person, as written and in the order given ("an
     /// analyst at Piper Sandler", "the city's fire chief"); empty when none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
     /// Every mention, by start offset.
     pub mentions: Vec<Mention>,
     /// The Wikidata QID, where the gazetteer gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
 }
 
 /// One mention of an entity: its span and text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -152,8 +164,9 @@ impl Mention {
 }
 
 /// How a quote reports speech.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// The speaker's words in quotation marks: `"…," Trump said`.
     Direct,
@@ -164,7 +177,8 @@ pub enum QuoteKind {
 }
 
 /// Who said a quote.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The entity id, when the speaker resolves to one.
     pub entity: Option<String>,
@@ -176,6 +190,21 @@ pub struct Speaker {
     pub start: usize,
     /// Byte offset just past `text`.
     pub end: usize,
+}
+
+impl Speaker {
+    /// The span of the attribution's words, [`Speaker::text`].
+    ///
+    /// ```
+    /// let text = "\u{201c}We will see,\u{201d} the Russian president said.";
+    /// let doc = whosaid::Extractor::new().extract(text);
+    /// let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+    /// assert_eq!(&text[speaker.span().range()], "Russian president");
+    /// assert_eq!(speaker.name, "Vladimir Putin");
+    /// ```
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 /// A quote: what was said, by whom, with which cue.
@@ -202,7 +231,8 @@ pub struct Speaker {
 /// assert!(q.parts.is_empty());
 /// assert_eq!(q.text, &text[q.start..q.end]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// Direct, mixed or indirect.
     pub kind: QuoteKind,
@@ -227,19 +257,20 @@ pub struct Quote {
     /// said, would fail`) or continued into the next paragraph by a reopened mark, each piece
     /// (a direct quote's without its marks), in order; `start..end` then runs from the first
     /// piece to the last. Empty for a quote in one piece, never a single piece.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<QuotePart>,
     /// Byte span of the cue, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue_start: Option<usize>,
     /// Byte offset just past the cue.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue_end: Option<usize>,
 }
 
 /// One piece of a quote in several: interrupted by its attribution, or one paragraph of a
 /// quote continued over paragraphs. Its `text` is always `input[start..end]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct QuotePart {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -251,6 +282,13 @@ pub struct QuotePart {
 
 impl Quote {
     /// The content's span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+impl QuotePart {
+    /// The piece's span.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }

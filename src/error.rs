@@ -44,6 +44,10 @@ pub enum ErrorKind {
         /// What the JSON reader said.
         message: String,
     },
+    /// The file is one JSON document (an array of entries, or an entry spread over several
+    /// lines) where one entry a line is expected; says which it looks like.
+    #[error("expected one JSON object a line (JSON Lines), found {0}")]
+    NotJsonLines(&'static str),
     /// `kind` is not one of `person`, `organization`, `location`, `nationality`.
     #[error("unknown kind {0:?} (expected person, organization, location or nationality)")]
     UnknownKind(String),

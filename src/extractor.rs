@@ -228,6 +228,10 @@ impl Extractor {
                     + strings(&e.aliases)
                     + strings(&e.titles)
                     + e.wikidata.as_ref().map_or(0, String::capacity)
+                    + [e.as_of(), e.note(), e.country()]
+                        .iter()
+                        .map(|s| s.map_or(0, str::len))
+                        .sum::<usize>()
             })
             .sum();
         let title_words: usize = i.title_words.iter().map(strings).sum();

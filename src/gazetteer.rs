@@ -33,6 +33,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person: "Vladimir Putin".
     Person,
@@ -59,6 +60,7 @@ impl EntityKind {
 /// A person's gender as the gazetteer states it, used to resolve "he" and "she".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Gender {
     /// Referred to as "he".
     Male,
@@ -121,6 +123,14 @@ pub struct Entry {
     pub wikidata: Option<String>,
     /// How names match, see [`Case`].
     pub case: Case,
+    // The documentation fields of a gazetteer line, kept for the user to read (`as_of()`,
+    // `note()`, `country()`), never used in matching.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
 }
 
 impl Entry {
@@ -135,7 +145,47 @@ impl Entry {
             gender: None,
             wikidata: None,
             case: Case::Sensitive,
+            as_of: None,
+            note: None,
+            country: None,
         }
+    }
+
+    /// The `as_of` field of the entry's line: the month (`YYYY-MM`) its titles were last
+    /// checked to hold. `None` when the line has none, and for an entry built in code.
+    ///
+    /// ```
+    /// let line = r#"{"id": "ana-silva", "kind": "person", "name": "Ana Silva", "as_of": "2025-11"}"#;
+    /// let extractor = whosaid::Extractor::builder().builtin(false).gazetteer_str("mine.jsonl", line)?.build()?;
+    /// assert_eq!(extractor.entries()[0].as_of(), Some("2025-11"));
+    /// # Ok::<(), whosaid::Error>(())
+    /// ```
+    pub fn as_of(&self) -> Option<&str> {
+        self.as_of.as_deref()
+    }
+
+    /// The `note` field of the entry's line: free text for the people who keep the file.
+    ///
+    /// ```
+    /// let line = r#"{"id": "acme", "kind": "organization", "name": "Acme", "note": "not Acme Inc."}"#;
+    /// let extractor = whosaid::Extractor::builder().builtin(false).gazetteer_str("mine.jsonl", line)?.build()?;
+    /// assert_eq!(extractor.entries()[0].note(), Some("not Acme Inc."));
+    /// # Ok::<(), whosaid::Error>(())
+    /// ```
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// The `country` field of the entry's line: the id of the related country's entry
+    /// (`"russia"`), for nationalities, cities, regions and national bodies.
+    ///
+    /// ```
+    /// let extractor = whosaid::Extractor::new();
+    /// let moscow = extractor.entries().iter().find(|e| e.id == "moscow").unwrap();
+    /// assert_eq!(moscow.country(), Some("russia"));
+    /// ```
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
     }
 
     /// Checks what serde cannot: non-empty, trimmed id and names.
@@ -176,13 +226,13 @@ struct RawEntry<'a> {
     wikidata: Option<String>,
     #[serde(default, borrow)]
     case: Option<Cow<'a, str>>,
-    // Documentation fields: read so that files may carry them, not used in matching.
-    #[serde(default, borrow, rename = "as_of")]
-    _as_of: Option<Cow<'a, str>>,
-    #[serde(default, borrow, rename = "note")]
-    _note: Option<Cow<'a, str>>,
-    #[serde(default, borrow, rename = "country")]
-    _country: Option<Cow<'a, str>>,
+    // Documentation fields: kept for the user to read, not used in matching.
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
 }
 
 impl RawEntry<'_> {
@@ -210,6 +260,9 @@ impl RawEntry<'_> {
             gender,
             wikidata: self.wikidata,
             case,
+            as_of: self.as_of,
+            note: self.note,
+            country: self.country,
         };
         entry.validate()?;
         Ok(entry)
@@ -227,10 +280,10 @@ pub(crate) fn parse_jsonl(origin: &str, text: &str) -> Result<Vec<Entry>, Error>
             continue;
         }
         let raw: RawEntry = serde_json::from_str(line).map_err(|e| {
-            let kind = ErrorKind::Json {
+            let kind = not_json_lines(line, &e).unwrap_or_else(|| ErrorKind::Json {
                 column: e.column(),
                 message: strip_position(&e),
-            };
+            });
             Error::new(origin, Some(lineno), kind)
         })?;
         let entry = raw
@@ -249,6 +302,22 @@ pub(crate) fn parse_jsonl(origin: &str, text: &str) -> Result<Vec<Entry>, Error>
     }
     drop(seen);
     Ok(entries)
+}
+
+/// The error for a file written as one JSON document rather than one entry a line: an array
+/// (`[{…}, {…}]` on one line, or `[` alone on the first line of a pretty-printed one), or a
+/// pretty-printed object (`{` alone on its line). serde's own message ("invalid type: map,
+/// expected a string", "EOF while parsing a list") would not say what to do. A line cut short
+/// (`{"id": "a"`) keeps serde's message.
+fn not_json_lines(line: &str, e: &serde_json::Error) -> Option<ErrorKind> {
+    let line = line.trim();
+    if line.starts_with('[') {
+        Some(ErrorKind::NotJsonLines("a JSON array"))
+    } else if line == "{" && e.is_eof() {
+        Some(ErrorKind::NotJsonLines("an object over several lines"))
+    } else {
+        None
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; the line is ours to report.
@@ -356,6 +425,44 @@ mod tests {
         .unwrap_err();
         assert!(!err.to_string().contains('\n'), "{err}");
         assert!(err.to_string().contains("x\\ny"), "{err}");
+    }
+
+    #[test]
+    fn a_json_array_or_pretty_printed_file_says_one_object_a_line() {
+        let a = r#"{"id": "a", "kind": "person", "name": "A"}"#;
+        let b = r#"{"id": "b", "kind": "person", "name": "B"}"#;
+        let pretty_object = "{\n  \"id\": \"a\",\n  \"kind\": \"person\",\n  \"name\": \"A\"\n}\n";
+        let cases: &[(String, usize, &str)] = &[
+            (format!("[{a}, {b}]\n"), 1, "a JSON array"),
+            (format!("[\n  {a},\n  {b}\n]\n"), 1, "a JSON array"),
+            (format!("{a}\n  [{b}]\n"), 2, "a JSON array"),
+            (pretty_object.to_string(), 1, "an object over several lines"),
+        ];
+        for (text, line, found) in cases {
+            let err = parse_jsonl("list.json", text).unwrap_err();
+            assert_eq!(err.kind(), &ErrorKind::NotJsonLines(found), "{text}");
+            assert_eq!(err.line(), Some(*line), "{text}");
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "list.json:{line}: expected one JSON object a line (JSON Lines), found {found}"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn documentation_fields_are_kept() {
+        let line = r#"{"id": "a", "kind": "location", "name": "A", "as_of": "2025-11", "note": "n", "country": "russia"}"#;
+        let entry = &parse_jsonl("t", line).unwrap()[0];
+        assert_eq!(entry.as_of(), Some("2025-11"));
+        assert_eq!(entry.note(), Some("n"));
+        assert_eq!(entry.country(), Some("russia"));
+        let plain = Entry::new("b", EntityKind::Person, "B");
+        assert_eq!(
+            (plain.as_of(), plain.note(), plain.country()),
+            (None, None, None)
+        );
     }
 
     #[test]

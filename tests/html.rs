@@ -3,14 +3,13 @@
 //! colours), and a check of the checker the property tests rely on. The property tests over
 //! arbitrary text and corrupt documents are in `tests/properties.rs`.
 
+#[path = "common/blank.rs"]
+mod blank;
 #[path = "common/html.rs"]
 mod html_check;
 
 use html_check::{assert_html, html_violation, parse, Element, Parsed};
-use whosaid::{
-    Document, Entity, EntityKind, Extractor, Gender, Mention, Quote, QuoteKind, QuotePart, Source,
-    Speaker,
-};
+use whosaid::{Document, Entity, EntityKind, Extractor, Gender, Quote};
 
 /// Renders and reads back, after checking the output's promises.
 fn render(text: &str, doc: &Document) -> Parsed {
@@ -67,45 +66,27 @@ fn entity(
     gender: Option<Gender>,
     at: &[(usize, usize)],
 ) -> Entity {
-    Entity {
-        id: id.to_string(),
-        kind,
-        name: id.to_string(),
-        source: Source::Inferred,
-        gender,
-        roles: Vec::new(),
-        mentions: at
-            .iter()
-            .map(|&(start, end)| Mention {
-                start,
-                end,
-                text: text.get(start..end).unwrap_or("").to_string(),
-            })
-            .collect(),
-        wikidata: None,
-    }
+    let mut e = blank::entity(id);
+    (e.kind, e.gender) = (kind, gender);
+    e.mentions = at
+        .iter()
+        .map(|&(start, end)| blank::mention(start, end, text.get(start..end).unwrap_or("")))
+        .collect();
+    e
 }
 
 /// A direct quote over `start..end` (its text left empty: the renderer reads spans).
 fn quote(start: usize, end: usize, speaker: Option<(Option<&str>, &str)>) -> Quote {
-    Quote {
-        kind: QuoteKind::Direct,
-        text: String::new(),
-        start,
-        end,
-        speaker: speaker.map(|(entity, name)| Speaker {
-            entity: entity.map(str::to_string),
-            name: name.to_string(),
-            text: name.to_string(),
-            start: 0,
-            end: 0,
-        }),
-        cue: None,
-        confidence: 0.9,
-        parts: Vec::new(),
-        cue_start: None,
-        cue_end: None,
-    }
+    let mut q = blank::quote(start, end);
+    q.speaker = speaker.map(|(entity, name)| blank::speaker(entity, name));
+    q
+}
+
+/// A document of these entities and quotes.
+fn document(entities: Vec<Entity>, quotes: Vec<Quote>) -> Document {
+    let mut doc = Document::default();
+    (doc.entities, doc.quotes) = (entities, quotes);
+    doc
 }
 
 /// The offsets of `needle` in `text` (its first occurrence).
@@ -147,10 +128,7 @@ fn names_cues_and_ids_from_the_document_are_escaped() {
     let mut q = quote(9, 12, Some((Some(nasty), nasty)));
     q.cue = Some(nasty.to_string());
     (q.cue_start, q.cue_end) = (Some(4), Some(8));
-    let doc = Document {
-        entities: vec![e],
-        quotes: vec![q],
-    };
+    let doc = document(vec![e], vec![q]);
     let html = doc.render_html(text);
     assert_html(text, &html);
     assert!(!html.contains("<img"), "{html}");
@@ -270,6 +248,7 @@ fn seed_cues_are_underlined_and_mentions_marked_by_kind() {
             EntityKind::Organization => "ws-organization",
             EntityKind::Location => "ws-location",
             EntityKind::Nationality => "ws-nationality",
+            other => panic!("a kind the page does not mark: {other:?}"),
         };
         let marked = elements(&parsed, "span", class);
         for m in &e.mentions {
@@ -326,16 +305,16 @@ fn a_quote_in_parts_is_highlighted_part_by_part() {
 #[test]
 fn a_quote_over_a_paragraph_break_is_cut_there_with_one_label() {
     let text = "Ann said the river rose\nand the town held.";
-    let doc = Document {
-        entities: vec![entity(
+    let doc = document(
+        vec![entity(
             text,
             "ann",
             EntityKind::Person,
             Some(Gender::Female),
             &[(0, 3)],
         )],
-        quotes: vec![quote(9, text.len() - 1, Some((Some("ann"), "ann")))],
-    };
+        vec![quote(9, text.len() - 1, Some((Some("ann"), "ann")))],
+    );
     let parsed = render(text, &doc);
     assert_eq!(
         spans(&parsed, "mark", "ws-q"),
@@ -351,8 +330,8 @@ fn a_quote_over_a_paragraph_break_is_cut_there_with_one_label() {
 #[test]
 fn mentions_nest_in_quotes_and_those_crossing_a_quote_edge_are_skipped() {
     let text = "Ann Lee said Bob Ray will win.";
-    let doc = Document {
-        entities: vec![
+    let doc = document(
+        vec![
             // Crosses the quote's start.
             entity(
                 text,
@@ -369,8 +348,8 @@ fn mentions_nest_in_quotes_and_those_crossing_a_quote_edge_are_skipped() {
                 &[find(text, "Bob Ray")],
             ),
         ],
-        quotes: vec![quote(find(text, "said").1 + 1, text.len() - 1, None)],
-    };
+        vec![quote(find(text, "said").1 + 1, text.len() - 1, None)],
+    );
     let parsed = render(text, &doc);
     assert_eq!(spans(&parsed, "span", "ws-e"), [find(text, "Bob Ray")]);
     assert_eq!(
@@ -390,28 +369,20 @@ fn spans_that_do_not_fit_the_text_are_skipped() {
     let text = "Émile said no.";
     let mut q = quote(1, 4, None); // inside "É"
     q.parts = vec![
-        QuotePart {
-            start: 8,
-            end: 3, // reversed
-            text: String::new(),
-        },
-        QuotePart {
-            start: 11,
-            end: 99, // past the end
-            text: String::new(),
-        },
+        blank::part(8, 3, ""),   // reversed
+        blank::part(11, 99, ""), // past the end
     ];
     (q.cue_start, q.cue_end) = (Some(usize::MAX - 1), Some(usize::MAX));
-    let doc = Document {
-        entities: vec![entity(
+    let doc = document(
+        vec![entity(
             text,
             "e",
             EntityKind::Person,
             None,
             &[(0, 1), (7, 2), (0, 1000)],
         )],
-        quotes: vec![q, quote(usize::MAX, 0, None)],
-    };
+        vec![q, quote(usize::MAX, 0, None)],
+    );
     let parsed = render(text, &doc);
     for (tag, class) in [("mark", "ws-q"), ("u", "ws-cue"), ("span", "ws-e")] {
         assert_eq!(spans(&parsed, tag, class), Vec::new(), "{tag}");
@@ -439,20 +410,20 @@ fn colours_follow_the_first_quotes_and_repeat_after_eight() {
         Some((Some("p8"), "P8")),
         Some((Some("p9"), "P9")),
     ];
-    let doc = Document {
-        entities: vec![entity(
+    let doc = document(
+        vec![entity(
             &text,
             "p3",
             EntityKind::Person,
             Some(Gender::Other),
             &[],
         )],
-        quotes: speakers
+        speakers
             .iter()
             .enumerate()
             .map(|(i, &who)| quote(i * 5, i * 5 + 3, who))
             .collect(),
-    };
+    );
     let parsed = render(&text, &doc);
     let colours: Vec<String> = elements(&parsed, "mark", "ws-q")
         .iter()

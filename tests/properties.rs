@@ -10,6 +10,8 @@
 //! Failures are not persisted to files: a minimized failing input belongs in
 //! `tests/regressions.rs`, as a test named for what broke.
 
+#[path = "common/blank.rs"]
+mod blank;
 mod common;
 #[path = "common/html.rs"]
 mod html_check;
@@ -19,8 +21,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use whosaid::{
-    Case, Document, Entity, EntityKind, Entry, Extractor, Gender, Mention, Quote, QuoteKind,
-    QuotePart, Source, Speaker,
+    Case, Document, Entity, EntityKind, Entry, Extractor, Gender, Quote, QuoteKind, Source,
 };
 
 fn config() -> ProptestConfig {
@@ -1396,22 +1397,14 @@ fn random_entity(len: usize) -> impl Strategy<Value = Entity> {
         prop::option::of(select(&[Gender::Female, Gender::Male, Gender::Other][..])),
         prop::collection::vec((offset(len), offset(len)), 0..6),
     )
-        .prop_map(|(id, kind, name, gender, mentions)| Entity {
-            id: id.to_string(),
-            kind,
-            name,
-            source: Source::Inferred,
-            gender,
-            roles: Vec::new(),
-            mentions: mentions
+        .prop_map(|(id, kind, name, gender, mentions)| {
+            let mut e = blank::entity(id);
+            (e.kind, e.name, e.gender) = (kind, name, gender);
+            e.mentions = mentions
                 .into_iter()
-                .map(|(start, end)| Mention {
-                    start,
-                    end,
-                    text: String::new(),
-                })
-                .collect(),
-            wikidata: None,
+                .map(|(start, end)| blank::mention(start, end, ""))
+                .collect();
+            e
         })
 }
 
@@ -1420,13 +1413,7 @@ fn random_quote(len: usize) -> impl Strategy<Value = Quote> {
         prop::option::of(select(&["a", "b", "<&>", "'\"", "c"][..])),
         markup_string(),
     )
-        .prop_map(|(entity, name)| Speaker {
-            entity: entity.map(str::to_string),
-            text: name.clone(),
-            name,
-            start: 0,
-            end: 0,
-        });
+        .prop_map(|(entity, name)| blank::speaker(entity, &name));
     (
         select(&[QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect][..]),
         (offset(len), offset(len)),
@@ -1437,24 +1424,15 @@ fn random_quote(len: usize) -> impl Strategy<Value = Quote> {
         prop::collection::vec((offset(len), offset(len)), 0..4),
     )
         .prop_map(
-            |(kind, (start, end), speaker, cue, (cue_start, cue_end), confidence, parts)| Quote {
-                kind,
-                text: String::new(),
-                start,
-                end,
-                speaker,
-                cue,
-                confidence,
-                parts: parts
+            |(kind, (start, end), speaker, cue, (cue_start, cue_end), confidence, parts)| {
+                let mut q = blank::quote(start, end);
+                (q.kind, q.speaker, q.cue, q.confidence) = (kind, speaker, cue, confidence);
+                (q.cue_start, q.cue_end) = (cue_start, cue_end);
+                q.parts = parts
                     .into_iter()
-                    .map(|(start, end)| QuotePart {
-                        start,
-                        end,
-                        text: String::new(),
-                    })
-                    .collect(),
-                cue_start,
-                cue_end,
+                    .map(|(start, end)| blank::part(start, end, ""))
+                    .collect();
+                q
             },
         )
 }
@@ -1469,7 +1447,11 @@ fn text_and_random_document() -> impl Strategy<Value = (String, Document)> {
             prop::collection::vec(random_entity(len), 0..5),
             prop::collection::vec(random_quote(len), 0..6),
         )
-            .prop_map(|(text, entities, quotes)| (text, Document { entities, quotes }))
+            .prop_map(|(text, entities, quotes)| {
+                let mut doc = Document::default();
+                (doc.entities, doc.quotes) = (entities, quotes);
+                (text, doc)
+            })
     })
 }
 

@@ -28,7 +28,7 @@ JSON Lines go to standard output.
 --check EXPECTED converts PATH, compares the result with EXPECTED field by field and prints
 whether the two are byte-identical, which documents are missing or extra, and for every field
 (document fields, then quote fields) how many values differ, marking the fields the scorer
-(examples/evaluate.rs) reads, with the first differences. Exit status 0 when byte-identical,
+(`whosaid eval`, cli/src/eval/) reads, with the first differences. Exit status 0 when byte-identical,
 1 otherwise; -o may be given as well to keep the converted file.
 
 Conversion rules
@@ -122,7 +122,7 @@ TITLE_ABBREVIATIONS = {
 SENTENCE_BREAK = re.compile(r"(\w+)\. +[A-Z\u201c\"\u2018]")
 CAPITALS_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)+[A-Z]$")
 
-# The fields examples/evaluate.rs reads (the rest are carried for people, not for the scorer).
+# The fields `whosaid eval` reads (the rest are carried for people, not for the scorer).
 SCORED_DOC_FIELDS = {"id", "text", "quotes", "entities"}
 SCORED_QUOTE_FIELDS = {
     "start", "end", "text", "kind", "speaker", "speaker_text", "speaker_start",
@@ -474,7 +474,7 @@ def check(expected_path, documents):
                 if w.get(field, "<absent>") != g.get(field, "<absent>"):
                     note("quotes." + field, where, w.get(field, "<absent>"), g.get(field, "<absent>"))
 
-    print("per-field differences (* = read by examples/evaluate.rs):")
+    print("per-field differences (* = read by whosaid eval):")
     fields = list(dict.fromkeys(list(compared) + list(differences)))
     for field in fields:
         name = field.split(".", 1)[-1]
