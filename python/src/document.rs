@@ -12,9 +12,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
+
+use whosaid::{EntityKind, Gender, QuoteKind, Source};
 
 use crate::offsets::CharIndex;
 use crate::text::Utf8;
@@ -49,12 +52,58 @@ impl Data {
     }
 }
 
-/// An enum's word in the JSON contract ("person", "direct", "gazetteer", "female"), taken
-/// from its serde form so that the attributes and `to_json()` cannot disagree.
+/// An enum's word in the JSON contract ("person", "direct", "gazetteer", "female"), from
+/// its serde form.
 fn word<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
+    }
+}
+
+// The contract's words for the crate's enums as interned Python strings, without serializing
+// anything: these are most of the strings `to_dict` and `quote_rows` make. The last arm
+// takes the serde word of a variant added later (the enums are `#[non_exhaustive]` in later
+// versions of the crate, which makes the arm reachable). The tests compare every attribute
+// with `to_json()`.
+
+#[allow(unreachable_patterns)]
+fn entity_kind(py: Python<'_>, kind: EntityKind) -> Bound<'_, PyString> {
+    match kind {
+        EntityKind::Person => intern!(py, "person").clone(),
+        EntityKind::Organization => intern!(py, "organization").clone(),
+        EntityKind::Location => intern!(py, "location").clone(),
+        EntityKind::Nationality => intern!(py, "nationality").clone(),
+        _ => PyString::new(py, &word(&kind)),
+    }
+}
+
+#[allow(unreachable_patterns)]
+fn source(py: Python<'_>, source: Source) -> Bound<'_, PyString> {
+    match source {
+        Source::Gazetteer => intern!(py, "gazetteer").clone(),
+        Source::Inferred => intern!(py, "inferred").clone(),
+        _ => PyString::new(py, &word(&source)),
+    }
+}
+
+#[allow(unreachable_patterns)]
+fn gender(py: Python<'_>, gender: Gender) -> Bound<'_, PyString> {
+    match gender {
+        Gender::Female => intern!(py, "female").clone(),
+        Gender::Male => intern!(py, "male").clone(),
+        Gender::Other => intern!(py, "other").clone(),
+        _ => PyString::new(py, &word(&gender)),
+    }
+}
+
+#[allow(unreachable_patterns)]
+fn quote_kind(py: Python<'_>, kind: QuoteKind) -> Bound<'_, PyString> {
+    match kind {
+        QuoteKind::Direct => intern!(py, "direct").clone(),
+        QuoteKind::Mixed => intern!(py, "mixed").clone(),
+        QuoteKind::Indirect => intern!(py, "indirect").clone(),
+        _ => PyString::new(py, &word(&kind)),
     }
 }
 
@@ -165,8 +214,8 @@ impl Document {
             quotes.append(quote_dict(py, data, q)?)?;
         }
         let dict = PyDict::new(py);
-        dict.set_item("entities", entities)?;
-        dict.set_item("quotes", quotes)?;
+        dict.set_item(intern!(py, "entities"), entities)?;
+        dict.set_item(intern!(py, "quotes"), quotes)?;
         Ok(dict)
     }
 
@@ -176,27 +225,27 @@ impl Document {
     /// takes it as it is.
     fn quote_rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let data = &*self.data;
-        let genders: HashMap<&str, Option<String>> = data
+        let genders: HashMap<&str, Option<Gender>> = data
             .doc
             .entities
             .iter()
-            .map(|e| (e.id.as_str(), e.gender.as_ref().map(word)))
+            .map(|e| (e.id.as_str(), e.gender))
             .collect();
         let rows = PyList::empty(py);
         for q in &data.doc.quotes {
             let speaker = q.speaker.as_ref();
             let entity = speaker.and_then(|s| s.entity.as_deref());
-            let gender = entity.and_then(|id| genders.get(id).cloned().flatten());
+            let gender = entity.and_then(|id| genders.get(id).copied().flatten());
             let row = PyDict::new(py);
-            row.set_item("speaker", speaker.map(|s| s.name.as_str()))?;
-            row.set_item("entity", entity)?;
-            row.set_item("gender", gender)?;
-            row.set_item("kind", word(&q.kind))?;
-            row.set_item("cue", q.cue.as_deref())?;
-            row.set_item("confidence", confidence(q.confidence))?;
-            row.set_item("text", &q.text)?;
-            row.set_item("start", data.char(q.start))?;
-            row.set_item("end", data.char(q.end))?;
+            row.set_item(intern!(py, "speaker"), speaker.map(|s| s.name.as_str()))?;
+            row.set_item(intern!(py, "entity"), entity)?;
+            row.set_item(intern!(py, "gender"), gender.map(|g| self::gender(py, g)))?;
+            row.set_item(intern!(py, "kind"), quote_kind(py, q.kind))?;
+            row.set_item(intern!(py, "cue"), q.cue.as_deref())?;
+            row.set_item(intern!(py, "confidence"), confidence(q.confidence))?;
+            row.set_item(intern!(py, "text"), &q.text)?;
+            row.set_item(intern!(py, "start"), data.char(q.start))?;
+            row.set_item(intern!(py, "end"), data.char(q.end))?;
             rows.append(row)?;
         }
         Ok(rows)
@@ -260,14 +309,14 @@ fn entity_dict<'py>(py: Python<'py>, data: &Data, e: usize) -> PyResult<Bound<'p
         mentions.append(span_dict(py, data, m.start, m.end, &m.text)?)?;
     }
     let dict = PyDict::new(py);
-    dict.set_item("id", &entity.id)?;
-    dict.set_item("kind", word(&entity.kind))?;
-    dict.set_item("name", &entity.name)?;
-    dict.set_item("source", word(&entity.source))?;
-    dict.set_item("gender", entity.gender.as_ref().map(word))?;
-    dict.set_item("roles", &entity.roles)?;
-    dict.set_item("wikidata", entity.wikidata.as_deref())?;
-    dict.set_item("mentions", mentions)?;
+    dict.set_item(intern!(py, "id"), &entity.id)?;
+    dict.set_item(intern!(py, "kind"), entity_kind(py, entity.kind))?;
+    dict.set_item(intern!(py, "name"), &entity.name)?;
+    dict.set_item(intern!(py, "source"), source(py, entity.source))?;
+    dict.set_item(intern!(py, "gender"), entity.gender.map(|g| gender(py, g)))?;
+    dict.set_item(intern!(py, "roles"), &entity.roles)?;
+    dict.set_item(intern!(py, "wikidata"), entity.wikidata.as_deref())?;
+    dict.set_item(intern!(py, "mentions"), mentions)?;
     Ok(dict)
 }
 
@@ -280,9 +329,9 @@ fn span_dict<'py>(
     text: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    dict.set_item("start", data.char(start))?;
-    dict.set_item("end", data.char(end))?;
-    dict.set_item("text", text)?;
+    dict.set_item(intern!(py, "start"), data.char(start))?;
+    dict.set_item(intern!(py, "end"), data.char(end))?;
+    dict.set_item(intern!(py, "text"), text)?;
     Ok(dict)
 }
 
@@ -292,11 +341,11 @@ fn speaker_dict<'py>(
     s: &whosaid::Speaker,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    dict.set_item("entity", s.entity.as_deref())?;
-    dict.set_item("name", &s.name)?;
-    dict.set_item("text", &s.text)?;
-    dict.set_item("start", data.char(s.start))?;
-    dict.set_item("end", data.char(s.end))?;
+    dict.set_item(intern!(py, "entity"), s.entity.as_deref())?;
+    dict.set_item(intern!(py, "name"), &s.name)?;
+    dict.set_item(intern!(py, "text"), &s.text)?;
+    dict.set_item(intern!(py, "start"), data.char(s.start))?;
+    dict.set_item(intern!(py, "end"), data.char(s.end))?;
     Ok(dict)
 }
 
@@ -307,20 +356,23 @@ fn quote_dict<'py>(py: Python<'py>, data: &Data, q: usize) -> PyResult<Bound<'py
         parts.append(span_dict(py, data, p.start, p.end, &p.text)?)?;
     }
     let dict = PyDict::new(py);
-    dict.set_item("kind", word(&quote.kind))?;
-    dict.set_item("text", &quote.text)?;
-    dict.set_item("start", data.char(quote.start))?;
-    dict.set_item("end", data.char(quote.end))?;
+    dict.set_item(intern!(py, "kind"), quote_kind(py, quote.kind))?;
+    dict.set_item(intern!(py, "text"), &quote.text)?;
+    dict.set_item(intern!(py, "start"), data.char(quote.start))?;
+    dict.set_item(intern!(py, "end"), data.char(quote.end))?;
     let speaker = quote.speaker.as_ref();
     dict.set_item(
         "speaker",
         speaker.map(|s| speaker_dict(py, data, s)).transpose()?,
     )?;
-    dict.set_item("cue", quote.cue.as_deref())?;
-    dict.set_item("confidence", confidence(quote.confidence))?;
-    dict.set_item("parts", parts)?;
-    dict.set_item("cue_start", quote.cue_start.map(|b| data.char(b)))?;
-    dict.set_item("cue_end", quote.cue_end.map(|b| data.char(b)))?;
+    dict.set_item(intern!(py, "cue"), quote.cue.as_deref())?;
+    dict.set_item(intern!(py, "confidence"), confidence(quote.confidence))?;
+    dict.set_item(intern!(py, "parts"), parts)?;
+    dict.set_item(
+        intern!(py, "cue_start"),
+        quote.cue_start.map(|b| data.char(b)),
+    )?;
+    dict.set_item(intern!(py, "cue_end"), quote.cue_end.map(|b| data.char(b)))?;
     Ok(dict)
 }
 
@@ -347,8 +399,8 @@ impl Entity {
 
     /// "person", "organization", "location" or "nationality".
     #[getter]
-    fn kind(&self) -> String {
-        word(&self.data.entity(self.e).kind)
+    fn kind<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        entity_kind(py, self.data.entity(self.e).kind)
     }
 
     /// The canonical name: the gazetteer's, or the fullest form the article gives.
@@ -359,15 +411,15 @@ impl Entity {
 
     /// "gazetteer" or "inferred" (from the article).
     #[getter]
-    fn source(&self) -> String {
-        word(&self.data.entity(self.e).source)
+    fn source<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        source(py, self.data.entity(self.e).source)
     }
 
     /// A person's gender ("female", "male" or "other") where the article's pronouns and
     /// honorifics, the gazetteer or an unambiguous given name say it; None otherwise.
     #[getter]
-    fn gender(&self) -> Option<String> {
-        self.data.entity(self.e).gender.as_ref().map(word)
+    fn gender<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyString>> {
+        self.data.entity(self.e).gender.map(|g| gender(py, g))
     }
 
     /// The role words the article gives a person, as written ("an analyst at Piper
@@ -406,7 +458,7 @@ impl Entity {
         Ok(format!(
             "Entity(id={}, kind={}, name={}, mentions={})",
             repr(py, &e.id)?,
-            repr(py, &word(&e.kind))?,
+            entity_kind(py, e.kind).repr()?,
             repr(py, &e.name)?,
             e.mentions.len()
         ))
@@ -491,8 +543,8 @@ pub struct Quote {
 impl Quote {
     /// "direct", "mixed" or "indirect".
     #[getter]
-    fn kind(&self) -> String {
-        word(&self.data.quote(self.q).kind)
+    fn kind<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        quote_kind(py, self.data.quote(self.q).kind)
     }
 
     /// What was said: `doc.text[start:end]` for a quote in one piece, the parts' texts joined
@@ -576,7 +628,7 @@ impl Quote {
         };
         Ok(format!(
             "Quote(kind={}, speaker={speaker}, cue={cue}, text={})",
-            repr(py, &word(&q.kind))?,
+            quote_kind(py, q.kind).repr()?,
             repr(py, &shortened(&q.text, 60))?
         ))
     }
