@@ -36,6 +36,9 @@ mod unpickle;
 // The Document class and the views it hands out.
 mod document;
 
+// The crate's own time, for the benchmark script.
+mod bench;
+
 /// who said what in English news: named entities and attributed quotes (the Rust module under
 /// the `whosaid` package).
 #[pymodule]
@@ -51,5 +54,6 @@ fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::Speaker>()?;
     m.add_function(wrap_pyfunction!(extractor::extract, m)?)?;
     m.add_function(wrap_pyfunction!(extractor::_extractor_from_sources, m)?)?;
+    m.add_function(wrap_pyfunction!(bench::_crate_extract_seconds, m)?)?;
     Ok(())
 }
