@@ -169,8 +169,9 @@ impl Extractor {
     /// str), extracted on `threads` threads (None: one a core) with the GIL released, so other
     /// Python threads run meanwhile. The same Documents as `extract` one by one.
     ///
-    /// The texts are read into memory first and all the Documents returned at once: for an
-    /// archive, call it on batches (a few thousand articles) rather than on everything.
+    /// The threads start on the first texts while the rest are read. All the Documents are
+    /// returned at once: for an archive, call it on batches (a few thousand articles) rather
+    /// than on everything.
     #[pyo3(signature = (texts, threads = None))]
     fn extract_many(
         &self,
@@ -192,15 +193,16 @@ impl Extractor {
                 )))
             }
         };
+        // No more threads than texts, where their number is known.
+        let threads = texts.len().map_or(threads, |n| threads.min(n.max(1)));
         let mut strs = Vec::new();
-        let mut utf8s = Vec::new();
-        for (i, item) in texts.try_iter()?.enumerate() {
+        let items = texts.try_iter()?.enumerate().map(|(i, item)| {
             let (s, utf8) = text::read(&item?, || format!("texts[{i}]"))?;
             strs.push(s.unbind());
-            utf8s.push(utf8);
-        }
+            Ok::<_, PyErr>(utf8)
+        });
         let inner = &self.inner;
-        let datas = py.detach(|| map_in_order(utf8s, threads, |utf8| Data::extract(inner, utf8)));
+        let datas = map_in_order(py, threads, items, |utf8| Data::extract(inner, utf8))?;
         Ok(strs
             .into_iter()
             .zip(datas)

@@ -75,6 +75,10 @@ def test_extract_many_names_the_bad_item(extractor):
         extractor.extract_many("one text")
     with pytest.raises(TypeError):
         extractor.extract_many(3)
+    # Late in a generator, while threads already extract the texts before it.
+    texts = (b"late" if i == 150 else "Putin said the talks would go on." for i in range(300))
+    with pytest.raises(TypeError, match=r"^texts\[150\] must be str, not bytes$"):
+        extractor.extract_many(texts, threads=2)
     with pytest.raises(ValueError, match="threads must be at least 1"):
         extractor.extract_many(["a"], threads=0)
 
