@@ -23,7 +23,7 @@ echo "python/ci.sh: fresh virtual environment ($("$python" --version))"
 "$python" -m venv "$work/venv"
 venv_python="$work/venv/bin/python"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-"$venv_python" -m pip install --quiet "maturin>=1.9.4,<2" pytest "dask[distributed]" pandas
+"$venv_python" -m pip install --quiet "maturin>=1.9.4,<2" pytest "dask[distributed]" pandas mypy
 
 echo "python/ci.sh: maturin build --release"
 rm -rf "$wheels"

@@ -53,7 +53,14 @@ fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::QuotePart>()?;
     m.add_class::<document::Speaker>()?;
     m.add_function(wrap_pyfunction!(extractor::extract, m)?)?;
-    m.add_function(wrap_pyfunction!(extractor::_extractor_from_sources, m)?)?;
-    m.add_function(wrap_pyfunction!(bench::_crate_extract_seconds, m)?)?;
+    // Private: set as attributes, so that they stay out of `__all__`.
+    m.setattr(
+        "_extractor_from_sources",
+        wrap_pyfunction!(extractor::_extractor_from_sources, m)?,
+    )?;
+    m.setattr(
+        "_crate_extract_seconds",
+        wrap_pyfunction!(bench::_crate_extract_seconds, m)?,
+    )?;
     Ok(())
 }
