@@ -188,6 +188,21 @@ fn the_article_outranks_the_gazetteer() {
         // A given name that is also a word ("colleen") counts inside a sentence.
         e!("The shelter is run by Colleen Driscoll. Driscoll said beds were full.",
            want: Some(("Colleen Driscoll", Person, Some(Female))), absent: &[], as Person),
+        // A place after a given name is the surname, there and alone later on.
+        e!("Film director Neil Jordan said he would visit. Jordan added that it was late.",
+           want: Some(("Neil Jordan", Person, Some(Male))), absent: &["Jordan"], as Location),
+        e!("Mayor Sarah Houston said the budget was balanced. Houston added that taxes would rise.",
+           want: Some(("Sarah Houston", Person, Some(Female))), absent: &["Houston"], as Location),
+        e!("Tom Cleveland said the team would win.",
+           want: Some(("Tom Cleveland", Person, Some(Male))), absent: &["Cleveland"], as Location),
+        e!("\"We won,\" said Harold Houston Jr. on Monday.",
+           want: Some(("Harold Houston Jr.", Person, Some(Male))), absent: &["Houston"], as Location),
+        // Not a place in capitals (a dateline), nor one before another name word, nor after a
+        // given name that is a rare word.
+        e!("Officials said Houston would flood. HOUSTON police said roads were closed.",
+           want: Some(("Houston", Location, None)), absent: &[], as Person),
+        e!("Tennis Canada said the event would go ahead.",
+           want: None, absent: &["Tennis Canada"], as Person),
     ]);
 }
 

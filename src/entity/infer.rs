@@ -29,7 +29,7 @@ impl Resolver<'_> {
                 && next + 1 < self.tokens.len()
                 && self.tokens[next + 1].word
                 && is_name_word(self.tok(next + 1));
-            let n = if month_name {
+            let mut n = if month_name {
                 let rest = self.name_run(next + 1, 3, titles);
                 if rest > 0 {
                     rest + 1
@@ -39,6 +39,11 @@ impl Resolver<'_> {
             } else {
                 self.name_run(next, 4, titles)
             };
+            // "Gov. Mark Dayton": a given name, then a place that is the surname.
+            if n == 1 && self.given_then_place(next) {
+                n = 2 + self.suffix_at(next + 2);
+                self.unplaced.push(self.tokens[next + 1].span);
+            }
             // "Mayor Smith", but not a headline's "Former Charity Director Sentenced to …",
             // where every word is capitalized.
             let capital_role = is_capitalized(role_text) && !self.in_title_case_line(next);
@@ -65,6 +70,7 @@ impl Resolver<'_> {
                 }
             }
         }
+        self.drop_unplaced();
     }
 
     /// "Dmitry Polyanskiy, a deputy representative from Russia": a name, a comma, then within
@@ -154,6 +160,15 @@ impl Resolver<'_> {
             while j > 0 && is_adverb_or_aux(self.tok(j - 1)) {
                 j -= 1;
             }
+            // "Tom Cleveland said": a given name, then a place that is the surname.
+            if j >= 2
+                && self.given_then_place(j - 2)
+                && !(j >= 3 && self.tokens[j - 3].word && is_name_word(self.tok(j - 3)))
+            {
+                self.unplaced.push(self.tokens[j - 1].span);
+                self.infer(j - 2, 2 + self.suffix_at(j), None);
+                continue;
+            }
             let between_commas = j > 0 && self.tok(j - 1) == ",";
             if between_commas {
                 j -= 1;
@@ -216,12 +231,17 @@ impl Resolver<'_> {
                 while s < self.tokens.len() && Self::in_title(titles, self.tokens[s].span) {
                     s += 1;
                 }
-                let n = self.name_run(s, 4, titles);
+                let mut n = self.name_run(s, 4, titles);
+                if n == 1 && self.given_then_place(s) {
+                    n = 2 + self.suffix_at(s + 2);
+                    self.unplaced.push(self.tokens[s + 1].span);
+                }
                 if n >= 2 || (n == 1 && s > c + 1) {
                     self.infer(s, n, None);
                 }
             }
         }
+        self.drop_unplaced();
     }
 
     /// "Gail Hutchins", "Priya Natarajan", "Mary K. Lindqvist": a known given name and one
@@ -269,12 +289,19 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
-            let n = if place_name {
+            let mut n = if place_name {
                 let rest = self.name_run(i + 1, 3, titles);
                 rest + 1
             } else {
                 self.name_run(i, 4, titles)
             };
+            // A place right after a given name is the person's surname: "Mark Dayton",
+            // "Neil Jordan", "Sarah Houston".
+            let surname_place =
+                n == 1 && given.is_some_and(|g| !g.is_word()) && self.place_surname(i + 1);
+            if surname_place {
+                n = 2 + self.suffix_at(i + 2);
+            }
             // A given name that is also a word ("Will", "Hope", "Golden", "Colleen") starts a
             // name only where the article goes on to use its last word alone, as it does a
             // surname ("Colleen Driscoll … Driscoll said"; not "the Golden Lynx").
@@ -294,6 +321,9 @@ impl Resolver<'_> {
             }
             if place_name {
                 self.unplaced.push(t.span);
+            }
+            if surname_place {
+                self.unplaced.push(self.tokens[i + 1].span);
             }
             self.infer_kind(i, n, None, kind);
             i += n;
@@ -493,6 +523,57 @@ impl Resolver<'_> {
         });
     }
 
+    /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
+    /// ([`Self::place_surname`]). A given name that is also a word counts where 10,000 people
+    /// or more bear it ("Tom", "Matt", not "Tennis"): the caller has a title or a cue that
+    /// says a person is named.
+    fn given_then_place(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        let w = t.text(self.text);
+        let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
+        t.word
+            && is_name_word(w)
+            && !self.covered(t.span)
+            && crate::given_names::given_name(first)
+                .is_some_and(|g| !g.is_word() || g.bearers() >= 10_000)
+            && self.place_surname(i + 1)
+    }
+
+    /// Whether token `j` is a place of one word that, after a given name, is a surname: written
+    /// as a name ("Dayton", not "DAYTON"), one space after the given name, on its line, and
+    /// not followed by another name word.
+    fn place_surname(&self, j: usize) -> bool {
+        let Some(t) = self.tokens.get(j) else {
+            return false;
+        };
+        let w = t.text(self.text);
+        t.word
+            && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
+            && self.past_place(j) == Some(j + 1)
+            && self
+                .mention_at(t.span)
+                .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
+            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+            && !self.tokens.get(j + 1).is_some_and(|n| {
+                n.word
+                    && self.text[t.span.end()..n.span.start()] == *" "
+                    && is_name_word(n.text(self.text))
+                    && self.suffix_at(j + 1) == 0
+            })
+    }
+
+    /// 1 where token `j` is a name suffix one space after the token before ("Jr.", "III"),
+    /// else 0.
+    fn suffix_at(&self, j: usize) -> usize {
+        let Some(t) = self.tokens.get(j) else {
+            return 0;
+        };
+        let suffix = t.word
+            && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
+            && crate::words::NAME_SUFFIXES.contains(&t.text(self.text));
+        usize::from(suffix)
+    }
+
     /// The token after a place or nationality mention that starts at token `i`, if one does.
     fn past_place(&self, i: usize) -> Option<usize> {
         let start = self.tokens[i].span.start();
@@ -581,7 +662,7 @@ impl Resolver<'_> {
 
     /// The article outranks the gazetteer: a surname of a person the article names in full
     /// ("Sam Whitaker") is that person's, not a gazetteer entry's whose full name the article
-    /// never writes ("Whitaker" of Matthew Whitaker). Those mentions are dropped here, and
+    /// never writes ("Whitaker" of Matthew Whitaker), nor a place's ("Dayton" of Mark Dayton). Those mentions are dropped here, and
     /// [`Self::add_further_mentions`] gives them to the article's person.
     pub(super) fn drop_outranked(&mut self, in_full: &FastSet<u32>) {
         let text = self.text;
@@ -607,12 +688,17 @@ impl Resolver<'_> {
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
             };
-            if e.kind != EntityKind::Person {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Location) {
                 return true;
             }
             let word = &text[m.span.range()];
             if word.contains(' ') || surnames.binary_search(&word).is_err() {
                 return true;
+            }
+            // A place whose name is the surname of a person the article names in full is
+            // that person there: "Mark Dayton … Dayton said".
+            if e.kind == EntityKind::Location {
+                return false;
             }
             // An entry the article names in full keeps its surname, but for an honorific
             // of the other gender: "Ms Martin" is Deirdre Martin, not Micheál Martin.
