@@ -311,6 +311,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.merge_surnames();
     b.add_further_mentions();
     b.flush();
+    b.clubs_take_their_town();
     b.genders_from_given_names();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);

@@ -133,6 +133,10 @@ fn later_mentions_find_their_entity() {
          "Millbrook High School", &["Millbrook High School", "Millbrook"]),
         (line!(), "Kingsport Rovers FC won 2-0. Kingsport Rovers lead the table, and Rovers manager Kasper Holm was pleased.",
          "Kingsport Rovers FC", &["Kingsport Rovers FC", "Kingsport Rovers", "Rovers"]),
+        // A known town that names a club is the club where it acts or qualifies, and the
+        // town after a preposition of place.
+        (line!(), "The Toronto Maple Leafs lost 3-2 in Toronto. Toronto had led, and Toronto coach Craig Berube was angry.",
+         "Toronto Maple Leafs", &["Toronto Maple Leafs", "Toronto", "Toronto"]),
         (line!(), "It was a night for the Toronto Maple Leafs. The Maple Leafs won in overtime.",
          "Toronto Maple Leafs", &["Toronto Maple Leafs", "Maple Leafs"]),
         // A public body's name without its head is its place, not a short form.

@@ -708,6 +708,102 @@ impl Resolver<'_> {
         });
     }
 
+    /// In an article that names a club after its town ("Ashford Rovers", "Moncton
+    /// Wildcats"), the town's name alone is the club where it acts or qualifies ("Ashford had
+    /// led", "Ashford manager Graham Pell", "beat Moncton"), and stays the town after a
+    /// preposition of place ("at Ashford", "in Moncton"), in capitals (a dateline), and next
+    /// to another place, or a dateline's word in capitals, and a comma ("Ashford, England",
+    /// "ARLINGTON, Texas").
+    pub(super) fn clubs_take_their_town(&mut self) {
+        let text = self.text;
+        let mut clubs: Vec<(&str, u32)> = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            let (Origin::Inferred(span), EntityKind::Organization, false) =
+                (e.origin, e.kind, e.merged)
+            else {
+                continue;
+            };
+            let name = &text[span.range()];
+            if let Some((a, b)) = names::club_town(name) {
+                clubs.push((&name[a..b], i as u32));
+            }
+        }
+        if clubs.is_empty() {
+            return;
+        }
+        for k in 0..self.mentions.len() {
+            let m = self.mentions[k];
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let word = &text[m.span.range()];
+            let Some(&(_, club)) = clubs.iter().find(|(town, _)| *town == word) else {
+                continue;
+            };
+            if !self.town_here(m.span) {
+                self.mentions[k].entity = club;
+            }
+        }
+    }
+
+    /// Whether the place at `span` is the place, not a club named after it
+    /// ([`Self::clubs_take_their_town`]).
+    fn town_here(&self, span: Span) -> bool {
+        let word = &self.text[span.range()];
+        if !word.bytes().any(|b| b.is_ascii_lowercase()) {
+            return true;
+        }
+        let Some(i) = self.token_at(span.start()) else {
+            return true;
+        };
+        const PLACE_PREPOSITIONS: &[&str] = &[
+            "at",
+            "in",
+            "near",
+            "to",
+            "from",
+            "of",
+            "outside",
+            "around",
+            "into",
+            "across",
+            "through",
+            "throughout",
+            "toward",
+            "towards",
+            "via",
+        ];
+        let after_preposition = i > 0 && {
+            let prev = self.tok(i - 1);
+            PLACE_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(prev))
+        };
+        let mut j = i;
+        while j < self.tokens.len() && self.tokens[j].span.end() <= span.end() {
+            j += 1;
+        }
+        let before_place =
+            j + 1 < self.tokens.len() && self.tok(j) == "," && self.past_place(j + 1).is_some();
+        // "Arlington, Texas", "ARLINGTON, Texas": a place after another, or after a dateline's
+        // word in capitals, and a comma.
+        let after_place = i >= 2 && self.tok(i - 1) == "," && {
+            let prev = self.tokens[i - 2];
+            let w = prev.text(self.text);
+            let capitals = prev.word
+                && w.len() > 1
+                && w.bytes().any(|b| b.is_ascii_uppercase())
+                && !w.bytes().any(|b| b.is_ascii_lowercase());
+            capitals
+                || self.mention_at(prev.span).is_some_and(|m| {
+                    self.list[m.entity as usize].kind == EntityKind::Location
+                        && m.span.end() == prev.span.end()
+                })
+        };
+        after_preposition || before_place || after_place
+    }
+
     /// A person the article names without saying "he" or "she" takes the gender of a given
     /// name borne by at least 95% one sex ([`crate::given_names`]).
     pub(super) fn genders_from_given_names(&mut self) {
