@@ -288,6 +288,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_from_heads(&titles);
     b.flush();
+    b.infer_compass_places();
+    b.flush();
     b.infer_from_titles(&titles);
     b.flush();
     b.infer_from_appositions(&titles);
@@ -312,6 +314,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.add_further_mentions();
     b.flush();
     b.clubs_take_their_town();
+    b.drop_scored_places();
     b.genders_from_given_names();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);

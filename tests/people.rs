@@ -102,6 +102,17 @@ fn heads_make_places_and_firms() {
         // A known place and a capitalized plural: a team, and the city is not mentioned there.
         e!("The Toronto Maple Leafs lost again.",
            want: Some(("Toronto Maple Leafs", Organization, None)), absent: &["Toronto"], as Location),
+        // A known place after a compass word is part of a longer place.
+        e!("Storms hit West Texas and East London on Monday.",
+           want: Some(("West Texas", Location, None)), absent: &["Texas", "London"], as Location),
+        // A known place before a number is a team in a score or a table, but for a dateline
+        // and a place after a preposition.
+        e!("Results on Saturday: Toronto 4 Montreal 2, Ottawa 3 Boston 1.",
+           want: None, absent: &["Toronto", "Montreal", "Ottawa", "Boston"], as Location),
+        e!("LONDON 1996-08-30\nPrices rose.",
+           want: Some(("London", Location, None)), absent: &[], as Location),
+        e!("She moved to Toronto 15 years ago.",
+           want: Some(("Toronto", Location, None)), absent: &[], as Location),
         // A place that is a given name, before a surname, is a person.
         e!("Jordan Ellis said the plan worked.",
            want: Some(("Jordan Ellis", Person, None)), absent: &["Jordan Ellis"], as Organization),

@@ -523,6 +523,75 @@ impl Resolver<'_> {
         });
     }
 
+    /// A known place after a compass word is part of a longer place the gazetteer lacks:
+    /// "West Texas", "North Ashford", "East London" are places of their own, not Texas,
+    /// Ashford or London.
+    pub(super) fn infer_compass_places(&mut self) {
+        const COMPASS: &[&str] = &[
+            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+            "Central", "Upper", "Lower", "Greater",
+        ];
+        // Rare: the list allocates only when a place is found.
+        let mut found: Vec<(usize, usize, Span)> = Vec::new();
+        for m in &self.mentions {
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let Some(i) = self.token_at(m.span.start()) else {
+                continue;
+            };
+            if i == 0
+                || self.tokens[i].span.start() != m.span.start()
+                || !COMPASS.contains(&self.tok(i - 1))
+                || self.text[self.tokens[i - 1].span.end()..m.span.start()] != *" "
+                || self.covered(self.tokens[i - 1].span)
+            {
+                continue;
+            }
+            let mut j = i;
+            while j < self.tokens.len() && self.tokens[j].span.end() <= m.span.end() {
+                j += 1;
+            }
+            found.push((i - 1, j - i + 1, m.span));
+        }
+        for (i, n, place) in found {
+            self.unplaced.push(place);
+            self.infer_kind(i, n, None, EntityKind::Location);
+        }
+        self.drop_unplaced();
+    }
+
+    /// A known place right before a number is a team in a score or a table ("Wigan 2
+    /// Scunthorpe 0", "KANSAS CITY 61 74 .452", "Durham 326-5") or an event ("London 2012"),
+    /// not the place: its mention is dropped.
+    pub(super) fn drop_scored_places(&mut self) {
+        let (text, tokens, list) = (self.text, self.tokens, &self.list);
+        self.mentions.retain(|m| {
+            let e = &list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                return true;
+            }
+            // Not a dateline's place in capitals before its date ("LONDON 1996-08-30"), nor a
+            // place after a preposition ("moved to Regina 15 years ago").
+            if !text[m.span.range()].bytes().any(|b| b.is_ascii_lowercase()) {
+                return true;
+            }
+            let at = tokens.first_at_or_after(m.span.start());
+            if at > 0 && is_place_preposition(tokens[at - 1].text(text)) {
+                return true;
+            }
+            let next = tokens.first_at_or_after(m.span.end());
+            let scored = tokens.get(next).is_some_and(|t| {
+                let number = &text[t.span.start()..];
+                text[m.span.end()..t.span.start()] == *" "
+                    && number.as_bytes()[0].is_ascii_digit()
+                    && !is_date(number)
+            });
+            !scored
+        });
+    }
+
     /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
     /// ([`Self::place_surname`]). A given name that is also a word counts where 10,000 people
     /// or more bear it ("Tom", "Matt", not "Tennis"): the caller has a title or a cue that
@@ -757,29 +826,7 @@ impl Resolver<'_> {
         let Some(i) = self.token_at(span.start()) else {
             return true;
         };
-        const PLACE_PREPOSITIONS: &[&str] = &[
-            "at",
-            "in",
-            "near",
-            "to",
-            "from",
-            "of",
-            "outside",
-            "around",
-            "into",
-            "across",
-            "through",
-            "throughout",
-            "toward",
-            "towards",
-            "via",
-        ];
-        let after_preposition = i > 0 && {
-            let prev = self.tok(i - 1);
-            PLACE_PREPOSITIONS
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(prev))
-        };
+        let after_preposition = i > 0 && is_place_preposition(self.tok(i - 1));
         let mut j = i;
         while j < self.tokens.len() && self.tokens[j].span.end() <= span.end() {
             j += 1;
@@ -881,6 +928,40 @@ impl Resolver<'_> {
 }
 
 /// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
+/// Whether `word` is a preposition of place: "at", "in", "near", "to" ... (any case).
+fn is_place_preposition(word: &str) -> bool {
+    const PLACE_PREPOSITIONS: &[&str] = &[
+        "at",
+        "in",
+        "near",
+        "to",
+        "from",
+        "of",
+        "outside",
+        "around",
+        "into",
+        "across",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+    ];
+    PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// Whether `s` starts with a date as datelines write it: "1996-08-30".
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+}
+
 fn is_acronym(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
