@@ -125,6 +125,28 @@ fn heads_make_places_and_firms() {
     ]);
 }
 
+/// The news abbreviations of US states and Canadian provinces, and those that are also
+/// something else only after a town and a comma or a party and a hyphen.
+#[test]
+fn abbreviations_name_states_and_provinces() {
+    check(&[
+        e!("He grew up in Hartford, Conn., and moved to Regina, Sask., in 2010.",
+           want: Some(("Connecticut", Location, None)), absent: &[], as Person),
+        e!("He grew up in Hartford, Conn., and moved to Regina, Sask., in 2010.",
+           want: Some(("Saskatchewan", Location, None)), absent: &[], as Person),
+        e!("B.C. Premier David Eby said the budget was tight.",
+           want: Some(("British Columbia", Location, None)), absent: &[], as Person),
+        e!("Rep. Stephen Lynch (D-Mass.) said the law was clear.",
+           want: Some(("Massachusetts", Location, None)), absent: &[], as Person),
+        e!("They attended a solemn requiem Mass. Then they left.",
+           want: None, absent: &["Massachusetts"], as Location),
+        e!("The city was founded in 500 B.C. by traders.",
+           want: None, absent: &["British Columbia"], as Location),
+        e!("Miss. Jones taught the class.",
+           want: None, absent: &["Mississippi"], as Location),
+    ]);
+}
+
 /// Every mention of an entity the article introduces, by the forms it uses later.
 #[test]
 fn later_mentions_find_their_entity() {
