@@ -703,10 +703,10 @@ impl<'a> Resolver<'a> {
 /// name fits.
 fn abbreviation_fits(text: &str, span: Span) -> bool {
     const AFTER_TOWN: &[&str] = &["Mass.", "Miss.", "Del.", "Ind.", "Man.", "N.L."];
-    let word = &text[span.range()];
-    if !word.ends_with('.') || word.len() > 5 {
+    if span.len() > 5 || text.as_bytes()[span.end() - 1] != b'.' {
         return true;
     }
+    let word = &text[span.range()];
     let before = text[..span.start()].trim_end_matches(' ');
     if AFTER_TOWN.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return before.ends_with(',') || text[..span.start()].ends_with('-');

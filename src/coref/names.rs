@@ -385,24 +385,24 @@ pub(crate) fn org_short_forms(name: &str, mut out: impl FnMut(usize, usize)) {
 /// ("Wildcats", "Maple Leafs"), as [`org_short_forms`] reads a club's nickname.
 pub(crate) fn club_town(name: &str) -> Option<(usize, usize)> {
     use crate::words::{CLUB_NICKNAMES, CLUB_SUFFIXES};
-    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut end = words.len();
-    let suffixed = end > 1 && CLUB_SUFFIXES.contains(&words[end - 1]);
-    while end > 1 && CLUB_SUFFIXES.contains(&words[end - 1]) {
-        end -= 1;
-    }
-    if end < 2 {
-        return None;
-    }
-    let nick = words[end - 1];
+    // A club's name has two words at least: the town, then its nickname (and a suffix).
+    let first_end = name.find(' ')?;
+    let mut rest = name.trim_end();
+    let mut suffixed = false;
+    let nick = loop {
+        let (head, last) = rest.rsplit_once(' ')?;
+        if !CLUB_SUFFIXES.contains(&last) {
+            break last;
+        }
+        suffixed = true;
+        rest = head.trim_end();
+    };
     let plural = nick.len() > 4
         && nick.ends_with('s')
         && !nick.ends_with("ss")
         && nick.starts_with(char::is_uppercase)
         && !crate::words::ORG_HEADS.contains(&nick);
-    let first = words[0];
-    let at = name.find(first)?;
-    (suffixed || plural || CLUB_NICKNAMES.contains(&nick)).then_some((at, at + first.len()))
+    (suffixed || plural || CLUB_NICKNAMES.contains(&nick)).then_some((0, first_end))
 }
 
 /// The gender a role word states, if any: "councilwoman", "mrs.", "spokesman", "king".
