@@ -242,6 +242,9 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     named.clear();
     in_full.clear();
     for f in found_names {
+        if !abbreviation_fits(text, f.span) {
+            continue;
+        }
         let mut t = k
             .names
             .targets(text, f)
@@ -256,6 +259,9 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     }
     let (named, in_full) = (&*named, &*in_full);
     for f in found_names {
+        if !abbreviation_fits(text, f.span) {
+            continue;
+        }
         let Some(entry) = names::entry_for(k.names, text, f, named, in_full, k.kinds) else {
             continue;
         };
@@ -291,6 +297,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_from_heads(&titles);
     b.flush();
+    b.infer_compass_places();
+    b.flush();
     b.infer_from_titles(&titles);
     b.flush();
     b.infer_from_appositions(&titles);
@@ -316,6 +324,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_acronyms();
     b.flush();
+    b.clubs_take_their_town();
+    b.drop_scored_places();
     b.genders_from_given_names();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);
@@ -704,6 +714,30 @@ impl<'a> Resolver<'a> {
             role_text: self.role_text,
         }
     }
+}
+
+/// Whether a name found at `span` may be what the gazetteer says, for the abbreviations of
+/// places that are something else in some places: "Mass.", "Miss.", "Del.", "Ind.", "Man.",
+/// "N.L." are a state or province only after a town and a comma or a party and a hyphen
+/// ("Worcester, Mass.", "(D-Mass.)", "Brandon, Man."), not the Mass, Miss Smith, Delegate
+/// Jones, an independent, a sentence's last word or the National League; "B.C." is British
+/// Columbia but after a number, where it is the era ("500 B.C.", "the 300s B.C."). Any other
+/// name fits.
+fn abbreviation_fits(text: &str, span: Span) -> bool {
+    const AFTER_TOWN: &[&str] = &["Mass.", "Miss.", "Del.", "Ind.", "Man.", "N.L."];
+    if span.len() > 5 || text.as_bytes()[span.end() - 1] != b'.' {
+        return true;
+    }
+    let word = &text[span.range()];
+    let before = text[..span.start()].trim_end_matches(' ');
+    if AFTER_TOWN.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+        return before.ends_with(',') || text[..span.start()].ends_with('-');
+    }
+    if word.eq_ignore_ascii_case("B.C.") {
+        let year = before.strip_suffix('s').unwrap_or(before);
+        return !year.ends_with(|c: char| c.is_ascii_digit());
+    }
+    true
 }
 
 /// What a capitalized name is, by its last word: "… Holdings" an organization, "… Street" a

@@ -23,6 +23,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
         "nationalities.jsonl",
         include_str!("../gazetteers/nationalities.jsonl"),
     ),
+    ("cities.jsonl", include_str!("../gazetteers/cities.jsonl")),
 ];
 
 /// What an entity is.

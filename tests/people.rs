@@ -136,6 +136,17 @@ fn heads_make_places_and_firms() {
         // A known place and a capitalized plural: a team, and the city is not mentioned there.
         e!("The Toronto Maple Leafs lost again.",
            want: Some(("Toronto Maple Leafs", Organization, None)), absent: &["Toronto"], as Location),
+        // A known place after a compass word is part of a longer place.
+        e!("Storms hit West Texas and East London on Monday.",
+           want: Some(("West Texas", Location, None)), absent: &["Texas", "London"], as Location),
+        // A known place before a number is a team in a score or a table, but for a dateline
+        // and a place after a preposition.
+        e!("Results on Saturday: Toronto 4 Montreal 2, Ottawa 3 Boston 1.",
+           want: None, absent: &["Toronto", "Montreal", "Ottawa", "Boston"], as Location),
+        e!("LONDON 1996-08-30\nPrices rose.",
+           want: Some(("London", Location, None)), absent: &[], as Location),
+        e!("She moved to Toronto 15 years ago.",
+           want: Some(("Toronto", Location, None)), absent: &[], as Location),
         // A place that is a given name, before a surname, is a person.
         e!("Jordan Ellis said the plan worked.",
            want: Some(("Jordan Ellis", Person, None)), absent: &["Jordan Ellis"], as Organization),
@@ -145,6 +156,28 @@ fn heads_make_places_and_firms() {
         // A run going on past its head is not cut at the head.
         e!("He won at the Lausanne International Film Festival on Sunday.",
            want: None, absent: &["Lausanne International"], as Organization),
+    ]);
+}
+
+/// The news abbreviations of US states and Canadian provinces, and those that are also
+/// something else only after a town and a comma or a party and a hyphen.
+#[test]
+fn abbreviations_name_states_and_provinces() {
+    check(&[
+        e!("He grew up in Hartford, Conn., and moved to Regina, Sask., in 2010.",
+           want: Some(("Connecticut", Location, None)), absent: &[], as Person),
+        e!("He grew up in Hartford, Conn., and moved to Regina, Sask., in 2010.",
+           want: Some(("Saskatchewan", Location, None)), absent: &[], as Person),
+        e!("B.C. Premier David Eby said the budget was tight.",
+           want: Some(("British Columbia", Location, None)), absent: &[], as Person),
+        e!("Rep. Stephen Lynch (D-Mass.) said the law was clear.",
+           want: Some(("Massachusetts", Location, None)), absent: &[], as Person),
+        e!("They attended a solemn requiem Mass. Then they left.",
+           want: None, absent: &["Massachusetts"], as Location),
+        e!("The city was founded in 500 B.C. by traders.",
+           want: None, absent: &["British Columbia"], as Location),
+        e!("Miss. Jones taught the class.",
+           want: None, absent: &["Mississippi"], as Location),
     ]);
 }
 
@@ -167,6 +200,10 @@ fn later_mentions_find_their_entity() {
          "Millbrook High School", &["Millbrook High School", "Millbrook"]),
         (line!(), "Kingsport Rovers FC won 2-0. Kingsport Rovers lead the table, and Rovers manager Kasper Holm was pleased.",
          "Kingsport Rovers FC", &["Kingsport Rovers FC", "Kingsport Rovers", "Rovers"]),
+        // A known town that names a club is the club where it acts or qualifies, and the
+        // town after a preposition of place.
+        (line!(), "The Toronto Maple Leafs lost 3-2 in Toronto. Toronto had led, and Toronto coach Craig Berube was angry.",
+         "Toronto Maple Leafs", &["Toronto Maple Leafs", "Toronto", "Toronto"]),
         (line!(), "It was a night for the Toronto Maple Leafs. The Maple Leafs won in overtime.",
          "Toronto Maple Leafs", &["Toronto Maple Leafs", "Maple Leafs"]),
         // A public body's name without its head is its place, not a short form.
@@ -222,6 +259,21 @@ fn the_article_outranks_the_gazetteer() {
         // A given name that is also a word ("colleen") counts inside a sentence.
         e!("The shelter is run by Colleen Driscoll. Driscoll said beds were full.",
            want: Some(("Colleen Driscoll", Person, Some(Female))), absent: &[], as Person),
+        // A place after a given name is the surname, there and alone later on.
+        e!("Film director Neil Jordan said he would visit. Jordan added that it was late.",
+           want: Some(("Neil Jordan", Person, Some(Male))), absent: &["Jordan"], as Location),
+        e!("Mayor Sarah Houston said the budget was balanced. Houston added that taxes would rise.",
+           want: Some(("Sarah Houston", Person, Some(Female))), absent: &["Houston"], as Location),
+        e!("Tom Cleveland said the team would win.",
+           want: Some(("Tom Cleveland", Person, Some(Male))), absent: &["Cleveland"], as Location),
+        e!("\"We won,\" said Harold Houston Jr. on Monday.",
+           want: Some(("Harold Houston Jr.", Person, Some(Male))), absent: &["Houston"], as Location),
+        // Not a place in capitals (a dateline), nor one before another name word, nor after a
+        // given name that is a rare word.
+        e!("Officials said Houston would flood. HOUSTON police said roads were closed.",
+           want: Some(("Houston", Location, None)), absent: &[], as Person),
+        e!("Tennis Canada said the event would go ahead.",
+           want: None, absent: &["Tennis Canada"], as Person),
     ]);
 }
 

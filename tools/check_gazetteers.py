@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FILES = {
     "locations.jsonl": "location",
+    "cities.jsonl": "location",
     "nationalities.jsonl": "nationality",
     "organizations.jsonl": "organization",
     "people.jsonl": "person",

@@ -378,6 +378,33 @@ pub(crate) fn org_short_forms(name: &str, mut out: impl FnMut(usize, usize)) {
     }
 }
 
+/// The first word of a sports club's name, as a byte range of `name`: "Ashford" of "Ashford
+/// Rovers", "Moncton" of "Moncton Wildcats", "Kingsport" of "Kingsport Rovers FC". `None` for
+/// a name that is not a club's: its last word (before "FC" and the like) is a club head used
+/// alone ("Rovers", "United") or a capitalized plural that is no organization head
+/// ("Wildcats", "Maple Leafs"), as [`org_short_forms`] reads a club's nickname.
+pub(crate) fn club_town(name: &str) -> Option<(usize, usize)> {
+    use crate::words::{CLUB_NICKNAMES, CLUB_SUFFIXES};
+    // A club's name has two words at least: the town, then its nickname (and a suffix).
+    let first_end = name.find(' ')?;
+    let mut rest = name.trim_end();
+    let mut suffixed = false;
+    let nick = loop {
+        let (head, last) = rest.rsplit_once(' ')?;
+        if !CLUB_SUFFIXES.contains(&last) {
+            break last;
+        }
+        suffixed = true;
+        rest = head.trim_end();
+    };
+    let plural = nick.len() > 4
+        && nick.ends_with('s')
+        && !nick.ends_with("ss")
+        && nick.starts_with(char::is_uppercase)
+        && !crate::words::ORG_HEADS.contains(&nick);
+    (suffixed || plural || CLUB_NICKNAMES.contains(&nick)).then_some((0, first_end))
+}
+
 /// The gender a role word states, if any: "councilwoman", "mrs.", "spokesman", "king".
 pub(crate) fn role_gender(role: &str) -> Option<Gender> {
     let words = || role.split([' ', '-']);

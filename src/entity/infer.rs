@@ -29,7 +29,7 @@ impl Resolver<'_> {
                 && next + 1 < self.tokens.len()
                 && self.tokens[next + 1].word
                 && is_name_word(self.tok(next + 1));
-            let n = if month_name {
+            let mut n = if month_name {
                 let rest = self.name_run(next + 1, 3, titles);
                 if rest > 0 {
                     rest + 1
@@ -39,6 +39,11 @@ impl Resolver<'_> {
             } else {
                 self.name_run(next, 4, titles)
             };
+            // "Gov. Mark Dayton": a given name, then a place that is the surname.
+            if n == 1 && self.given_then_place(next) {
+                n = 2 + self.suffix_at(next + 2);
+                self.unplaced.push(self.tokens[next + 1].span);
+            }
             // "Mayor Smith", but not a headline's "Former Charity Director Sentenced to …",
             // where every word is capitalized.
             let capital_role = is_capitalized(role_text) && !self.in_title_case_line(next);
@@ -65,6 +70,7 @@ impl Resolver<'_> {
                 }
             }
         }
+        self.drop_unplaced();
     }
 
     /// "Dmitry Polyanskiy, a deputy representative from Russia": a name, a comma, then within
@@ -146,6 +152,15 @@ impl Resolver<'_> {
             while j > 0 && is_adverb_or_aux(self.tok(j - 1)) {
                 j -= 1;
             }
+            // "Tom Cleveland said": a given name, then a place that is the surname.
+            if j >= 2
+                && self.given_then_place(j - 2)
+                && !(j >= 3 && self.tokens[j - 3].word && is_name_word(self.tok(j - 3)))
+            {
+                self.unplaced.push(self.tokens[j - 1].span);
+                self.infer(j - 2, 2 + self.suffix_at(j), None);
+                continue;
+            }
             let between_commas = j > 0 && self.tok(j - 1) == ",";
             if between_commas {
                 j -= 1;
@@ -182,12 +197,17 @@ impl Resolver<'_> {
                 while s < self.tokens.len() && Self::in_title(titles, self.tokens[s].span) {
                     s += 1;
                 }
-                let n = self.name_run(s, 4, titles);
+                let mut n = self.name_run(s, 4, titles);
+                if n == 1 && self.given_then_place(s) {
+                    n = 2 + self.suffix_at(s + 2);
+                    self.unplaced.push(self.tokens[s + 1].span);
+                }
                 if n >= 2 || (n == 1 && s > c + 1) {
                     self.infer(s, n, None);
                 }
             }
         }
+        self.drop_unplaced();
     }
 
     /// Where the name ending just before token `end` starts: name words back from there
@@ -266,12 +286,19 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
-            let n = if place_name {
+            let mut n = if place_name {
                 let rest = self.name_run(i + 1, 3, titles);
                 rest + 1
             } else {
                 self.name_run(i, 4, titles)
             };
+            // A place right after a given name is the person's surname: "Mark Dayton",
+            // "Neil Jordan", "Sarah Houston".
+            let surname_place =
+                n == 1 && given.is_some_and(|g| !g.is_word()) && self.place_surname(i + 1);
+            if surname_place {
+                n = 2 + self.suffix_at(i + 2);
+            }
             // A given name that is also a word ("Will", "Hope", "Golden", "Colleen") starts a
             // name only where the article goes on to use its last word alone, as it does a
             // surname ("Colleen Driscoll … Driscoll said"; not "the Golden Lynx").
@@ -291,6 +318,9 @@ impl Resolver<'_> {
             }
             if place_name {
                 self.unplaced.push(t.span);
+            }
+            if surname_place {
+                self.unplaced.push(self.tokens[i + 1].span);
             }
             self.infer_kind(i, n, None, kind);
             i += n;
@@ -693,6 +723,135 @@ impl Resolver<'_> {
         });
     }
 
+    /// A known place after a compass word is part of a longer place the gazetteer lacks:
+    /// "West Texas", "North Ashford", "East London" are places of their own, not Texas,
+    /// Ashford or London.
+    pub(super) fn infer_compass_places(&mut self) {
+        const COMPASS: &[&str] = &[
+            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+            "Central", "Upper", "Lower", "Greater",
+        ];
+        // Rare: the list allocates only when a place is found.
+        let mut found: Vec<(usize, usize, Span)> = Vec::new();
+        for m in &self.mentions {
+            // The word before, one space away, first: a byte test for most mentions.
+            let compass = self.text[..m.span.start()]
+                .strip_suffix(' ')
+                .is_some_and(|before| COMPASS.iter().any(|c| before.ends_with(c)));
+            if !compass {
+                continue;
+            }
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let Some(i) = self.token_at(m.span.start()) else {
+                continue;
+            };
+            if i == 0
+                || self.tokens[i].span.start() != m.span.start()
+                || !COMPASS.contains(&self.tok(i - 1))
+                || self.text[self.tokens[i - 1].span.end()..m.span.start()] != *" "
+                || self.covered(self.tokens[i - 1].span)
+            {
+                continue;
+            }
+            let mut j = i;
+            while j < self.tokens.len() && self.tokens[j].span.end() <= m.span.end() {
+                j += 1;
+            }
+            found.push((i - 1, j - i + 1, m.span));
+        }
+        for (i, n, place) in found {
+            self.unplaced.push(place);
+            self.infer_kind(i, n, None, EntityKind::Location);
+        }
+        self.drop_unplaced();
+    }
+
+    /// A known place right before a number is a team in a score or a table ("Wigan 2
+    /// Scunthorpe 0", "KANSAS CITY 61 74 .452", "Durham 326-5") or an event ("London 2012"),
+    /// not the place: its mention is dropped.
+    pub(super) fn drop_scored_places(&mut self) {
+        let (text, tokens, list) = (self.text, self.tokens, &self.list);
+        // A space and a digit right after the mention, first: most mentions are not followed
+        // so, and the test costs two bytes.
+        let bytes = text.as_bytes();
+        let scored = |m: &MentionData| {
+            let end = m.span.end();
+            if bytes.get(end) != Some(&b' ') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
+                return false;
+            }
+            let e = &list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                return false;
+            }
+            // Not a dateline's place in capitals before its date ("LONDON 1996-08-30"), nor a
+            // place after a preposition ("moved to Regina 15 years ago").
+            if !text[m.span.range()].bytes().any(|b| b.is_ascii_lowercase()) {
+                return false;
+            }
+            let at = tokens.first_at_or_after(m.span.start());
+            let after_preposition = at > 0 && is_place_preposition(tokens[at - 1].text(text));
+            !after_preposition && !is_date(&text[end + 1..])
+        };
+        if self.mentions.iter().any(scored) {
+            self.mentions.retain(|m| !scored(m));
+        }
+    }
+
+    /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
+    /// ([`Self::place_surname`]). A given name that is also a word counts where 10,000 people
+    /// or more bear it ("Tom", "Matt", not "Tennis"): the caller has a title or a cue that
+    /// says a person is named.
+    fn given_then_place(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        let w = t.text(self.text);
+        let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
+        t.word
+            && self.place_surname(i + 1)
+            && is_name_word(w)
+            && !self.covered(t.span)
+            && crate::given_names::given_name(first)
+                .is_some_and(|g| !g.is_word() || g.bearers() >= 10_000)
+    }
+
+    /// Whether token `j` is a place of one word that, after a given name, is a surname: written
+    /// as a name ("Dayton", not "DAYTON"), one space after the given name, on its line, and
+    /// not followed by another name word.
+    fn place_surname(&self, j: usize) -> bool {
+        let Some(t) = self.tokens.get(j) else {
+            return false;
+        };
+        let w = t.text(self.text);
+        t.word
+            && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
+            && self.past_place(j) == Some(j + 1)
+            && self
+                .mention_at(t.span)
+                .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
+            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+            && !self.tokens.get(j + 1).is_some_and(|n| {
+                n.word
+                    && self.text[t.span.end()..n.span.start()] == *" "
+                    && is_name_word(n.text(self.text))
+                    && self.suffix_at(j + 1) == 0
+            })
+    }
+
+    /// 1 where token `j` is a name suffix one space after the token before ("Jr.", "III"),
+    /// else 0.
+    fn suffix_at(&self, j: usize) -> usize {
+        let Some(t) = self.tokens.get(j) else {
+            return 0;
+        };
+        let suffix = t.word
+            && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
+            && crate::words::NAME_SUFFIXES.contains(&t.text(self.text));
+        usize::from(suffix)
+    }
+
     /// The token after a place or nationality mention that starts at token `i`, if one does.
     fn past_place(&self, i: usize) -> Option<usize> {
         let start = self.tokens[i].span.start();
@@ -781,7 +940,7 @@ impl Resolver<'_> {
 
     /// The article outranks the gazetteer: a surname of a person the article names in full
     /// ("Sam Whitaker") is that person's, not a gazetteer entry's whose full name the article
-    /// never writes ("Whitaker" of Matthew Whitaker). Those mentions are dropped here, and
+    /// never writes ("Whitaker" of Matthew Whitaker), nor a place's ("Dayton" of Mark Dayton). Those mentions are dropped here, and
     /// [`Self::add_further_mentions`] gives them to the article's person.
     pub(super) fn drop_outranked(&mut self, in_full: &FastSet<u32>) {
         let text = self.text;
@@ -807,12 +966,17 @@ impl Resolver<'_> {
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
             };
-            if e.kind != EntityKind::Person {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Location) {
                 return true;
             }
             let word = &text[m.span.range()];
             if word.contains(' ') || surnames.binary_search(&word).is_err() {
                 return true;
+            }
+            // A place whose name is the surname of a person the article names in full is
+            // that person there: "Mark Dayton … Dayton said".
+            if e.kind == EntityKind::Location {
+                return false;
             }
             // An entry the article names in full keeps its surname, but for an honorific
             // of the other gender: "Ms Martin" is Deirdre Martin, not Micheál Martin.
@@ -820,6 +984,80 @@ impl Resolver<'_> {
                 .is_some_and(|g| e.gender.is_some_and(|eg| eg != g));
             in_full.contains(&entry) && !other_gender
         });
+    }
+
+    /// In an article that names a club after its town ("Ashford Rovers", "Moncton
+    /// Wildcats"), the town's name alone is the club where it acts or qualifies ("Ashford had
+    /// led", "Ashford manager Graham Pell", "beat Moncton"), and stays the town after a
+    /// preposition of place ("at Ashford", "in Moncton"), in capitals (a dateline), and next
+    /// to another place, or a dateline's word in capitals, and a comma ("Ashford, England",
+    /// "ARLINGTON, Texas").
+    pub(super) fn clubs_take_their_town(&mut self) {
+        let text = self.text;
+        let mut clubs: Vec<(&str, u32)> = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            let (Origin::Inferred(span), EntityKind::Organization, false) =
+                (e.origin, e.kind, e.merged)
+            else {
+                continue;
+            };
+            let name = &text[span.range()];
+            if let Some((a, b)) = names::club_town(name) {
+                clubs.push((&name[a..b], i as u32));
+            }
+        }
+        if clubs.is_empty() {
+            return;
+        }
+        for k in 0..self.mentions.len() {
+            let m = self.mentions[k];
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let word = &text[m.span.range()];
+            let Some(&(_, club)) = clubs.iter().find(|(town, _)| *town == word) else {
+                continue;
+            };
+            if !self.town_here(m.span) {
+                self.mentions[k].entity = club;
+            }
+        }
+    }
+
+    /// Whether the place at `span` is the place, not a club named after it
+    /// ([`Self::clubs_take_their_town`]).
+    fn town_here(&self, span: Span) -> bool {
+        let word = &self.text[span.range()];
+        if !word.bytes().any(|b| b.is_ascii_lowercase()) {
+            return true;
+        }
+        let Some(i) = self.token_at(span.start()) else {
+            return true;
+        };
+        let after_preposition = i > 0 && is_place_preposition(self.tok(i - 1));
+        let mut j = i;
+        while j < self.tokens.len() && self.tokens[j].span.end() <= span.end() {
+            j += 1;
+        }
+        let before_place =
+            j + 1 < self.tokens.len() && self.tok(j) == "," && self.past_place(j + 1).is_some();
+        // "Arlington, Texas", "ARLINGTON, Texas": a place after another, or after a dateline's
+        // word in capitals, and a comma.
+        let after_place = i >= 2 && self.tok(i - 1) == "," && {
+            let prev = self.tokens[i - 2];
+            let w = prev.text(self.text);
+            let capitals = prev.word
+                && w.len() > 1
+                && w.bytes().any(|b| b.is_ascii_uppercase())
+                && !w.bytes().any(|b| b.is_ascii_lowercase());
+            capitals
+                || self.mention_at(prev.span).is_some_and(|m| {
+                    self.list[m.entity as usize].kind == EntityKind::Location
+                        && m.span.end() == prev.span.end()
+                })
+        };
+        after_preposition || before_place || after_place
     }
 
     /// A person the article names without saying "he" or "she" takes the gender of a given
@@ -899,6 +1137,40 @@ impl Resolver<'_> {
 }
 
 /// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
+/// Whether `word` is a preposition of place: "at", "in", "near", "to" ... (any case).
+fn is_place_preposition(word: &str) -> bool {
+    const PLACE_PREPOSITIONS: &[&str] = &[
+        "at",
+        "in",
+        "near",
+        "to",
+        "from",
+        "of",
+        "outside",
+        "around",
+        "into",
+        "across",
+        "through",
+        "throughout",
+        "toward",
+        "towards",
+        "via",
+    ];
+    PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// Whether `s` starts with a date as datelines write it: "1996-08-30".
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+}
+
 fn is_acronym(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
 }
