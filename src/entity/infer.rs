@@ -384,22 +384,26 @@ impl Resolver<'_> {
             {
                 continue;
             }
+            // Most capitalized words are out at their second letter.
             let w = self.tok(i);
+            if !is_acronym(w) {
+                continue;
+            }
             let roman = w.bytes().all(|b| b"IVXLCDM".contains(&b));
             // A word of an all-capital phrase ("KANSAS CITY", "AMERICAN LEAGUE") or a month
             // or weekday in capitals is no acronym.
             let caps_word = |k: usize| self.tokens[k].word && is_acronym(self.tok(k));
             let in_caps =
                 (i > 0 && caps_word(i - 1)) || (i + 1 < self.tokens.len() && caps_word(i + 1));
-            let title: String = w[..1]
-                .chars()
-                .chain(w[1..].to_ascii_lowercase().chars())
-                .collect();
-            if !is_acronym(w)
-                || roman
-                || in_caps
-                || crate::words::NOT_ORG_ACRONYMS.contains(&w)
-                || crate::words::is_not_name(&title)
+            if roman || in_caps || crate::words::NOT_ORG_ACRONYMS.contains(&w) {
+                continue;
+            }
+            // The word in title case ("AUGUST" as "August"), on the stack: at most 6 bytes.
+            let mut title = [0u8; 6];
+            title[..w.len()].copy_from_slice(w.as_bytes());
+            title[1..w.len()].make_ascii_lowercase();
+            let title = std::str::from_utf8(&title[..w.len()]).unwrap_or(w);
+            if crate::words::is_not_name(title)
                 || self.covered(t.span)
                 || self.in_title_case_line(i)
             {
