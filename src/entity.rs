@@ -17,6 +17,7 @@ use crate::words::{
 };
 
 mod infer;
+mod places;
 
 /// How a gazetteer string names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,8 +1,9 @@
-//! The passes that infer entities the gazetteer lacks, in the order `resolve` runs them:
-//! capitalized runs with an organization or place head, a title or role before a name, an
-//! apposition, the subject of a cue, a run starting with a known given name; then the
-//! article's full names outranking the gazetteer's one-word aliases, and one-word persons
-//! folded into the person named in full.
+//! The passes that infer people and organizations the gazetteer lacks, in the order `resolve`
+//! runs them: capitalized runs with an organization or place head, a title or role before a
+//! name, an apposition, the subject of a cue, a run starting with a known given name; then the
+//! article's full names outranking the gazetteer's one-word aliases, one-word persons folded
+//! into the person named in full, and unknown acronyms. Places by where they stand are in
+//! `places.rs`.
 
 use once_cell::sync::Lazy;
 
@@ -214,7 +215,7 @@ impl Resolver<'_> {
     /// (six tokens at most), and over a hyphen inside the name, where a name run cannot
     /// start ("Jean-Luc Picard said", "Gareth Lloyd-Pryce, a councillor,"). `end` itself
     /// where no name ends there.
-    fn name_start(&self, end: usize, titles: &[TitleRef]) -> usize {
+    pub(super) fn name_start(&self, end: usize, titles: &[TitleRef]) -> usize {
         let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
         let mut start = end;
         loop {
@@ -413,147 +414,11 @@ impl Resolver<'_> {
         }
     }
 
-    /// Places named by where they stand rather than by a head: a dateline, the all-capital
-    /// town opening a line before a comma or a dash ("ALDEN FALLS, Ohio —", "HALIFAX —"),
-    /// with the same name in title case anywhere in the article ("Alden Falls"); and a
-    /// capitalized run before a comma and a known region or country ("Traralgon, Victoria",
-    /// "Ashcroft Falls, Ohio,").
-    pub(super) fn infer_places(&mut self) {
-        // Datelines: at most the first four tokens of a line.
-        for l in 0..self.lines.len() {
-            let line = self.lines[l];
-            let i = self.tokens.first_at_or_after(line.start());
-            let mut j = i;
-            while j < self.tokens.len() && j - i < 4 && self.tokens[j].span.end() <= line.end() {
-                let w = self.tok(j);
-                let caps = self.tokens[j].word
-                    && w.chars().any(char::is_alphabetic)
-                    && !w.chars().any(char::is_lowercase);
-                if !caps {
-                    break;
-                }
-                j += 1;
-            }
-            // A comma and a capitalized word ("ALDEN FALLS, Ohio"), a dash or a parenthesis
-            // ("HALIFAX —", "OTTAWA (Reuters)"); after a hyphen ("SOCCER -", a section label
-            // as often as a town), only a town the article writes in title case too.
-            let after = self.tokens.get(j).map(|t| t.text(self.text));
-            let region = after == Some(",")
-                && self
-                    .tokens
-                    .get(j + 1)
-                    .is_some_and(|t| is_capitalized(t.text(self.text)));
-            let strong = region || matches!(after, Some("—" | "–" | "("));
-            let weak = after == Some("-");
-            if j == i || !(strong || weak) || self.span_of(i, j - i).len() < 3 {
-                continue;
-            }
-            if !self.covered(self.span_of(i, j - i)) {
-                self.dateline_place(self.span_of(i, j - i), strong);
-            }
-        }
-        // "Town, Region": a run of capitalized name words, a comma, a known place that ends
-        // its clause. The comma is looked for first, by its byte, since few runs have one.
-        let bytes = self.text.as_bytes();
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.may_be_capitalized(i) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < self.tokens.len() && j - i < 3 && self.may_be_capitalized(j) {
-                j += 1;
-            }
-            let comma = j + 1 < self.tokens.len() && bytes[self.tokens[j].span.start()] == b',';
-            if !comma {
-                i = j;
-                continue;
-            }
-            // The name words ending at the comma ("The Traralgon," is "Traralgon").
-            let n = (i..j)
-                .rev()
-                .take_while(|&k| is_name_word(self.tok(k)))
-                .count();
-            let s0 = j - n;
-            let region = (n > 0).then(|| self.past_place(j + 1)).flatten();
-            let clause_ends = region.is_some_and(|k| {
-                k >= self.tokens.len()
-                    || (!self.tokens[k].word
-                        && matches!(self.tok(k), "," | "." | "—" | "–" | ")" | ";"))
-            });
-            if !clause_ends || n == 0 {
-                i = j;
-                continue;
-            }
-            let region_end = self.tokens[region.unwrap_or(j + 2) - 1].span.end();
-            let region_possessive = crate::text::possessive_len(self.text, region_end) > 0;
-            let given =
-                || crate::given_names::given_name(self.tok(s0)).is_some_and(|g| !g.is_word());
-            let span = self.span_of(s0, n);
-            if !region_possessive
-                && (n == 1 || !given())
-                && !self.covered(span)
-                && !self.in_title_case_line(s0)
-            {
-                self.infer_kind(s0, n, None, EntityKind::Location);
-            }
-            i = j;
-        }
-    }
-
-    /// A dateline's all-capital town at `span`: the place named in title case where the
-    /// article writes it so ("ALDEN FALLS" and "Alden Falls" are one place), else as written
-    /// if the dateline is `strong` evidence, else none.
-    fn dateline_place(&mut self, span: Span, strong: bool) {
-        let caps = &self.text[span.range()];
-        let mut title = String::with_capacity(caps.len());
-        let mut start = true;
-        for c in caps.chars() {
-            if start {
-                title.push(c);
-            } else {
-                title.extend(c.to_lowercase());
-            }
-            start = !c.is_alphabetic();
-        }
-        // "ST. JOHN’S": no capital after an apostrophe.
-        let title = title.replace("’S", "’s").replace("'S", "'s");
-        let text = self.text;
-        let whole = |at: usize| {
-            !crate::text::prev_char(text, at).is_some_and(char::is_alphanumeric)
-                && !crate::text::next_char(text, at + title.len())
-                    .is_some_and(char::is_alphanumeric)
-        };
-        let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), title.as_bytes())
-            .filter(|&at| whole(at))
-            .take(64)
-            .collect();
-        if found.is_empty() && !strong {
-            return;
-        }
-        let origin = found
-            .first()
-            .map_or(span, |&at| Span::new(at, at + title.len()));
-        let entity = self.entity(Origin::Inferred(origin), EntityKind::Location, None);
-        let mut spans = vec![span];
-        spans.extend(found.iter().map(|&at| Span::new(at, at + title.len())));
-        for s in spans {
-            if !self.covered(s) {
-                self.add_mention(MentionData {
-                    span: s,
-                    entity,
-                    possessive: crate::text::possessive_len(text, s.end()) > 0,
-                });
-            }
-        }
-    }
-
     /// A first test of token `i`, by its first byte only: false for a word that starts with
     /// an ASCII lowercase letter, a digit or a mark, which most tokens do. Passes that look
     /// only at capitalized words skip the rest of the tokens at this cost.
     #[inline]
-    fn may_be_capitalized(&self, i: usize) -> bool {
+    pub(super) fn may_be_capitalized(&self, i: usize) -> bool {
         let t = self.tokens[i];
         t.word && {
             let b = self.text.as_bytes()[t.span.start()];
@@ -563,7 +428,7 @@ impl Resolver<'_> {
 
     /// Drops the place and nationality mentions inside the spans of `unplaced` (in text order,
     /// disjoint): names that turned out to be part of a longer one, in one pass.
-    fn drop_unplaced(&mut self) {
+    pub(super) fn drop_unplaced(&mut self) {
         if self.unplaced.is_empty() {
             return;
         }
@@ -583,7 +448,11 @@ impl Resolver<'_> {
     /// The capitalized run at token `i` that a head word makes an organization or a place:
     /// its length in tokens and its kind; else the token to look at next (a run without a
     /// usable head has none inside it either, so the caller skips it whole).
-    fn headed_run(&self, i: usize, titles: &[TitleRef]) -> Result<(usize, EntityKind), usize> {
+    pub(super) fn headed_run(
+        &self,
+        i: usize,
+        titles: &[TitleRef],
+    ) -> Result<(usize, EntityKind), usize> {
         // The heads, organization heads winning where a word is both, in one lookup.
         static HEADS: Lazy<FastMap<&'static str, EntityKind>> = Lazy::new(|| {
             let places = PLACE_HEADS.iter().map(|&w| (w, EntityKind::Location));
@@ -686,34 +555,13 @@ impl Resolver<'_> {
         }
     }
 
-    /// Whether the place run at tokens `i..i + n` reads as a person: a known given name and a
-    /// head that is also a surname ("Grace Park", "Kim Hall"), unless a preposition of place
-    /// comes before it ("near Grace Park").
-    pub(super) fn person_like_place(&self, i: usize, n: usize, kind: EntityKind) -> bool {
-        use crate::words::{LOCATIVE_PREPOSITIONS, SURNAME_HEADS};
-        if kind != EntityKind::Location || n != 2 || !SURNAME_HEADS.contains(&self.tok(i + 1)) {
-            return false;
-        }
-        let given = crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word());
-        given && !(i > 0 && LOCATIVE_PREPOSITIONS.contains(&self.tok(i - 1)))
-    }
-
-    /// "Route 35", "Highway 101", "Interstate 95": a road named by its number, at token `i`.
-    fn numbered_road(&self, i: usize) -> bool {
-        i + 1 < self.tokens.len()
-            && crate::words::NUMBERED_ROADS.contains(&self.tok(i))
-            && self.tokens[i].span.end() + 1 == self.tokens[i + 1].span.start()
-            && self.tok(i + 1).len() <= 4
-            && self.tok(i + 1).bytes().all(|b| b.is_ascii_digit())
-    }
-
     /// An organization is the same entity named by its short forms ("Halvorsen Foods" of
     /// "Halvorsen Foods Inc.", "Granite State" of "Granite State Capital Holdings";
     /// [`names::org_short_forms`]), so that a later pass inferring one of them ("Granite
     /// State said") finds the organization rather than making a person of it. Only forms of
     /// two words or more: one word may be a person's surname too ("Mr. Halvorsen" of
     /// Halvorsen Foods), which the later search for further mentions weighs.
-    fn short_form(&mut self, span: Span) {
+    pub(super) fn short_form(&mut self, span: Span) {
         let name = normalized(&self.text[span.range()]);
         let Some(&entity) = self.by_name.get(name.as_ref()) else {
             return;
@@ -727,126 +575,9 @@ impl Resolver<'_> {
         });
     }
 
-    /// A known place after a compass word is part of a longer place the gazetteer lacks:
-    /// "West Texas", "North Ashford", "East London" are places of their own, not Texas,
-    /// Ashford or London.
-    pub(super) fn infer_compass_places(&mut self) {
-        const COMPASS: &[&str] = &[
-            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-            "Central", "Upper", "Lower", "Greater",
-        ];
-        // Rare: the list allocates only when a place is found.
-        let mut found: Vec<(usize, usize, Span)> = Vec::new();
-        for m in &self.mentions {
-            // The word before, one space away, first: a byte test for most mentions.
-            let compass = self.text[..m.span.start()]
-                .strip_suffix(' ')
-                .is_some_and(|before| COMPASS.iter().any(|c| before.ends_with(c)));
-            if !compass {
-                continue;
-            }
-            let e = &self.list[m.entity as usize];
-            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
-                continue;
-            }
-            let Some(i) = self.token_at(m.span.start()) else {
-                continue;
-            };
-            if i == 0
-                || self.tokens[i].span.start() != m.span.start()
-                || !COMPASS.contains(&self.tok(i - 1))
-                || self.text[self.tokens[i - 1].span.end()..m.span.start()] != *" "
-                || self.covered(self.tokens[i - 1].span)
-            {
-                continue;
-            }
-            let mut j = i;
-            while j < self.tokens.len() && self.tokens[j].span.end() <= m.span.end() {
-                j += 1;
-            }
-            found.push((i - 1, j - i + 1, m.span));
-        }
-        for (i, n, place) in found {
-            self.unplaced.push(place);
-            self.infer_kind(i, n, None, EntityKind::Location);
-        }
-        self.drop_unplaced();
-    }
-
-    /// A known place right before a number is a team in a score or a table ("Wigan 2
-    /// Scunthorpe 0", "KANSAS CITY 61 74 .452", "Durham 326-5") or an event ("London 2012"),
-    /// not the place: its mention is dropped.
-    pub(super) fn drop_scored_places(&mut self) {
-        let (text, tokens, list) = (self.text, self.tokens, &self.list);
-        // A space and a digit right after the mention, first: most mentions are not followed
-        // so, and the test costs two bytes.
-        let bytes = text.as_bytes();
-        let scored = |m: &MentionData| {
-            let end = m.span.end();
-            if bytes.get(end) != Some(&b' ') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-            {
-                return false;
-            }
-            let e = &list[m.entity as usize];
-            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
-                return false;
-            }
-            // Not a dateline's place in capitals before its date ("LONDON 1996-08-30"), nor a
-            // place after a preposition ("moved to Regina 15 years ago").
-            if !text[m.span.range()].bytes().any(|b| b.is_ascii_lowercase()) {
-                return false;
-            }
-            let at = tokens.first_at_or_after(m.span.start());
-            let after_preposition = at > 0 && is_place_preposition(tokens[at - 1].text(text));
-            !after_preposition && !is_date(&text[end + 1..])
-        };
-        if self.mentions.iter().any(scored) {
-            self.mentions.retain(|m| !scored(m));
-        }
-    }
-
-    /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
-    /// ([`Self::place_surname`]). A given name that is also a word counts where 10,000 people
-    /// or more bear it ("Tom", "Matt", not "Tennis"): the caller has a title or a cue that
-    /// says a person is named.
-    fn given_then_place(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        let w = t.text(self.text);
-        let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
-        t.word
-            && self.place_surname(i + 1)
-            && is_name_word(w)
-            && !self.covered(t.span)
-            && crate::given_names::given_name(first)
-                .is_some_and(|g| !g.is_word() || g.bearers() >= 10_000)
-    }
-
-    /// Whether token `j` is a place of one word that, after a given name, is a surname: written
-    /// as a name ("Dayton", not "DAYTON"), one space after the given name, on its line, and
-    /// not followed by another name word.
-    fn place_surname(&self, j: usize) -> bool {
-        let Some(t) = self.tokens.get(j) else {
-            return false;
-        };
-        let w = t.text(self.text);
-        t.word
-            && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
-            && self.past_place(j) == Some(j + 1)
-            && self
-                .mention_at(t.span)
-                .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
-            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
-            && !self.tokens.get(j + 1).is_some_and(|n| {
-                n.word
-                    && self.text[t.span.end()..n.span.start()] == *" "
-                    && is_name_word(n.text(self.text))
-                    && self.suffix_at(j + 1) == 0
-            })
-    }
-
     /// 1 where token `j` is a name suffix one space after the token before ("Jr.", "III"),
     /// else 0.
-    fn suffix_at(&self, j: usize) -> usize {
+    pub(super) fn suffix_at(&self, j: usize) -> usize {
         let Some(t) = self.tokens.get(j) else {
             return 0;
         };
@@ -857,7 +588,7 @@ impl Resolver<'_> {
     }
 
     /// The token after a place or nationality mention that starts at token `i`, if one does.
-    fn past_place(&self, i: usize) -> Option<usize> {
+    pub(super) fn past_place(&self, i: usize) -> Option<usize> {
         let start = self.tokens[i].span.start();
         let m = self.mention_at(self.tokens[i].span)?;
         let kind = self.list[m.entity as usize].kind;
@@ -877,7 +608,7 @@ impl Resolver<'_> {
 
     /// An acronym in parentheses right after the organization at tokens `i..i + n`, sharing
     /// its first letter: "Canadian Union of Public Employees (CUPE)".
-    fn acronym_after(&mut self, i: usize, n: usize) {
+    pub(super) fn acronym_after(&mut self, i: usize, n: usize) {
         let (open, acr, close) = (i + n, i + n + 1, i + n + 2);
         if close >= self.tokens.len() || self.tok(open) != "(" || self.tok(close) != ")" {
             return;
@@ -903,7 +634,7 @@ impl Resolver<'_> {
     /// Whether the word at `span` is written again alone, capitalized, within a few thousand
     /// bytes either side (a bounded look, so that a long text stays linear), outside a
     /// headline.
-    fn used_alone(&self, span: Span) -> bool {
+    pub(super) fn used_alone(&self, span: Span) -> bool {
         const REACH: usize = 4096;
         let text = self.text;
         let word = &text[span.range()];
@@ -990,80 +721,6 @@ impl Resolver<'_> {
         });
     }
 
-    /// In an article that names a club after its town ("Ashford Rovers", "Moncton
-    /// Wildcats"), the town's name alone is the club where it acts or qualifies ("Ashford had
-    /// led", "Ashford manager Graham Pell", "beat Moncton"), and stays the town after a
-    /// preposition of place ("at Ashford", "in Moncton"), in capitals (a dateline), and next
-    /// to another place, or a dateline's word in capitals, and a comma ("Ashford, England",
-    /// "ARLINGTON, Texas").
-    pub(super) fn clubs_take_their_town(&mut self) {
-        let text = self.text;
-        let mut clubs: Vec<(&str, u32)> = Vec::new();
-        for (i, e) in self.list.iter().enumerate() {
-            let (Origin::Inferred(span), EntityKind::Organization, false) =
-                (e.origin, e.kind, e.merged)
-            else {
-                continue;
-            };
-            let name = &text[span.range()];
-            if let Some((a, b)) = names::club_town(name) {
-                clubs.push((&name[a..b], i as u32));
-            }
-        }
-        if clubs.is_empty() {
-            return;
-        }
-        for k in 0..self.mentions.len() {
-            let m = self.mentions[k];
-            let e = &self.list[m.entity as usize];
-            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
-                continue;
-            }
-            let word = &text[m.span.range()];
-            let Some(&(_, club)) = clubs.iter().find(|(town, _)| *town == word) else {
-                continue;
-            };
-            if !self.town_here(m.span) {
-                self.mentions[k].entity = club;
-            }
-        }
-    }
-
-    /// Whether the place at `span` is the place, not a club named after it
-    /// ([`Self::clubs_take_their_town`]).
-    fn town_here(&self, span: Span) -> bool {
-        let word = &self.text[span.range()];
-        if !word.bytes().any(|b| b.is_ascii_lowercase()) {
-            return true;
-        }
-        let Some(i) = self.token_at(span.start()) else {
-            return true;
-        };
-        let after_preposition = i > 0 && is_place_preposition(self.tok(i - 1));
-        let mut j = i;
-        while j < self.tokens.len() && self.tokens[j].span.end() <= span.end() {
-            j += 1;
-        }
-        let before_place =
-            j + 1 < self.tokens.len() && self.tok(j) == "," && self.past_place(j + 1).is_some();
-        // "Arlington, Texas", "ARLINGTON, Texas": a place after another, or after a dateline's
-        // word in capitals, and a comma.
-        let after_place = i >= 2 && self.tok(i - 1) == "," && {
-            let prev = self.tokens[i - 2];
-            let w = prev.text(self.text);
-            let capitals = prev.word
-                && w.len() > 1
-                && w.bytes().any(|b| b.is_ascii_uppercase())
-                && !w.bytes().any(|b| b.is_ascii_lowercase());
-            capitals
-                || self.mention_at(prev.span).is_some_and(|m| {
-                    self.list[m.entity as usize].kind == EntityKind::Location
-                        && m.span.end() == prev.span.end()
-                })
-        };
-        after_preposition || before_place || after_place
-    }
-
     /// A person the article names without saying "he" or "she" takes the gender of a given
     /// name borne by at least 95% one sex ([`crate::given_names`]).
     pub(super) fn genders_from_given_names(&mut self) {
@@ -1142,7 +799,7 @@ impl Resolver<'_> {
 
 /// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
 /// Whether `word` is a preposition of place: "at", "in", "near", "to" ... (any case).
-fn is_place_preposition(word: &str) -> bool {
+pub(super) fn is_place_preposition(word: &str) -> bool {
     const PLACE_PREPOSITIONS: &[&str] = &[
         "at",
         "in",
@@ -1166,7 +823,7 @@ fn is_place_preposition(word: &str) -> bool {
 }
 
 /// Whether `s` starts with a date as datelines write it: "1996-08-30".
-fn is_date(s: &str) -> bool {
+pub(super) fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= 10
         && b[..4].iter().all(u8::is_ascii_digit)

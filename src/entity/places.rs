@@ -1,0 +1,357 @@
+//! The passes that find places the gazetteer lacks or names wrongly, in the order `resolve`
+//! runs them: datelines and towns before their region, compass places, places before scores
+//! (a team in a table, not a place), and a club's town standing for the club. What makes a
+//! place read as a person ("Kim Hall said") and a road by its number are here too.
+
+use super::infer::{is_date, is_place_preposition};
+use super::*;
+
+impl Resolver<'_> {
+    /// Places named by where they stand rather than by a head: a dateline, the all-capital
+    /// town opening a line before a comma or a dash ("ALDEN FALLS, Ohio —", "HALIFAX —"),
+    /// with the same name in title case anywhere in the article ("Alden Falls"); and a
+    /// capitalized run before a comma and a known region or country ("Traralgon, Victoria",
+    /// "Ashcroft Falls, Ohio,").
+    pub(super) fn infer_places(&mut self) {
+        // Datelines: at most the first four tokens of a line.
+        for l in 0..self.lines.len() {
+            let line = self.lines[l];
+            let i = self.tokens.first_at_or_after(line.start());
+            let mut j = i;
+            while j < self.tokens.len() && j - i < 4 && self.tokens[j].span.end() <= line.end() {
+                let w = self.tok(j);
+                let caps = self.tokens[j].word
+                    && w.chars().any(char::is_alphabetic)
+                    && !w.chars().any(char::is_lowercase);
+                if !caps {
+                    break;
+                }
+                j += 1;
+            }
+            // A comma and a capitalized word ("ALDEN FALLS, Ohio"), a dash or a parenthesis
+            // ("HALIFAX —", "OTTAWA (Reuters)"); after a hyphen ("SOCCER -", a section label
+            // as often as a town), only a town the article writes in title case too.
+            let after = self.tokens.get(j).map(|t| t.text(self.text));
+            let region = after == Some(",")
+                && self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| is_capitalized(t.text(self.text)));
+            let strong = region || matches!(after, Some("—" | "–" | "("));
+            let weak = after == Some("-");
+            if j == i || !(strong || weak) || self.span_of(i, j - i).len() < 3 {
+                continue;
+            }
+            if !self.covered(self.span_of(i, j - i)) {
+                self.dateline_place(self.span_of(i, j - i), strong);
+            }
+        }
+        // "Town, Region": a run of capitalized name words, a comma, a known place that ends
+        // its clause. The comma is looked for first, by its byte, since few runs have one.
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.may_be_capitalized(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.tokens.len() && j - i < 3 && self.may_be_capitalized(j) {
+                j += 1;
+            }
+            let comma = j + 1 < self.tokens.len() && bytes[self.tokens[j].span.start()] == b',';
+            if !comma {
+                i = j;
+                continue;
+            }
+            // The name words ending at the comma ("The Traralgon," is "Traralgon").
+            let n = (i..j)
+                .rev()
+                .take_while(|&k| is_name_word(self.tok(k)))
+                .count();
+            let s0 = j - n;
+            let region = (n > 0).then(|| self.past_place(j + 1)).flatten();
+            let clause_ends = region.is_some_and(|k| {
+                k >= self.tokens.len()
+                    || (!self.tokens[k].word
+                        && matches!(self.tok(k), "," | "." | "—" | "–" | ")" | ";"))
+            });
+            if !clause_ends || n == 0 {
+                i = j;
+                continue;
+            }
+            let region_end = self.tokens[region.unwrap_or(j + 2) - 1].span.end();
+            let region_possessive = crate::text::possessive_len(self.text, region_end) > 0;
+            let given =
+                || crate::given_names::given_name(self.tok(s0)).is_some_and(|g| !g.is_word());
+            let span = self.span_of(s0, n);
+            if !region_possessive
+                && (n == 1 || !given())
+                && !self.covered(span)
+                && !self.in_title_case_line(s0)
+            {
+                self.infer_kind(s0, n, None, EntityKind::Location);
+            }
+            i = j;
+        }
+    }
+
+    /// A dateline's all-capital town at `span`: the place named in title case where the
+    /// article writes it so ("ALDEN FALLS" and "Alden Falls" are one place), else as written
+    /// if the dateline is `strong` evidence, else none.
+    pub(super) fn dateline_place(&mut self, span: Span, strong: bool) {
+        let caps = &self.text[span.range()];
+        let mut title = String::with_capacity(caps.len());
+        let mut start = true;
+        for c in caps.chars() {
+            if start {
+                title.push(c);
+            } else {
+                title.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic();
+        }
+        // "ST. JOHN’S": no capital after an apostrophe.
+        let title = title.replace("’S", "’s").replace("'S", "'s");
+        let text = self.text;
+        let whole = |at: usize| {
+            !crate::text::prev_char(text, at).is_some_and(char::is_alphanumeric)
+                && !crate::text::next_char(text, at + title.len())
+                    .is_some_and(char::is_alphanumeric)
+        };
+        let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), title.as_bytes())
+            .filter(|&at| whole(at))
+            .take(64)
+            .collect();
+        if found.is_empty() && !strong {
+            return;
+        }
+        let origin = found
+            .first()
+            .map_or(span, |&at| Span::new(at, at + title.len()));
+        let entity = self.entity(Origin::Inferred(origin), EntityKind::Location, None);
+        let mut spans = vec![span];
+        spans.extend(found.iter().map(|&at| Span::new(at, at + title.len())));
+        for s in spans {
+            if !self.covered(s) {
+                self.add_mention(MentionData {
+                    span: s,
+                    entity,
+                    possessive: crate::text::possessive_len(text, s.end()) > 0,
+                });
+            }
+        }
+    }
+
+    /// Whether the place run at tokens `i..i + n` reads as a person: a known given name and a
+    /// head that is also a surname ("Grace Park", "Kim Hall"), unless a preposition of place
+    /// comes before it ("near Grace Park").
+    pub(super) fn person_like_place(&self, i: usize, n: usize, kind: EntityKind) -> bool {
+        use crate::words::{LOCATIVE_PREPOSITIONS, SURNAME_HEADS};
+        if kind != EntityKind::Location || n != 2 || !SURNAME_HEADS.contains(&self.tok(i + 1)) {
+            return false;
+        }
+        let given = crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word());
+        given && !(i > 0 && LOCATIVE_PREPOSITIONS.contains(&self.tok(i - 1)))
+    }
+
+    /// "Route 35", "Highway 101", "Interstate 95": a road named by its number, at token `i`.
+    pub(super) fn numbered_road(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len()
+            && crate::words::NUMBERED_ROADS.contains(&self.tok(i))
+            && self.tokens[i].span.end() + 1 == self.tokens[i + 1].span.start()
+            && self.tok(i + 1).len() <= 4
+            && self.tok(i + 1).bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// A known place after a compass word is part of a longer place the gazetteer lacks:
+    /// "West Texas", "North Ashford", "East London" are places of their own, not Texas,
+    /// Ashford or London.
+    pub(super) fn infer_compass_places(&mut self) {
+        const COMPASS: &[&str] = &[
+            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+            "Central", "Upper", "Lower", "Greater",
+        ];
+        // Rare: the list allocates only when a place is found.
+        let mut found: Vec<(usize, usize, Span)> = Vec::new();
+        for m in &self.mentions {
+            // The word before, one space away, first: a byte test for most mentions.
+            let compass = self.text[..m.span.start()]
+                .strip_suffix(' ')
+                .is_some_and(|before| COMPASS.iter().any(|c| before.ends_with(c)));
+            if !compass {
+                continue;
+            }
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let Some(i) = self.token_at(m.span.start()) else {
+                continue;
+            };
+            if i == 0
+                || self.tokens[i].span.start() != m.span.start()
+                || !COMPASS.contains(&self.tok(i - 1))
+                || self.text[self.tokens[i - 1].span.end()..m.span.start()] != *" "
+                || self.covered(self.tokens[i - 1].span)
+            {
+                continue;
+            }
+            let mut j = i;
+            while j < self.tokens.len() && self.tokens[j].span.end() <= m.span.end() {
+                j += 1;
+            }
+            found.push((i - 1, j - i + 1, m.span));
+        }
+        for (i, n, place) in found {
+            self.unplaced.push(place);
+            self.infer_kind(i, n, None, EntityKind::Location);
+        }
+        self.drop_unplaced();
+    }
+
+    /// A known place right before a number is a team in a score or a table ("Wigan 2
+    /// Scunthorpe 0", "KANSAS CITY 61 74 .452", "Durham 326-5") or an event ("London 2012"),
+    /// not the place: its mention is dropped.
+    pub(super) fn drop_scored_places(&mut self) {
+        let (text, tokens, list) = (self.text, self.tokens, &self.list);
+        // A space and a digit right after the mention, first: most mentions are not followed
+        // so, and the test costs two bytes.
+        let bytes = text.as_bytes();
+        let scored = |m: &MentionData| {
+            let end = m.span.end();
+            if bytes.get(end) != Some(&b' ') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
+                return false;
+            }
+            let e = &list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                return false;
+            }
+            // Not a dateline's place in capitals before its date ("LONDON 1996-08-30"), nor a
+            // place after a preposition ("moved to Regina 15 years ago").
+            if !text[m.span.range()].bytes().any(|b| b.is_ascii_lowercase()) {
+                return false;
+            }
+            let at = tokens.first_at_or_after(m.span.start());
+            let after_preposition = at > 0 && is_place_preposition(tokens[at - 1].text(text));
+            !after_preposition && !is_date(&text[end + 1..])
+        };
+        if self.mentions.iter().any(scored) {
+            self.mentions.retain(|m| !scored(m));
+        }
+    }
+
+    /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
+    /// ([`Self::place_surname`]). A given name that is also a word counts where 10,000 people
+    /// or more bear it ("Tom", "Matt", not "Tennis"): the caller has a title or a cue that
+    /// says a person is named.
+    pub(super) fn given_then_place(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        let w = t.text(self.text);
+        let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
+        t.word
+            && self.place_surname(i + 1)
+            && is_name_word(w)
+            && !self.covered(t.span)
+            && crate::given_names::given_name(first)
+                .is_some_and(|g| !g.is_word() || g.bearers() >= 10_000)
+    }
+
+    /// Whether token `j` is a place of one word that, after a given name, is a surname: written
+    /// as a name ("Dayton", not "DAYTON"), one space after the given name, on its line, and
+    /// not followed by another name word.
+    pub(super) fn place_surname(&self, j: usize) -> bool {
+        let Some(t) = self.tokens.get(j) else {
+            return false;
+        };
+        let w = t.text(self.text);
+        t.word
+            && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
+            && self.past_place(j) == Some(j + 1)
+            && self
+                .mention_at(t.span)
+                .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
+            && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+            && !self.tokens.get(j + 1).is_some_and(|n| {
+                n.word
+                    && self.text[t.span.end()..n.span.start()] == *" "
+                    && is_name_word(n.text(self.text))
+                    && self.suffix_at(j + 1) == 0
+            })
+    }
+
+    /// In an article that names a club after its town ("Ashford Rovers", "Moncton
+    /// Wildcats"), the town's name alone is the club where it acts or qualifies ("Ashford had
+    /// led", "Ashford manager Graham Pell", "beat Moncton"), and stays the town after a
+    /// preposition of place ("at Ashford", "in Moncton"), in capitals (a dateline), and next
+    /// to another place, or a dateline's word in capitals, and a comma ("Ashford, England",
+    /// "ARLINGTON, Texas").
+    pub(super) fn clubs_take_their_town(&mut self) {
+        let text = self.text;
+        let mut clubs: Vec<(&str, u32)> = Vec::new();
+        for (i, e) in self.list.iter().enumerate() {
+            let (Origin::Inferred(span), EntityKind::Organization, false) =
+                (e.origin, e.kind, e.merged)
+            else {
+                continue;
+            };
+            let name = &text[span.range()];
+            if let Some((a, b)) = names::club_town(name) {
+                clubs.push((&name[a..b], i as u32));
+            }
+        }
+        if clubs.is_empty() {
+            return;
+        }
+        for k in 0..self.mentions.len() {
+            let m = self.mentions[k];
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let word = &text[m.span.range()];
+            let Some(&(_, club)) = clubs.iter().find(|(town, _)| *town == word) else {
+                continue;
+            };
+            if !self.town_here(m.span) {
+                self.mentions[k].entity = club;
+            }
+        }
+    }
+
+    /// Whether the place at `span` is the place, not a club named after it
+    /// ([`Self::clubs_take_their_town`]).
+    pub(super) fn town_here(&self, span: Span) -> bool {
+        let word = &self.text[span.range()];
+        if !word.bytes().any(|b| b.is_ascii_lowercase()) {
+            return true;
+        }
+        let Some(i) = self.token_at(span.start()) else {
+            return true;
+        };
+        let after_preposition = i > 0 && is_place_preposition(self.tok(i - 1));
+        let mut j = i;
+        while j < self.tokens.len() && self.tokens[j].span.end() <= span.end() {
+            j += 1;
+        }
+        let before_place =
+            j + 1 < self.tokens.len() && self.tok(j) == "," && self.past_place(j + 1).is_some();
+        // "Arlington, Texas", "ARLINGTON, Texas": a place after another, or after a dateline's
+        // word in capitals, and a comma.
+        let after_place = i >= 2 && self.tok(i - 1) == "," && {
+            let prev = self.tokens[i - 2];
+            let w = prev.text(self.text);
+            let capitals = prev.word
+                && w.len() > 1
+                && w.bytes().any(|b| b.is_ascii_uppercase())
+                && !w.bytes().any(|b| b.is_ascii_lowercase());
+            capitals
+                || self.mention_at(prev.span).is_some_and(|m| {
+                    self.list[m.entity as usize].kind == EntityKind::Location
+                        && m.span.end() == prev.span.end()
+                })
+        };
+        after_preposition || before_place || after_place
+    }
+}
