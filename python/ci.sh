@@ -33,11 +33,19 @@ wheel="$(ls "$wheels"/whosaid-*.whl)"
 echo "python/ci.sh: pip install ./python"
 "$venv_python" -m pip install --quiet ./python
 
-# The crate's extract example, which the seed test compares to_json() with: the binary that
+# The crate's extract example, which the seed test compares to_json(pretty=True) with: the binary that
 # `cargo test` built if it is there, else the test runs it through `cargo run`.
 for profile in debug release; do
   if [[ -x "$target/$profile/examples/extract" ]]; then
     export WHOSAID_EXTRACT="$target/$profile/examples/extract"
+    break
+  fi
+done
+# And the `whosaid` command, which the seed test compares to_json() with: the binary that
+# `cargo test --workspace` built for the command's own tests.
+for profile in debug release; do
+  if [[ -x "$target/$profile/whosaid" ]]; then
+    export WHOSAID_CLI="$target/$profile/whosaid"
     break
   fi
 done

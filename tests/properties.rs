@@ -858,10 +858,19 @@ fn check_oracle(locs: &[Loc], text: &str) -> Result<(), TestCaseError> {
             found.push((m.start, m.end));
         }
     }
+    // A known place right before a number is a team in a score or table ("Wigan 2"), unless
+    // a dateline or a preposition of place says otherwise: the oracle leaves such spans to
+    // the extractor, either way.
+    let before_number = |&(_, e): &(usize, usize)| {
+        text[e..].starts_with(' ') && text[e + 1..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    found.retain(|span| !before_number(span));
     found.sort_unstable();
     // A known place that opens a longer name the extractor recognizes ("Toronto" of the
-    // Toronto Maple Leafs, "Jordan" of Jordan Ellis) is not mentioned there: the oracle's
-    // matches inside an inferred entity's mention are not expected.
+    // Toronto Maple Leafs, "Jordan" of Jordan Ellis), or that the article turns out to use for
+    // something else (a club named after its town, a person's surname), is not mentioned as
+    // the place there: the oracle's matches inside or equal to an inferred entity's mention
+    // are not expected.
     let inferred: Vec<(usize, usize)> = doc
         .entities
         .iter()
@@ -869,11 +878,8 @@ fn check_oracle(locs: &[Loc], text: &str) -> Result<(), TestCaseError> {
         .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
         .collect();
     let mut want = oracle(text, locs);
-    want.retain(|&(s, e)| {
-        !inferred
-            .iter()
-            .any(|&(is, ie)| is <= s && e <= ie && (is, ie) != (s, e))
-    });
+    want.retain(|span| !before_number(span));
+    want.retain(|&(s, e)| !inferred.iter().any(|&(is, ie)| is <= s && e <= ie));
     let show = |spans: &[(usize, usize)]| -> Vec<String> {
         spans
             .iter()

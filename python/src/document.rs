@@ -185,10 +185,11 @@ impl Document {
             .collect()
     }
 
-    /// The document as the crate's JSON, exactly what `cargo run --example extract` prints for
-    /// the same text and gazetteers (without the final line break). Its offsets are UTF-8 byte
-    /// offsets. `pretty=False` gives it on one line, for JSON Lines.
-    #[pyo3(signature = (*, pretty = true))]
+    /// The document as the crate's JSON, exactly what `whosaid extract` prints for the same
+    /// text and gazetteers: one line (without the final line break), for JSON Lines. Its
+    /// offsets are UTF-8 byte offsets. `pretty=True` indents it, as `whosaid extract --pretty`
+    /// and the crate's `extract` example print it.
+    #[pyo3(signature = (*, pretty = false))]
     fn to_json(&self, pretty: bool) -> String {
         let doc = &self.data.doc;
         let json = if pretty {

@@ -117,9 +117,10 @@ def test_equality_and_repr():
 
 def test_to_json_compact_is_the_same_json(seed_text):
     doc = whosaid.extract(seed_text)
-    compact = doc.to_json(pretty=False)
+    compact = doc.to_json()
     assert "\n" not in compact
-    assert json.loads(compact) == json.loads(doc.to_json())
+    assert compact == doc.to_json(pretty=False)
+    assert json.loads(compact) == json.loads(doc.to_json(pretty=True))
 
 
 def test_extractor_attributes(tmp_path):

@@ -75,7 +75,7 @@ class Document:
     def entities(self) -> list[Entity]: ...
     @property
     def quotes(self) -> list[Quote]: ...
-    def to_json(self, *, pretty: bool = True) -> str:
+    def to_json(self, *, pretty: bool = False) -> str:
         """The crate's JSON (UTF-8 byte offsets), as ``cargo run --example extract`` prints it."""
     def to_dict(self) -> dict[str, Any]:
         """``{"entities": [...], "quotes": [...]}`` with character offsets."""
