@@ -141,6 +141,8 @@ struct Later {
     counts: Vec<usize>,
     /// The vectors a new document is built in before it gets its own.
     staged: Document,
+    /// The genders the article's narrative pronouns give ([`Coref::pronoun_votes`]).
+    pronoun_votes: Vec<(u32, i8)>,
 }
 
 impl Scratch {
@@ -276,6 +278,7 @@ impl Extractor {
     fn extract_with(&self, text: &str, s: &mut Scratch) -> Document {
         self.read(text, s, |input, later| {
             let attributed = attribution::attribute(input, &mut later.attribution);
+            input.coref.pronoun_votes(&mut later.pronoun_votes);
             let doc = self.document_of(text, input.entities, &attributed, later);
             later.attribution.recycle(attributed);
             doc
@@ -376,7 +379,15 @@ impl Extractor {
             entities: crate::buffers::emptied(&mut later.staged.entities),
             quotes: crate::buffers::emptied(&mut later.staged.quotes),
         };
-        self.document(text, entities, attributed, &mut later.counts, &mut staged);
+        let narrative = &later.pronoun_votes;
+        self.document(
+            text,
+            entities,
+            attributed,
+            narrative,
+            &mut later.counts,
+            &mut staged,
+        );
         let mut doc = Document {
             entities: Vec::with_capacity(staged.entities.len()),
             quotes: Vec::with_capacity(staged.quotes.len()),
@@ -393,6 +404,7 @@ impl Extractor {
         text: &str,
         entities: &Entities,
         attributed: &[Attributed],
+        narrative: &[(u32, i8)],
         counts: &mut Vec<usize>,
         doc: &mut Document,
     ) {
@@ -478,7 +490,7 @@ impl Extractor {
                 text,
             });
         }
-        genders_from_pronouns(text, attributed, out);
+        genders_from_pronouns(text, attributed, narrative, out);
         let out = &doc.entities;
         doc.quotes.reserve(attributed.len());
         for a in attributed {
@@ -793,10 +805,23 @@ impl Inner {
 }
 
 /// A person with no gender yet takes the one the article's pronouns give them: "she" or "he"
-/// as the speaker of their quotes, whichever is used more (a tie gives none). Pronoun
-/// resolution never links a pronoun to a person of the other gender, so this only fills in.
-fn genders_from_pronouns(text: &str, attributed: &[Attributed], out: &mut [Entity]) {
+/// as the speaker of their quotes, and "she", "he", "her" or "his" in its narrative resolved
+/// to them (`narrative`, from [`Coref::pronoun_votes`]), whichever is used more (a tie gives
+/// none). Pronoun resolution never links a pronoun to a person of the other gender, so this
+/// only fills in.
+fn genders_from_pronouns(
+    text: &str,
+    attributed: &[Attributed],
+    narrative: &[(u32, i8)],
+    out: &mut [Entity],
+) {
     let mut votes: crate::hash::FastMap<u32, i32> = crate::hash::FastMap::default();
+    for &(e, vote) in narrative {
+        let target = &out[e as usize];
+        if target.kind == EntityKind::Person && target.gender.is_none() {
+            *votes.entry(e).or_insert(0) += i32::from(vote);
+        }
+    }
     for a in attributed {
         let Some(s) = a.speaker else { continue };
         let Some(e) = s.entity else { continue };

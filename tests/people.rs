@@ -234,6 +234,14 @@ fn pronouns_give_a_gender() {
         // "they" gives none.
         e!("Taylor Brennan said the rent rose. \"We cannot pay,\" they said.",
            want: Some(("Taylor Brennan", Person, None)), absent: &[], as Organization),
+        // The narrative's pronouns too, not only the speaker's.
+        e!("Jordan Ellis has run the bakery since 2004. Her father opened it in 1971.",
+           want: Some(("Jordan Ellis", Person, Some(Female))), absent: &[], as Organization),
+        e!("Taylor Brennan coaches the under-12 team. He took over in March.",
+           want: Some(("Taylor Brennan", Person, Some(Male))), absent: &[], as Organization),
+        // A pronoun inside a quote is the speaker's own words, not the narrative's.
+        e!("Taylor Brennan met the owners on Friday. \"She told us to wait,\" the owners said.",
+           want: Some(("Taylor Brennan", Person, None)), absent: &[], as Organization),
     ]);
 }
 

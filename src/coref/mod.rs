@@ -369,6 +369,41 @@ impl<'a> Coref<'a> {
         found.filter(|r| r.entity.is_some())
     }
 
+    /// The gender votes of the article's narrative pronouns, into `out` (emptied first): for
+    /// each "she", "he", "her" or "his" outside quotes that resolves to a person the article
+    /// gives no gender yet, that person and +1 (female) or -1 (male). At most a few thousand
+    /// pronouns are read, so a huge text stays linear.
+    pub(crate) fn pronoun_votes(&self, out: &mut Vec<(u32, i8)>) {
+        out.clear();
+        let tokens = self.at.tokens;
+        let mut asked = 0;
+        for i in 0..tokens.len() {
+            let t = tokens[i];
+            if !t.word || !(2..=3).contains(&t.span.len()) {
+                continue;
+            }
+            let vote = match self.at.tok(i) {
+                "she" | "She" | "her" | "Her" => 1,
+                "he" | "He" | "his" | "His" => -1,
+                _ => continue,
+            };
+            if self.in_quote(t.span.start()) {
+                continue;
+            }
+            asked += 1;
+            if asked > 4096 {
+                break;
+            }
+            let Some(e) = self.resolve_pronoun(i) else {
+                continue;
+            };
+            let d = &self.entities.list[e as usize];
+            if d.kind == EntityKind::Person && d.gender.is_none() {
+                out.push((e, vote));
+            }
+        }
+    }
+
     /// "he", "she", "they", "it": the first fitting mention of the current sentence before the
     /// pronoun, else of each sentence before it, up to four back (subjects come first). "his"
     /// and "her" resolve as "he" and "she".
