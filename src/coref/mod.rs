@@ -375,6 +375,12 @@ impl<'a> Coref<'a> {
     /// pronouns are read, so a huge text stays linear.
     pub(crate) fn pronoun_votes(&self, out: &mut Vec<(u32, i8)>) {
         out.clear();
+        // Most articles' people all have a gender from the gazetteer or their given name.
+        let open =
+            |d: &crate::entity::EntityData| d.kind == EntityKind::Person && d.gender.is_none();
+        if !self.entities.list.iter().any(open) {
+            return;
+        }
         let tokens = self.at.tokens;
         let mut asked = 0;
         for i in 0..tokens.len() {
