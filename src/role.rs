@@ -68,6 +68,33 @@ pub(crate) fn head(role: &str) -> &str {
         .map_or(bare, |&(_, full)| full)
 }
 
+/// Whether two role heads ([`head`]) name the same office: "judge" and "justice",
+/// "spokesman" and "spokesperson", "chairman" and "chair", "councillor" and "councilwoman",
+/// so that "the judge said" finds the person introduced as "Justice Margaret Oduya".
+pub(crate) fn same_office(a: &str, b: &str) -> bool {
+    /// Heads that name one office, a group a line.
+    const OFFICES: &[&[&str]] = &[
+        &["judge", "justice"],
+        &["spokesman", "spokeswoman", "spokesperson"],
+        &["chairman", "chairwoman", "chair", "chairperson"],
+        &[
+            "councillor",
+            "councilor",
+            "councilman",
+            "councilwoman",
+            "alderman",
+            "councilmember",
+        ],
+        &["congressman", "congresswoman"],
+        &["businessman", "businesswoman"],
+        &["officer", "constable"],
+    ];
+    a == b
+        || OFFICES
+            .iter()
+            .any(|group| group.contains(&a) && group.contains(&b))
+}
+
 /// The head nouns of every role, for telling a role word in a speaker's phrase.
 static HEADS: once_cell::sync::Lazy<std::collections::HashSet<&'static str>> =
     once_cell::sync::Lazy::new(|| ROLES.iter().map(|r| head(r)).collect());

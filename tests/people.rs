@@ -332,6 +332,9 @@ fn speakers_get_the_articles_full_name() {
         // An honorific says which of two people named in full, even one in the gazetteer.
         (line!(), "Micheál Martin visited on Monday. Deirdre Martin, a farmer, said the road was closed. \"It is bad,\" Ms Martin said.",
          "It is bad,", "Deirdre Martin"),
+        // A description by another word for the same office.
+        (line!(), "Ontario Superior Court Justice Margaret Oduya sentenced him on Friday. \"This was a betrayal,\" the judge said.",
+         "This was a betrayal,", "Margaret Oduya"),
         // A source named in apposition is that person.
         (line!(), "\"We are proud,\" a spokeswoman, Ana Ruiz, said of the Canada Council.",
          "We are proud,", "Ana Ruiz"),

@@ -482,11 +482,13 @@ impl<'a> Coref<'a> {
         self.recent_mentions(pos).map(|x| x.entity).find(|&e| {
             let d = &ents.list[e as usize];
             d.kind == EntityKind::Person
-                && (ents.roles_of(d).any(|r| crate::role::head(r) == head)
+                && (ents
+                    .roles_of(d)
+                    .any(|r| crate::role::same_office(crate::role::head(r), head))
                     || match d.origin {
-                        Origin::Gazetteer(entry) => {
-                            self.title_words[entry as usize].iter().any(|w| w == head)
-                        }
+                        Origin::Gazetteer(entry) => self.title_words[entry as usize]
+                            .iter()
+                            .any(|w| crate::role::same_office(w, head)),
                         _ => false,
                     })
         })
