@@ -332,6 +332,11 @@ fn speakers_get_the_articles_full_name() {
         // An honorific says which of two people named in full, even one in the gazetteer.
         (line!(), "Micheál Martin visited on Monday. Deirdre Martin, a farmer, said the road was closed. \"It is bad,\" Ms Martin said.",
          "It is bad,", "Deirdre Martin"),
+        // A surname two people share: the honorific says which.
+        (line!(), "Eleni Papadakis and her husband, George Papadakis, ran the diner for 31 years. \"We lost everything,\" Ms. Papadakis said.",
+         "We lost everything,", "Eleni Papadakis"),
+        (line!(), "Eleni Papadakis and her husband, George Papadakis, ran the diner for 31 years. \"It will take a year,\" Mr. Papadakis said.",
+         "It will take a year,", "George Papadakis"),
         // A description by another word for the same office.
         (line!(), "Ontario Superior Court Justice Margaret Oduya sentenced him on Friday. \"This was a betrayal,\" the judge said.",
          "This was a betrayal,", "Margaret Oduya"),

@@ -761,6 +761,9 @@ impl Resolver<'_> {
         }
         full.sort_unstable();
         let mut into = Vec::new();
+        // Names two people share ("Papadakis" of Eleni and George Papadakis), with their
+        // first candidate's index in `full`.
+        let mut shared: Vec<(u32, usize)> = Vec::new();
         for (i, e) in self.list.iter().enumerate() {
             let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) else {
                 continue;
@@ -771,11 +774,16 @@ impl Resolver<'_> {
             let name = name.as_ref();
             let lo = full.partition_point(|&(s, _)| s < name);
             let mut same = full[lo..].iter().take_while(|&&(s, _)| s == name);
-            if let (Some(&(_, target)), None) = (same.next(), same.next()) {
-                if target != i as u32 {
+            match (same.next(), same.next()) {
+                (Some(&(_, target)), None) if target != i as u32 => {
                     into.push((i as u32, target));
                 }
+                (Some(_), Some(_)) if !name.contains(' ') => shared.push((i as u32, lo)),
+                _ => {}
             }
+        }
+        if !shared.is_empty() {
+            self.split_shared_surnames(&full, &shared);
         }
         if into.is_empty() {
             return;
@@ -793,6 +801,50 @@ impl Resolver<'_> {
             if let Ok(k) = into.binary_search_by_key(&m.entity, |&(from, _)| from) {
                 m.entity = into[k].1;
             }
+        }
+    }
+
+    /// A surname two people the article names in full share ("Papadakis" of Eleni and
+    /// George Papadakis) is, after an honorific, the one of them of that gender: "Ms.
+    /// Papadakis" is Eleni, "Mr. Papadakis" George. `shared` holds each one-word person named
+    /// by such a surname and where its candidates start in `full` (sorted by surname). A
+    /// mention with no honorific, or one that fits both or neither, stays as it is.
+    fn split_shared_surnames(&mut self, full: &[(&str, u32)], shared: &[(u32, usize)]) {
+        let text = self.text;
+        let gender_of = |e: u32| {
+            let d = &self.list[e as usize];
+            d.gender.or_else(|| match d.origin {
+                Origin::Inferred(span) => {
+                    let name = &text[span.range()];
+                    let first = name.split(' ').next().unwrap_or(name);
+                    crate::given_names::given_name(first).and_then(|g| g.gender())
+                }
+                Origin::Gazetteer(_) => None,
+            })
+        };
+        let mut moves: Vec<(usize, u32)> = Vec::new();
+        for &(from, lo) in shared {
+            let surname = full[lo].0;
+            let candidates: Vec<(u32, Option<Gender>)> = full[lo..]
+                .iter()
+                .take_while(|&&(s, _)| s == surname)
+                .map(|&(_, e)| (e, gender_of(e)))
+                .collect();
+            for (k, m) in self.mentions.iter().enumerate() {
+                if m.entity != from {
+                    continue;
+                }
+                let Some(g) = honorific_gender(text, m.span.start()) else {
+                    continue;
+                };
+                let mut fits = candidates.iter().filter(|&&(_, cg)| cg == Some(g));
+                if let (Some(&(target, _)), None) = (fits.next(), fits.next()) {
+                    moves.push((k, target));
+                }
+            }
+        }
+        for (k, target) in moves {
+            self.mentions[k].entity = target;
         }
     }
 }
