@@ -313,6 +313,8 @@ fn speakers_get_the_articles_full_name() {
          "We are sorry,", "Halvorsen Foods Inc."),
         (line!(), "The Canadian Union of Public Employees met on Friday. \"We will strike,\" the union said.",
          "We will strike,", "Canadian Union of Public Employees"),
+        (line!(), "The Cedar Hollow Board of Education voted 5-2 to close the school. \"We had no choice,\" the district said.",
+         "We had no choice,", "Cedar Hollow Board of Education"),
         // Surnames with particles, before a capitalized word, another particle or a hyphen.
         (line!(), "Ana de la Cruz painted the murals. \"They faded,\" De la Cruz said.",
          "They faded,", "Ana de la Cruz"),

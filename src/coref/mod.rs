@@ -262,6 +262,9 @@ impl<'a> Coref<'a> {
                     && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
                 || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")
                 || noun == "police" && word == "Police"
+                // A school district by its board or its schools' name: "Cedar Hollow Board of
+                // Education", "Lake Ossian Schools".
+                || noun == "district" && matches!(word, "District" | "Schools" | "Board")
         };
         let ents = self.entities;
         self.recent_mentions(pos)
