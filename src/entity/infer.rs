@@ -729,16 +729,7 @@ impl Resolver<'_> {
             else {
                 continue;
             };
-            let name = &self.text[span.range()];
-            // A surname alone ("Smith-Jones") says nothing.
-            let Some((first, _)) = name.split_once(' ') else {
-                continue;
-            };
-            // A compound given name takes the gender of its last part that has one:
-            // Jean-Pierre is Pierre's, Marie-Claude is Marie's.
-            e.gender = first
-                .rsplit('-')
-                .find_map(|part| crate::given_names::given_name(part).and_then(|g| g.gender()));
+            e.gender = given_name_gender(&self.text[span.range()]);
         }
     }
 
@@ -814,11 +805,7 @@ impl Resolver<'_> {
         let gender_of = |e: u32| {
             let d = &self.list[e as usize];
             d.gender.or_else(|| match d.origin {
-                Origin::Inferred(span) => {
-                    let name = &text[span.range()];
-                    let first = name.split(' ').next().unwrap_or(name);
-                    crate::given_names::given_name(first).and_then(|g| g.gender())
-                }
+                Origin::Inferred(span) => given_name_gender(&text[span.range()]),
                 Origin::Gazetteer(_) => None,
             })
         };
@@ -847,6 +834,16 @@ impl Resolver<'_> {
             self.mentions[k].entity = target;
         }
     }
+}
+
+/// The gender a person's full name gives by its given name ([`crate::given_names`]): a
+/// compound given name takes that of its last part that has one (Jean-Pierre is Pierre's,
+/// Marie-Claude is Marie's); a surname alone ("Smith-Jones") gives none.
+fn given_name_gender(name: &str) -> Option<Gender> {
+    let (first, _) = name.split_once(' ')?;
+    first
+        .rsplit('-')
+        .find_map(|part| crate::given_names::given_name(part).and_then(|g| g.gender()))
 }
 
 /// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
