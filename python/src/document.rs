@@ -126,6 +126,53 @@ fn shortened(s: &str, max: usize) -> String {
     }
 }
 
+/// The methods of a class that is a span of the text (`Mention`, `QuotePart`): its character
+/// offsets and text, as a dict, a repr whose text is cut at `$repr_chars` chars, and equality
+/// by value. The class has `data` and a `get()` giving its crate value.
+macro_rules! span_methods {
+    ($class:ident, $name:literal, $text_doc:literal, $repr_chars:expr) => {
+        #[pymethods]
+        impl $class {
+            /// Character offset of the first character.
+            #[getter]
+            fn start(&self) -> usize {
+                self.data.char(self.get().start)
+            }
+
+            /// Character offset just past the last character.
+            #[getter]
+            fn end(&self) -> usize {
+                self.data.char(self.get().end)
+            }
+
+            #[doc = $text_doc]
+            #[getter]
+            fn text(&self) -> &str {
+                &self.get().text
+            }
+
+            /// `{"start": ..., "end": ..., "text": ...}`.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let x = self.get();
+                span_dict(py, &self.data, x.start, x.end, &x.text)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                Ok(format!(
+                    concat!($name, "(start={}, end={}, text={})"),
+                    self.start(),
+                    self.end(),
+                    repr(py, &shortened(self.text(), $repr_chars))?
+                ))
+            }
+
+            fn __eq__(&self, py: Python<'_>, other: &Bound<'_, $class>) -> PyResult<bool> {
+                self.to_dict(py)?.eq(other.get().to_dict(py)?)
+            }
+        }
+    };
+}
+
 /// Who said what in one article: its entities and quotes, and the article itself.
 ///
 /// Returned by `Extractor.extract`, `Extractor.extract_many` and `whosaid.extract`; not
@@ -485,45 +532,12 @@ impl Mention {
     }
 }
 
-#[pymethods]
-impl Mention {
-    /// Character offset of the first character.
-    #[getter]
-    fn start(&self) -> usize {
-        self.data.char(self.get().start)
-    }
-
-    /// Character offset just past the last character.
-    #[getter]
-    fn end(&self) -> usize {
-        self.data.char(self.get().end)
-    }
-
-    /// The mention as written, `doc.text[start:end]`.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.get().text
-    }
-
-    /// `{"start": ..., "end": ..., "text": ...}`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let m = self.get();
-        span_dict(py, &self.data, m.start, m.end, &m.text)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Mention(start={}, end={}, text={})",
-            self.start(),
-            self.end(),
-            repr(py, self.text())?
-        ))
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, Mention>) -> PyResult<bool> {
-        self.to_dict(py)?.eq(other.get().to_dict(py)?)
-    }
-}
+span_methods!(
+    Mention,
+    "Mention",
+    "The mention as written, `doc.text[start:end]`.",
+    usize::MAX
+);
 
 /// A quote: what was said, by whom, with which cue.
 ///
@@ -654,45 +668,12 @@ impl QuotePart {
     }
 }
 
-#[pymethods]
-impl QuotePart {
-    /// Character offset of the first character.
-    #[getter]
-    fn start(&self) -> usize {
-        self.data.char(self.get().start)
-    }
-
-    /// Character offset just past the last character.
-    #[getter]
-    fn end(&self) -> usize {
-        self.data.char(self.get().end)
-    }
-
-    /// The piece, `doc.text[start:end]`.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.get().text
-    }
-
-    /// `{"start": ..., "end": ..., "text": ...}`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let p = self.get();
-        span_dict(py, &self.data, p.start, p.end, &p.text)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "QuotePart(start={}, end={}, text={})",
-            self.start(),
-            self.end(),
-            repr(py, &shortened(self.text(), 60))?
-        ))
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, QuotePart>) -> PyResult<bool> {
-        self.to_dict(py)?.eq(other.get().to_dict(py)?)
-    }
-}
+span_methods!(
+    QuotePart,
+    "QuotePart",
+    "The piece, `doc.text[start:end]`.",
+    60
+);
 
 /// Who said a quote.
 ///
