@@ -141,7 +141,7 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "SAT", "GPA", "STEM", "ESL", "MBA", "PHD", "DIY", "BBQ", "ETA", "AWOL", "RSVP", "UTC",
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PDT", "GMT", "BST", "AEST", "KPH", "MPH", "OTC",
     "ETF", "ETFS", "REIT", "ESG", "YOY", "EPS", "EBITDA", "ROI", "IRR", "NAV", "AUM", "LNG",
-    "IPO", "IPOS", "EV", "EVS", "GPS", "WIFI", "ICBM", "IED", "AWD", "SUV", "RBI", "ERA", "NBA",
+    "IPO", "IPOS", "EV", "EVS", "GPS", "WIFI", "ICBM", "IED", "AWD", "RBI", "ERA", "NBA",
     "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
 ];
 
@@ -191,10 +191,10 @@ pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
     "United",
 ];
 
-/// The words a sports club's name may end in after its nickname ("Kingsport Rovers FC"), and
-/// the heads that are a nickname alone ("the Athletic defense", "Rovers manager").
+/// The words a sports club's name may end in after its nickname ("Kingsport Rovers FC").
 pub(crate) const CLUB_SUFFIXES: &[&str] = &["FC", "AFC", "SC", "CF"];
-/// Club heads that the article uses alone for the club.
+/// Club heads that the article uses alone for the club ("the Athletic defense", "Rovers
+/// manager").
 pub(crate) const CLUB_NICKNAMES: &[&str] = &[
     "Athletic",
     "Rovers",
