@@ -18,6 +18,7 @@ use crate::words::{
 
 mod infer;
 mod places;
+mod shape;
 
 /// How a gazetteer string names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,6 +164,9 @@ pub(crate) struct Scratch {
     aliases: Vec<(Span, u32)>,
     roles: Vec<Role>,
     role_text: String,
+    /// [`Resolver::shapes`] and [`Resolver::caps`].
+    shapes: Vec<u8>,
+    caps: Vec<u32>,
 }
 
 impl Scratch {
@@ -233,6 +237,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
             text.clear();
             text
         },
+        shapes: std::mem::take(&mut scratch.shapes),
+        caps: std::mem::take(&mut scratch.caps),
     };
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
@@ -292,11 +298,12 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         });
     }
 
+    shape::fill(text, tokens, &titles, &mut b.shapes, &mut b.caps);
     b.flush();
     // Places first: a run the heads pass reads may open with one ("Moncton Wildcats").
     b.infer_places();
     b.flush();
-    b.infer_from_heads(&titles);
+    b.infer_from_heads();
     b.flush();
     b.infer_compass_places();
     b.flush();
@@ -304,9 +311,9 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_from_appositions(&titles);
     b.flush();
-    b.infer_from_cues(cues, &titles);
+    b.infer_from_cues(cues);
     b.flush();
-    b.infer_from_given_names(&titles);
+    b.infer_from_given_names();
     b.flush();
     b.drop_outranked(in_full);
     for t in &titles {
@@ -333,6 +340,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     scratch.by_name = std::mem::take(&mut b.by_name);
     scratch.inferred = std::mem::take(&mut b.inferred);
     scratch.aliases = std::mem::take(&mut b.aliases);
+    scratch.shapes = std::mem::take(&mut b.shapes);
+    scratch.caps = std::mem::take(&mut b.caps);
     b.finish(titles, scratch)
 }
 
@@ -366,6 +375,10 @@ struct Resolver<'a> {
     /// [`Entities::roles`] and [`Entities::role_text`].
     roles: Vec<Role>,
     role_text: String,
+    /// One byte of [`shape::bit`]s per token, filled once the titles are known.
+    shapes: Vec<u8>,
+    /// The tokens with [`shape::bit::CAP`], in order: the only ones most passes look at.
+    caps: Vec<u32>,
 }
 
 impl<'a> Resolver<'a> {
@@ -495,19 +508,13 @@ impl<'a> Resolver<'a> {
         all >= 4 && capitalized * 10 >= all * 8
     }
 
-    /// Whether a title or role phrase covers `span` (titles are sorted and disjoint).
-    fn in_title(titles: &[TitleRef], span: Span) -> bool {
-        let i = titles.partition_point(|r| r.span.end() <= span.start());
-        titles.get(i).is_some_and(|r| r.span.overlaps(span))
-    }
-
     fn tok(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
 
     /// How many tokens from `i` on form a capitalized name, stopping at `limit` tokens and at
     /// anything already known.
-    fn name_run(&self, i: usize, limit: usize, titles: &[TitleRef]) -> usize {
+    fn name_run(&self, i: usize, limit: usize) -> usize {
         let mut n = 0;
         let mut j = i;
         while j < self.tokens.len() && n < limit {
@@ -519,7 +526,7 @@ impl<'a> Resolver<'a> {
                 w == "-"
                     && adjacent
                     && j + 1 < self.tokens.len()
-                    && is_capitalized(self.tok(j + 1))
+                    && self.upper(j + 1)
                     && self.tokens[j + 1].span.start() == t.span.end()
             } else if n > 0 && crate::words::NAME_SUFFIXES.contains(&w) {
                 true
@@ -535,9 +542,9 @@ impl<'a> Resolver<'a> {
                     None => false,
                 }
             } else {
-                is_name_word(w)
+                self.name_word(j)
             };
-            if !ok || self.covered(t.span) || Self::in_title(titles, t.span) {
+            if !ok || self.covered(t.span) || self.in_title_at(j) {
                 break;
             }
             if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {

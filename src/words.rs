@@ -266,12 +266,64 @@ pub(crate) const ADVERBS_OR_AUX: &[&str] = &[
     "ever", "since", "too", "meanwhile",
 ];
 
-/// Whether `word`, as written, is in [`NOT_NAME`]: one length test and at most one set
-/// lookup, not a scan of the list.
+/// Bits of [`word_class`]: the lists a capitalized word, as written, is in.
+pub(crate) mod class {
+    /// [`NOT_NAME`](super::NOT_NAME).
+    pub(crate) const NOT_NAME: u8 = 1;
+    /// [`ORG_HEADS`](super::ORG_HEADS).
+    pub(crate) const ORG_HEAD: u8 = 2;
+    /// [`PLACE_HEADS`](super::PLACE_HEADS).
+    pub(crate) const PLACE_HEAD: u8 = 4;
+}
+
+/// The lists of [`class`] a word is in, as written, in one lookup. A filter of a few hundred
+/// bytes on the word's length and first and last bytes answers most words that are in none
+/// (most names) before the word is hashed.
+pub(crate) fn word_class(word: &str) -> u8 {
+    struct Classes {
+        filter: [u64; 32],
+        map: FastMap<&'static str, u8>,
+        longest: usize,
+    }
+    fn slot(w: &[u8]) -> usize {
+        let (first, last) = (w[0] as usize, w[w.len() - 1] as usize);
+        (w.len() * 131 + first * 31 + last) & 2047
+    }
+    static CLASSES: Lazy<Classes> = Lazy::new(|| {
+        let mut c = Classes {
+            filter: [0; 32],
+            map: FastMap::default(),
+            longest: 0,
+        };
+        let lists = [
+            (NOT_NAME, class::NOT_NAME),
+            (ORG_HEADS, class::ORG_HEAD),
+            (PLACE_HEADS, class::PLACE_HEAD),
+        ];
+        for (list, bit) in lists {
+            for &w in list {
+                *c.map.entry(w).or_insert(0) |= bit;
+                let s = slot(w.as_bytes());
+                c.filter[s / 64] |= 1 << (s % 64);
+                c.longest = c.longest.max(w.len());
+            }
+        }
+        c
+    });
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > CLASSES.longest {
+        return 0;
+    }
+    let s = slot(b);
+    if CLASSES.filter[s / 64] & (1 << (s % 64)) == 0 {
+        return 0;
+    }
+    CLASSES.map.get(word).copied().unwrap_or(0)
+}
+
+/// Whether `word`, as written, is in [`NOT_NAME`] ([`word_class`]).
 pub(crate) fn is_not_name(word: &str) -> bool {
-    const LONGEST: usize = longest(NOT_NAME);
-    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_NAME));
-    word.len() <= LONGEST && SET.contains(word)
+    word_class(word) & class::NOT_NAME != 0
 }
 
 /// Whether a word can be part of a person's name: capitalized, not a word that opens
@@ -279,16 +331,23 @@ pub(crate) fn is_not_name(word: &str) -> bool {
 ///
 /// # Performance
 ///
-/// Asked at most capitalized words by several passes, so an ASCII word is judged in one
-/// pass over its bytes before the set lookup, with no `char` decoding.
+/// Asked at most capitalized words, so an ASCII word is judged in one pass over its bytes
+/// and the list lookup is filtered ([`word_class`]); a caller that has the word's class
+/// already asks [`has_name_shape`] alone.
 pub(crate) fn is_name_word(w: &str) -> bool {
+    has_name_shape(w) && !is_not_name(w)
+}
+
+/// [`is_name_word`] but for the [`NOT_NAME`] test: capitalized, not an acronym or a
+/// possessive.
+pub(crate) fn has_name_shape(w: &str) -> bool {
     let b = w.as_bytes();
     let Some(&first) = b.first() else {
         return false;
     };
     let possessive = w.ends_with("'s") || w.ends_with("’s");
     if first.is_ascii() {
-        if !first.is_ascii_uppercase() || possessive || is_not_name(w) {
+        if !first.is_ascii_uppercase() || possessive {
             return false;
         }
         if !w.is_ascii() {
@@ -315,7 +374,7 @@ pub(crate) fn is_name_word(w: &str) -> bool {
         return !(letters >= 2 && upper == letters && !initials);
     }
     let upper_first = w.chars().next().is_some_and(char::is_uppercase);
-    upper_first && !possessive && !is_not_name(w) && !is_acronym_like(w)
+    upper_first && !possessive && !is_acronym_like(w)
 }
 
 /// The general form of [`is_name_word`]'s acronym test, for words with non-ASCII chars.

@@ -5,8 +5,7 @@
 //! into the person named in full, and unknown acronyms. Places by where they stand are in
 //! `places.rs`.
 
-use once_cell::sync::Lazy;
-
+use super::shape::bit;
 use super::*;
 
 impl Resolver<'_> {
@@ -29,16 +28,16 @@ impl Resolver<'_> {
             let month_name = matches!(self.tok(next), "May" | "June" | "April" | "August")
                 && next + 1 < self.tokens.len()
                 && self.tokens[next + 1].word
-                && is_name_word(self.tok(next + 1));
+                && self.name_word(next + 1);
             let mut n = if month_name {
-                let rest = self.name_run(next + 1, 3, titles);
+                let rest = self.name_run(next + 1, 3);
                 if rest > 0 {
                     rest + 1
                 } else {
                     0
                 }
             } else {
-                self.name_run(next, 4, titles)
+                self.name_run(next, 4)
             };
             // "Gov. Mark Dayton": a given name, then a place that is the surname.
             if n == 1 && self.given_then_place(next) {
@@ -123,7 +122,7 @@ impl Resolver<'_> {
                 continue;
             }
             // The name ends just before the comma: find where it starts.
-            let start = self.name_start(comma, titles);
+            let start = self.name_start(comma);
             let n = comma - start;
             if n >= 2 {
                 self.infer(start, n, Some(t.span));
@@ -132,7 +131,7 @@ impl Resolver<'_> {
     }
 
     /// "Jane Doe said", "said Jane Doe": a full name next to a cue.
-    pub(super) fn infer_from_cues(&mut self, cues: &[Cue], titles: &[TitleRef]) {
+    pub(super) fn infer_from_cues(&mut self, cues: &[Cue]) {
         for cue in cues.iter().filter(|c| c.class != CueClass::According) {
             let Some(c) = self.token_at(cue.span.start()) else {
                 continue;
@@ -154,10 +153,7 @@ impl Resolver<'_> {
                 j -= 1;
             }
             // "Tom Cleveland said": a given name, then a place that is the surname.
-            if j >= 2
-                && self.given_then_place(j - 2)
-                && !(j >= 3 && self.tokens[j - 3].word && is_name_word(self.tok(j - 3)))
-            {
+            if j >= 2 && self.given_then_place(j - 2) && !(j >= 3 && self.name_word(j - 3)) {
                 self.unplaced.push(self.tokens[j - 1].span);
                 self.infer(j - 2, 2 + self.suffix_at(j), None);
                 continue;
@@ -166,7 +162,7 @@ impl Resolver<'_> {
             if between_commas {
                 j -= 1;
             }
-            let start = self.name_start(j, titles);
+            let start = self.name_start(j);
             // A name before a comma is a subject only inside an apposition: "the bank's
             // economist, Ruth Adler, said", "the jury president, the actor Mette Holm, said".
             let enclosed = !between_commas
@@ -195,10 +191,10 @@ impl Resolver<'_> {
             {
                 // Past a title: "said Rep. G.K. Butterfield".
                 let mut s = c + 1;
-                while s < self.tokens.len() && Self::in_title(titles, self.tokens[s].span) {
+                while s < self.tokens.len() && self.in_title_at(s) {
                     s += 1;
                 }
-                let mut n = self.name_run(s, 4, titles);
+                let mut n = self.name_run(s, 4);
                 if n == 1 && self.given_then_place(s) {
                     n = 2 + self.suffix_at(s + 2);
                     self.unplaced.push(self.tokens[s + 1].span);
@@ -215,12 +211,12 @@ impl Resolver<'_> {
     /// (six tokens at most), and over a hyphen inside the name, where a name run cannot
     /// start ("Jean-Luc Picard said", "Gareth Lloyd-Pryce, a councillor,"). `end` itself
     /// where no name ends there.
-    pub(super) fn name_start(&self, end: usize, titles: &[TitleRef]) -> usize {
+    pub(super) fn name_start(&self, end: usize) -> usize {
         let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
         let mut start = end;
         loop {
             while start > 0 && end - start < 6 {
-                let n = self.name_run(start - 1, end - start + 1, titles);
+                let n = self.name_run(start - 1, end - start + 1);
                 if n == end - start + 1 {
                     start -= 1;
                 } else {
@@ -234,7 +230,7 @@ impl Resolver<'_> {
                 && glued(start - 2)
                 && glued(start - 1)
                 && self.tokens[start - 2].word
-                && is_capitalized(self.tok(start - 2));
+                && self.upper(start - 2);
             if !hyphen {
                 return start;
             }
@@ -247,14 +243,11 @@ impl Resolver<'_> {
     /// ("Will", "Grant", "May") needs the contexts of the passes before; so do names in a
     /// headline, where every word is capitalized, and a run ending in a place or
     /// organization head is that place or organization ("Sam Whitaker Stadium").
-    pub(super) fn infer_from_given_names(&mut self, titles: &[TitleRef]) {
-        let mut i = 0;
-        while i < self.tokens.len() {
+    pub(super) fn infer_from_given_names(&mut self) {
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c;
             let t = self.tokens[i];
-            if !self.may_be_capitalized(i) {
-                i += 1;
-                continue;
-            }
             let w = t.text(self.text);
             let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
             // Looked up only for capitalized words before another (or a hyphen): a name has
@@ -263,35 +256,35 @@ impl Resolver<'_> {
                 let next = n.text(self.text);
                 next == "-" || is_capitalized(next) || crate::words::PARTICLES.contains(&next)
             });
-            let given = (two && t.word && is_name_word(w))
+            let given = (two && self.name_word(i))
                 .then(|| crate::given_names::given_name(first))
                 .flatten();
-            let starts = given.is_some()
-                && !(i > 0
-                    && self.tokens[i - 1].word
-                    && is_name_word(self.tok(i - 1))
-                    && !Self::in_title(titles, self.tokens[i - 1].span)
-                    && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
-                        .contains(['\n', ',', ';', ':']));
+            // Not the middle of a longer name: a name word right before it, in the same
+            // clause and outside a title.
+            let inside_name = i > 0
+                && self.name_word(i - 1)
+                && !self.in_title_at(i - 1)
+                && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
+                    .contains(['\n', ',', ';', ':']);
+            let starts = given.is_some() && !inside_name;
             // A place that is also a given name, before a name word, is a person's name:
             // "Jordan Ellis", "Georgia Watts".
             let place_name = starts
                 && given.is_some_and(|g| !g.is_word())
                 && self.past_place(i) == Some(i + 1)
                 && i + 1 < self.tokens.len()
-                && self.tokens[i + 1].word
-                && is_name_word(self.tok(i + 1))
+                && self.name_word(i + 1)
                 && kind_of_name(self.tok(i + 1)) == EntityKind::Person
                 && !self.covered(self.tokens[i + 1].span);
-            if !starts || (self.covered(t.span) && !place_name) || Self::in_title(titles, t.span) {
+            if !starts || (self.covered(t.span) && !place_name) || self.in_title_at(i) {
                 i += 1;
                 continue;
             }
             let mut n = if place_name {
-                let rest = self.name_run(i + 1, 3, titles);
+                let rest = self.name_run(i + 1, 3);
                 rest + 1
             } else {
-                self.name_run(i, 4, titles)
+                self.name_run(i, 4)
             };
             // A place right after a given name is the person's surname: "Mark Dayton",
             // "Neil Jordan", "Sarah Houston".
@@ -336,17 +329,14 @@ impl Resolver<'_> {
     /// Regional Police", "Toronto Maple Leafs", a place and a capitalized plural: a team), and
     /// the place is not mentioned there. An acronym in parentheses right after an
     /// organization ("(CUPE)") is a name of it too.
-    pub(super) fn infer_from_heads(&mut self, titles: &[TitleRef]) {
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.may_be_capitalized(i) {
-                i += 1;
-                continue;
-            }
+    pub(super) fn infer_from_heads(&mut self) {
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c;
             let run = if self.numbered_road(i) && !self.covered(self.span_of(i, 2)) {
                 Ok((2, EntityKind::Location))
             } else {
-                self.headed_run(i, titles)
+                self.headed_run(i)
             };
             let (n, kind) = match run {
                 Ok(run) => run,
@@ -376,24 +366,17 @@ impl Resolver<'_> {
     ///
     /// [`NOT_ORG_ACRONYMS`]: crate::words::NOT_ORG_ACRONYMS
     pub(super) fn infer_acronyms(&mut self) {
-        let bytes = self.text.as_bytes();
-        for i in 0..self.tokens.len() {
+        for k in 0..self.caps.len() {
+            let i = self.caps[k] as usize;
             let t = self.tokens[i];
-            if !t.word
-                || !bytes[t.span.start()].is_ascii_uppercase()
-                || !(3..=6).contains(&t.span.len())
-            {
+            if !self.acronym(i) || !(3..=6).contains(&t.span.len()) {
                 continue;
             }
-            // Most capitalized words are out at their second letter.
             let w = self.tok(i);
-            if !is_acronym(w) {
-                continue;
-            }
             let roman = w.bytes().all(|b| b"IVXLCDM".contains(&b));
             // A word of an all-capital phrase ("KANSAS CITY", "AMERICAN LEAGUE") or a month
             // or weekday in capitals is no acronym.
-            let caps_word = |k: usize| self.tokens[k].word && is_acronym(self.tok(k));
+            let caps_word = |k: usize| self.acronym(k);
             let in_caps =
                 (i > 0 && caps_word(i - 1)) || (i + 1 < self.tokens.len() && caps_word(i + 1));
             if roman || in_caps || crate::words::NOT_ORG_ACRONYMS.contains(&w) {
@@ -419,11 +402,7 @@ impl Resolver<'_> {
     /// only at capitalized words skip the rest of the tokens at this cost.
     #[inline]
     pub(super) fn may_be_capitalized(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        t.word && {
-            let b = self.text.as_bytes()[t.span.start()];
-            b.is_ascii_uppercase() || b >= 0x80
-        }
+        self.is(i, bit::CAP)
     }
 
     /// Drops the place and nationality mentions inside the spans of `unplaced` (in text order,
@@ -448,26 +427,17 @@ impl Resolver<'_> {
     /// The capitalized run at token `i` that a head word makes an organization or a place:
     /// its length in tokens and its kind; else the token to look at next (a run without a
     /// usable head has none inside it either, so the caller skips it whole).
-    pub(super) fn headed_run(
-        &self,
-        i: usize,
-        titles: &[TitleRef],
-    ) -> Result<(usize, EntityKind), usize> {
-        // The heads, organization heads winning where a word is both, in one lookup.
-        static HEADS: Lazy<FastMap<&'static str, EntityKind>> = Lazy::new(|| {
-            let places = PLACE_HEADS.iter().map(|&w| (w, EntityKind::Location));
-            let orgs = ORG_HEADS.iter().map(|&w| (w, EntityKind::Organization));
-            places.chain(orgs).collect()
-        });
+    pub(super) fn headed_run(&self, i: usize) -> Result<(usize, EntityKind), usize> {
         // A role word right before a head is part of the name: "Premier League", "Justice
         // Department", "Queen Street".
         let titled = |j: usize| {
-            Self::in_title(titles, self.tokens[j].span)
-                && !(j + 1 < self.tokens.len() && HEADS.contains_key(self.tok(j + 1)))
+            self.in_title_at(j)
+                && !(j + 1 < self.tokens.len()
+                    && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0)
         };
         let t = self.tokens[i];
         let w = t.text(self.text);
-        if !t.word || !is_capitalized(w) || titled(i) {
+        if !self.upper(i) || titled(i) {
             return Err(i + 1);
         }
         // A known place or nationality may open the run; any other known name ends it.
@@ -479,7 +449,7 @@ impl Resolver<'_> {
             // "Jordan Ellis" is no team: a place that is also a given name does not open
             // one.
             team_place = j > i + 1 || crate::given_names::given_name(w).is_none();
-        } else if !is_name_word(w) && !is_acronym(w) {
+        } else if !self.name_word(i) && !self.acronym(i) {
             return Err(i + 1);
         }
         let (mut end, mut kind, mut words) = (j, None, j - i);
@@ -502,15 +472,15 @@ impl Resolver<'_> {
                     continue;
                 }
             }
-            let head = HEADS.get(w).copied();
-            let org_head = head == Some(EntityKind::Organization);
-            let name = t.word && (org_head || is_name_word(w) || is_acronym(w));
+            let shape = self.shape(j);
+            let org_head = shape & bit::ORG_HEAD != 0;
+            let name = shape & (bit::ORG_HEAD | bit::NAME | bit::ACRONYM) != 0;
             if name && !self.covered(t.span) && !titled(j) {
                 words += 1;
                 j += 1;
                 if org_head {
                     (end, kind) = (j, Some(EntityKind::Organization));
-                } else if head == Some(EntityKind::Location) && !after_of {
+                } else if shape & bit::PLACE_HEAD != 0 && !after_of {
                     (end, kind) = (j, Some(EntityKind::Location));
                 } else if after_of || (known_start && team_place && w.len() > 3 && w.ends_with('s'))
                 {
@@ -524,7 +494,7 @@ impl Resolver<'_> {
             // "of", "for", "and", "&" between capitalized words: "Bank of Canada",
             // "United Food and Commercial Workers".
             let next_capitalized = j + 1 < self.tokens.len()
-                && is_capitalized(self.tok(j + 1))
+                && self.upper(j + 1)
                 && (!self.covered(self.tokens[j + 1].span) || self.past_place(j + 1).is_some());
             let org = kind == Some(EntityKind::Organization);
             let joins = match w {

@@ -49,12 +49,9 @@ impl Resolver<'_> {
         // "Town, Region": a run of capitalized name words, a comma, a known place that ends
         // its clause. The comma is looked for first, by its byte, since few runs have one.
         let bytes = self.text.as_bytes();
-        let mut i = 0;
-        while i < self.tokens.len() {
-            if !self.may_be_capitalized(i) {
-                i += 1;
-                continue;
-            }
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c;
             let mut j = i + 1;
             while j < self.tokens.len() && j - i < 3 && self.may_be_capitalized(j) {
                 j += 1;

@@ -1,0 +1,131 @@
+//! What the inference passes ask of each token's word, answered once per article: whether it
+//! may be capitalized, is a name word, an acronym, a head, or inside a title. The passes ask
+//! these of the same few capitalized tokens again and again; each answer costs a hash lookup
+//! or a walk over the word, so they are read from one byte a token instead.
+
+use super::*;
+use crate::words::{class, has_name_shape, word_class};
+
+/// The bits of a token's shape byte.
+pub(super) mod bit {
+    /// A word starting with an ASCII capital or a non-ASCII char: the passes' first test,
+    /// false for most tokens. Every other bit but [`TITLE`] implies it.
+    pub(crate) const CAP: u8 = 1;
+    /// The word's first char is uppercase ([`is_capitalized`](crate::text::is_capitalized)).
+    pub(crate) const UPPER: u8 = 2;
+    /// [`is_name_word`](crate::words::is_name_word).
+    pub(crate) const NAME: u8 = 4;
+    /// Two or more letters, all ASCII capitals: "CUPE", "RCMP".
+    pub(crate) const ACRONYM: u8 = 8;
+    /// An organization head ([`ORG_HEADS`](crate::words::ORG_HEADS)).
+    pub(crate) const ORG_HEAD: u8 = 16;
+    /// A place head ([`PLACE_HEADS`](crate::words::PLACE_HEADS)) that is no organization
+    /// head.
+    pub(crate) const PLACE_HEAD: u8 = 32;
+    /// Inside a title or role phrase the article writes.
+    pub(crate) const TITLE: u8 = 64;
+}
+
+/// Fills `shapes` with one byte of [`bit`]s per token of `tokens`, and `caps` with the
+/// indices of the tokens that have [`bit::CAP`], in order.
+pub(super) fn fill(
+    text: &str,
+    tokens: &Tokens,
+    titles: &[TitleRef],
+    shapes: &mut Vec<u8>,
+    caps: &mut Vec<u32>,
+) {
+    shapes.clear();
+    caps.clear();
+    let bytes = text.as_bytes();
+    shapes.extend(tokens.iter().enumerate().map(|(i, t)| {
+        let b = bytes[t.span.start()];
+        if !t.word || !(b.is_ascii_uppercase() || b >= 0x80) {
+            return 0;
+        }
+        caps.push(i as u32);
+        let w = t.text(text);
+        let mut s = bit::CAP;
+        if is_capitalized(w) {
+            s |= bit::UPPER;
+        }
+        let class = word_class(w);
+        if class & class::NOT_NAME == 0 && has_name_shape(w) {
+            s |= bit::NAME;
+        }
+        if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            s |= bit::ACRONYM;
+        }
+        // Organization heads win where a word is both.
+        if class & class::ORG_HEAD != 0 {
+            s |= bit::ORG_HEAD;
+        } else if class & class::PLACE_HEAD != 0 {
+            s |= bit::PLACE_HEAD;
+        }
+        s
+    }));
+    for title in titles {
+        let span = title.span;
+        let mut j = tokens
+            .holding(span.start())
+            .unwrap_or_else(|| tokens.first_at_or_after(span.start()));
+        while j < tokens.len() && tokens[j].span.start() < span.end() {
+            if tokens[j].span.overlaps(span) {
+                shapes[j] |= bit::TITLE;
+            }
+            j += 1;
+        }
+    }
+}
+
+impl Resolver<'_> {
+    /// Token `i`'s shape: its [`bit`]s.
+    #[inline]
+    pub(super) fn shape(&self, i: usize) -> u8 {
+        self.shapes[i]
+    }
+
+    /// The first token at or after `i` with [`bit::CAP`], from position `k` of
+    /// [`Self::caps`] on; `k` moves past it. A pass over the capitalized words calls it in a
+    /// loop with its `i` rising.
+    #[inline]
+    pub(super) fn next_cap(&self, k: &mut usize, i: usize) -> Option<usize> {
+        while let Some(&c) = self.caps.get(*k) {
+            *k += 1;
+            if c as usize >= i {
+                return Some(c as usize);
+            }
+        }
+        None
+    }
+
+    /// Whether token `i` has every bit of `bits`.
+    #[inline]
+    pub(super) fn is(&self, i: usize, bits: u8) -> bool {
+        self.shapes[i] & bits == bits
+    }
+
+    /// Whether token `i` is a name word ([`is_name_word`]).
+    #[inline]
+    pub(super) fn name_word(&self, i: usize) -> bool {
+        self.is(i, bit::NAME)
+    }
+
+    /// Whether token `i` starts with an uppercase char ([`is_capitalized`]).
+    #[inline]
+    pub(super) fn upper(&self, i: usize) -> bool {
+        self.is(i, bit::UPPER)
+    }
+
+    /// Whether a title or role phrase covers token `i`.
+    #[inline]
+    pub(super) fn in_title_at(&self, i: usize) -> bool {
+        self.is(i, bit::TITLE)
+    }
+
+    /// Whether token `i` is an acronym: two or more letters, all ASCII capitals.
+    #[inline]
+    pub(super) fn acronym(&self, i: usize) -> bool {
+        self.is(i, bit::ACRONYM)
+    }
+}
