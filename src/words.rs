@@ -350,6 +350,10 @@ pub(crate) fn has_name_shape(w: &str) -> bool {
         if !first.is_ascii_uppercase() || possessive {
             return false;
         }
+        // Most names: a lowercase letter second is no acronym, whatever follows.
+        if b.get(1).is_some_and(u8::is_ascii_lowercase) {
+            return true;
+        }
         if !w.is_ascii() {
             return !is_acronym_like(w);
         }

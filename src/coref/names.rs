@@ -8,7 +8,7 @@ use crate::gazetteer::{EntityKind, Gender};
 use crate::hash::FastSet;
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
-use crate::text::{is_capitalized, next_word_starts_name, Tokens};
+use crate::text::{is_capitalized, next_word_starts_name, word_bit, word_hash, Tokens};
 use crate::words::is_name_word;
 
 /// The gazetteer entry a name found in the text stands for, if it can be told: one entry, it;
@@ -95,9 +95,12 @@ fn preceded_by_given_name(text: &str, pos: usize) -> bool {
 #[derive(Default)]
 pub(crate) struct FurtherMentions {
     forms: Vec<(Span, u32)>,
-    order: Vec<u32>,
+    /// The forms' hashes and indices, sorted so that equal forms stand side by side.
+    order: Vec<(u64, u32)>,
     shared: Vec<bool>,
-    by_first: Vec<(Span, Span, u32)>,
+    /// Each form by the hash of its first word ([`crate::text::word_hash`]), that first
+    /// word, the form and its entity.
+    by_first: Vec<(u64, Span, Span, u32)>,
     /// The mentions found.
     pub(crate) found: Vec<(Span, u32)>,
 }
@@ -163,12 +166,18 @@ pub(crate) fn further_mentions(
     // A surname shared by two inferred people names neither: with the forms sorted, the
     // repeated ones stand side by side.
     order.clear();
-    order.extend(0..forms.len() as u32);
-    order.sort_by_key(|&i| at(forms[i as usize].0));
+    order.extend(
+        (0..forms.len() as u32).map(|i| (word_hash(at(forms[i as usize].0).as_bytes()), i)),
+    );
+    // By hash, then (for hashes that collide) by text.
+    order.sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb)
+            .then_with(|| at(forms[a as usize].0).cmp(at(forms[b as usize].0)))
+    });
     shared.clear();
     shared.resize(forms.len(), false);
     for pair in order.windows(2) {
-        let (a, b) = (pair[0] as usize, pair[1] as usize);
+        let (a, b) = (pair[0].1 as usize, pair[1].1 as usize);
         if at(forms[a].0) == at(forms[b].0) {
             shared[a] = true;
             shared[b] = true;
@@ -185,16 +194,29 @@ pub(crate) fn further_mentions(
             .filter(|&(_, &shared)| !shared)
             .map(|(&(f, e), _)| {
                 let first = at(f).find([' ', '-']).unwrap_or(f.len());
-                (Span::new(f.start(), f.start() + first), f, e)
+                let first = Span::new(f.start(), f.start() + first);
+                (word_hash(at(first).as_bytes()), first, f, e)
             }),
     );
-    by_first.sort_by(|a, b| at(a.0).cmp(at(b.0)).then(b.1.len().cmp(&a.1.len())));
+    // By hash, then first word (for words whose hashes collide), then longest first.
+    by_first.sort_by(|a, b| {
+        (a.0.cmp(&b.0))
+            .then_with(|| at(a.1).cmp(at(b.1)))
+            .then(b.2.len().cmp(&a.2.len()))
+    });
+    // A filter on the hashes: most capitalized words begin no name, and are passed over
+    // at one bit test.
+    let mut hashes = [0u64; 64];
+    for &(h, ..) in by_first.iter() {
+        let bit = word_bit(h, 4095);
+        hashes[bit / 64] |= 1 << (bit % 64);
+    }
     // The first bytes the names start with: a word starting otherwise is passed over
     // at one table lookup, before its text is looked at.
     let mut first_bytes = [false; 256];
     // And their second bytes, unless a name starts with a one-byte word.
     let mut second_bytes = [false; 256];
-    for &(key, _, _) in by_first.iter() {
+    for &(_, key, _, _) in by_first.iter() {
         match *at(key).as_bytes() {
             [] => {}
             [b] => {
@@ -229,21 +251,29 @@ pub(crate) fn further_mentions(
             .unwrap_or(word);
         let key = key.split('-').next().unwrap_or(key);
         let find = |key: &str, same: &dyn Fn(&str) -> bool| {
-            let lo = by_first.partition_point(|&(first, _, _)| at(first) < key);
+            let h = word_hash(key.as_bytes());
+            let bit = word_bit(h, 4095);
+            if hashes[bit / 64] & (1 << (bit % 64)) == 0 {
+                return None;
+            }
+            let lo = by_first.partition_point(|&(kh, ..)| kh < h);
             by_first[lo..]
                 .iter()
-                .take_while(|&&(first, _, _)| at(first) == key)
-                .find(|(_, f, _)| {
+                .take_while(|&&(kh, ..)| kh == h)
+                .filter(|&&(_, first, _, _)| at(first) == key)
+                .find(|(_, _, f, _)| {
                     same(at(*f))
                         && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
                 })
-                .copied()
+                .map(|&(_, _, f, e)| (f, e))
         };
         let hit = find(key, &|form| text[start..].starts_with(form)).or_else(|| {
             // A surname with a particle opening a sentence: "De la Cruz said" is "de la Cruz".
-            let lower = key.to_ascii_lowercase();
             let particle = key.starts_with(|c: char| c.is_ascii_uppercase())
-                && crate::words::PARTICLES.contains(&lower.as_str());
+                && crate::words::PARTICLES
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(key));
+            let lower = particle.then(|| key.to_ascii_lowercase())?;
             particle
                 .then(|| {
                     find(&lower, &|form| {
@@ -256,7 +286,7 @@ pub(crate) fn further_mentions(
                 })
                 .flatten()
         });
-        if let Some((_, f, entity)) = hit {
+        if let Some((f, entity)) = hit {
             let span = Span::new(start, start + f.len());
             after = span.end();
             found.push((span, entity));
