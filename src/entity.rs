@@ -167,6 +167,8 @@ pub(crate) struct Scratch {
     /// [`Resolver::shapes`] and [`Resolver::caps`].
     shapes: Vec<u8>,
     caps: Vec<u32>,
+    /// [`Resolver::cover`].
+    cover: Vec<bool>,
 }
 
 impl Scratch {
@@ -239,6 +241,12 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         },
         shapes: std::mem::take(&mut scratch.shapes),
         caps: std::mem::take(&mut scratch.caps),
+        cover: {
+            let mut cover = std::mem::take(&mut scratch.cover);
+            cover.clear();
+            cover.resize(tokens.len(), false);
+            cover
+        },
     };
 
     // Gazetteer names. An entry named in full (or by an explicit alias) anywhere in the
@@ -342,6 +350,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     scratch.aliases = std::mem::take(&mut b.aliases);
     scratch.shapes = std::mem::take(&mut b.shapes);
     scratch.caps = std::mem::take(&mut b.caps);
+    scratch.cover = std::mem::take(&mut b.cover);
     b.finish(titles, scratch)
 }
 
@@ -379,6 +388,10 @@ struct Resolver<'a> {
     shapes: Vec<u8>,
     /// The tokens with [`shape::bit::CAP`], in order: the only ones most passes look at.
     caps: Vec<u32>,
+    /// Per token, whether a mention overlaps it: [`Self::covered`] for a run of tokens at
+    /// one load a token. Set as mentions are added; counted again where mentions are
+    /// dropped ([`Self::recount_cover`]).
+    cover: Vec<bool>,
 }
 
 impl<'a> Resolver<'a> {
@@ -432,6 +445,55 @@ impl<'a> Resolver<'a> {
             .pending
             .partition_point(|x| (x.span.start(), x.span.end()) <= (m.span.start(), m.span.end()));
         self.pending.insert(at, m);
+        self.mark_cover(m.span);
+    }
+
+    /// Marks the tokens `span` overlaps in [`Self::cover`].
+    fn mark_cover(&mut self, span: Span) {
+        let tokens = self.tokens;
+        let mut j = tokens
+            .holding(span.start())
+            .unwrap_or_else(|| tokens.first_at_or_after(span.start()));
+        while j < tokens.len() && tokens[j].span.start() < span.end() {
+            if tokens[j].span.overlaps(span) {
+                self.cover[j] = true;
+            }
+            j += 1;
+        }
+    }
+
+    /// Sets [`Self::cover`] again from the mentions, after some were dropped.
+    fn recount_cover(&mut self) {
+        self.cover.fill(false);
+        for k in 0..self.mentions.len() + self.pending.len() {
+            let span = match self.mentions.get(k) {
+                Some(m) => m.span,
+                None => self.pending[k - self.mentions.len()].span,
+            };
+            self.mark_cover(span);
+        }
+    }
+
+    /// Whether a mention overlaps token `i` ([`Self::covered`], at one load).
+    #[inline]
+    fn covered_tok(&self, i: usize) -> bool {
+        self.cover[i]
+    }
+
+    /// Whether a mention overlaps any of tokens `i..i + n` ([`Self::covered`] of their span).
+    #[inline]
+    fn covered_run(&self, i: usize, n: usize) -> bool {
+        self.cover[i..i + n].contains(&true)
+    }
+
+    /// The mention overlapping token `i`, if any ([`Self::mention_at`], with no search
+    /// where none does).
+    fn mention_at_tok(&self, i: usize) -> Option<&MentionData> {
+        if self.cover[i] {
+            self.mention_at(self.tokens[i].span)
+        } else {
+            None
+        }
     }
 
     /// Merges the mentions added since the last call into the sorted list.
@@ -544,7 +606,7 @@ impl<'a> Resolver<'a> {
             } else {
                 self.name_word(j)
             };
-            if !ok || self.covered(t.span) || self.in_title_at(j) {
+            if !ok || self.covered_tok(j) || self.in_title_at(j) {
                 break;
             }
             if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {

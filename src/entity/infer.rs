@@ -18,7 +18,7 @@ impl Resolver<'_> {
             if next >= self.tokens.len() {
                 continue;
             }
-            if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
+            if let Some(m) = self.mention_at_tok(next).copied() {
                 if self.list[m.entity as usize].kind == EntityKind::Person {
                     self.add_role(m.entity, role_at);
                 }
@@ -62,7 +62,7 @@ impl Resolver<'_> {
                 let staged = self.stage_role(role_at);
                 let gender = names::role_gender(&self.role_text[staged.range()]);
                 self.role_text.truncate(staged.start());
-                if let Some(m) = self.mention_at(self.tokens[next].span).copied() {
+                if let Some(m) = self.mention_at_tok(next).copied() {
                     let e = &mut self.list[m.entity as usize];
                     if e.gender.is_none() {
                         e.gender = gender;
@@ -115,7 +115,7 @@ impl Resolver<'_> {
             if comma == 0 {
                 continue;
             }
-            if let Some(m) = self.mention_at(self.tokens[comma - 1].span).copied() {
+            if let Some(m) = self.mention_at_tok(comma - 1).copied() {
                 if self.list[m.entity as usize].kind == EntityKind::Person {
                     self.add_role(m.entity, t.span);
                 }
@@ -178,7 +178,7 @@ impl Resolver<'_> {
             if j - start >= 2
                 && enclosed
                 && !after_preposition
-                && !self.covered(self.span_of(start, j - start))
+                && !self.covered_run(start, j - start)
             {
                 self.infer(start, j - start, None);
                 continue;
@@ -275,8 +275,8 @@ impl Resolver<'_> {
                 && i + 1 < self.tokens.len()
                 && self.name_word(i + 1)
                 && kind_of_name(self.tok(i + 1)) == EntityKind::Person
-                && !self.covered(self.tokens[i + 1].span);
-            if !starts || (self.covered(t.span) && !place_name) || self.in_title_at(i) {
+                && !self.covered_tok(i + 1);
+            if !starts || (self.covered_tok(i) && !place_name) || self.in_title_at(i) {
                 i += 1;
                 continue;
             }
@@ -333,7 +333,7 @@ impl Resolver<'_> {
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
-            let run = if self.numbered_road(i) && !self.covered(self.span_of(i, 2)) {
+            let run = if self.numbered_road(i) && !self.covered_run(i, 2) {
                 Ok((2, EntityKind::Location))
             } else {
                 self.headed_run(i)
@@ -346,7 +346,7 @@ impl Resolver<'_> {
                 }
             };
             let span = self.span_of(i, n);
-            if self.covered(span) {
+            if self.covered_run(i, n) {
                 self.unplaced.push(span);
             }
             self.infer_kind(i, n, None, kind);
@@ -387,9 +387,7 @@ impl Resolver<'_> {
             title[..w.len()].copy_from_slice(w.as_bytes());
             title[1..w.len()].make_ascii_lowercase();
             let title = std::str::from_utf8(&title[..w.len()]).unwrap_or(w);
-            if crate::words::is_not_name(title)
-                || self.covered(t.span)
-                || self.in_title_case_line(i)
+            if crate::words::is_not_name(title) || self.covered_tok(i) || self.in_title_case_line(i)
             {
                 continue;
             }
@@ -422,6 +420,7 @@ impl Resolver<'_> {
                 ))
         });
         self.unplaced.clear();
+        self.recount_cover();
     }
 
     /// The capitalized run at token `i` that a head word makes an organization or a place:
@@ -443,7 +442,7 @@ impl Resolver<'_> {
         // A known place or nationality may open the run; any other known name ends it.
         let mut j = i;
         let (mut known_start, mut team_place) = (false, false);
-        if self.covered(t.span) {
+        if self.covered_tok(i) {
             j = self.past_place(i).ok_or(i + 1)?;
             known_start = true;
             // "Jordan Ellis" is no team: a place that is also a given name does not open
@@ -475,7 +474,7 @@ impl Resolver<'_> {
             let shape = self.shape(j);
             let org_head = shape & bit::ORG_HEAD != 0;
             let name = shape & (bit::ORG_HEAD | bit::NAME | bit::ACRONYM) != 0;
-            if name && !self.covered(t.span) && !titled(j) {
+            if name && !self.covered_tok(j) && !titled(j) {
                 words += 1;
                 j += 1;
                 if org_head {
@@ -495,7 +494,7 @@ impl Resolver<'_> {
             // "United Food and Commercial Workers".
             let next_capitalized = j + 1 < self.tokens.len()
                 && self.upper(j + 1)
-                && (!self.covered(self.tokens[j + 1].span) || self.past_place(j + 1).is_some());
+                && (!self.covered_tok(j + 1) || self.past_place(j + 1).is_some());
             let org = kind == Some(EntityKind::Organization);
             let joins = match w {
                 // Not after a legal suffix: "Bellweather Holdings LLC of Princeton".
@@ -560,7 +559,7 @@ impl Resolver<'_> {
     /// The token after a place or nationality mention that starts at token `i`, if one does.
     pub(super) fn past_place(&self, i: usize) -> Option<usize> {
         let start = self.tokens[i].span.start();
-        let m = self.mention_at(self.tokens[i].span)?;
+        let m = self.mention_at_tok(i)?;
         let kind = self.list[m.entity as usize].kind;
         if !matches!(kind, EntityKind::Location | EntityKind::Nationality)
             || m.span.start() != start
@@ -591,7 +590,7 @@ impl Resolver<'_> {
         let span = self.span_of(i, n);
         let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
         let at = self.tokens[acr].span;
-        if !self.covered(at) {
+        if !self.covered_tok(acr) {
             self.add_mention(MentionData {
                 span: at,
                 entity,
@@ -689,6 +688,7 @@ impl Resolver<'_> {
                 .is_some_and(|g| e.gender.is_some_and(|eg| eg != g));
             in_full.contains(&entry) && !other_gender
         });
+        self.recount_cover();
     }
 
     /// A person the article names without saying "he" or "she" takes the gender of a given

@@ -42,7 +42,7 @@ impl Resolver<'_> {
             if j == i || !(strong || weak) || self.span_of(i, j - i).len() < 3 {
                 continue;
             }
-            if !self.covered(self.span_of(i, j - i)) {
+            if !self.covered_run(i, j - i) {
                 self.dateline_place(self.span_of(i, j - i), strong);
             }
         }
@@ -81,10 +81,9 @@ impl Resolver<'_> {
             let region_possessive = crate::text::possessive_len(self.text, region_end) > 0;
             let given =
                 || crate::given_names::given_name(self.tok(s0)).is_some_and(|g| !g.is_word());
-            let span = self.span_of(s0, n);
             if !region_possessive
                 && (n == 1 || !given())
-                && !self.covered(span)
+                && !self.covered_run(s0, n)
                 && !self.in_title_case_line(s0)
             {
                 self.infer_kind(s0, n, None, EntityKind::Location);
@@ -190,7 +189,7 @@ impl Resolver<'_> {
                 || self.tokens[i].span.start() != m.span.start()
                 || !COMPASS.contains(&self.tok(i - 1))
                 || self.text[self.tokens[i - 1].span.end()..m.span.start()] != *" "
-                || self.covered(self.tokens[i - 1].span)
+                || self.covered_tok(i - 1)
             {
                 continue;
             }
@@ -236,6 +235,7 @@ impl Resolver<'_> {
         };
         if self.mentions.iter().any(scored) {
             self.mentions.retain(|m| !scored(m));
+            self.recount_cover();
         }
     }
 
@@ -250,7 +250,7 @@ impl Resolver<'_> {
         t.word
             && self.place_surname(i + 1)
             && is_name_word(w)
-            && !self.covered(t.span)
+            && !self.covered_tok(i)
             && crate::given_names::given_name(first)
                 .is_some_and(|g| !g.is_word() || g.bearers() >= 10_000)
     }
