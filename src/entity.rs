@@ -164,9 +164,8 @@ pub(crate) struct Scratch {
     aliases: Vec<(Span, u32)>,
     roles: Vec<Role>,
     role_text: String,
-    /// [`Resolver::shapes`] and [`Resolver::caps`].
+    /// [`Resolver::shapes`].
     shapes: Vec<u8>,
-    caps: Vec<u32>,
     /// [`Resolver::cover`].
     cover: Vec<bool>,
 }
@@ -240,7 +239,6 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
             text
         },
         shapes: std::mem::take(&mut scratch.shapes),
-        caps: std::mem::take(&mut scratch.caps),
         cover: {
             let mut cover = std::mem::take(&mut scratch.cover);
             cover.clear();
@@ -306,7 +304,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         });
     }
 
-    shape::fill(text, tokens, &titles, &mut b.shapes, &mut b.caps);
+    shape::fill(text, tokens, &titles, &mut b.shapes);
     b.flush();
     // Places first: a run the heads pass reads may open with one ("Moncton Wildcats").
     b.infer_places();
@@ -349,7 +347,6 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     scratch.inferred = std::mem::take(&mut b.inferred);
     scratch.aliases = std::mem::take(&mut b.aliases);
     scratch.shapes = std::mem::take(&mut b.shapes);
-    scratch.caps = std::mem::take(&mut b.caps);
     scratch.cover = std::mem::take(&mut b.cover);
     b.finish(titles, scratch)
 }
@@ -386,8 +383,6 @@ struct Resolver<'a> {
     role_text: String,
     /// One byte of [`shape::bit`]s per token, filled once the titles are known.
     shapes: Vec<u8>,
-    /// The tokens with [`shape::bit::CAP`], in order: the only ones most passes look at.
-    caps: Vec<u32>,
     /// Per token, whether a mention overlaps it: [`Self::covered`] for a run of tokens at
     /// one load a token. Set as mentions are added; counted again where mentions are
     /// dropped ([`Self::recount_cover`]).

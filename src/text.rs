@@ -151,13 +151,22 @@ fn token_holding(tokens: &[Token], blocks: &[u32], pos: usize) -> Option<usize> 
 pub(crate) struct Tokens {
     list: Vec<Token>,
     blocks: Vec<u32>,
+    /// The indices of the words starting with an ASCII capital or a non-ASCII char.
+    caps: Vec<u32>,
 }
 
 impl Tokens {
     /// Tokenizes `text` into these tokens (and its word runs into `runs`), then indexes them.
     pub(crate) fn fill(&mut self, text: &str, runs: &mut Vec<Run>) {
-        tokenize(text, &mut self.list, runs);
+        tokenize_with_caps(text, &mut self.list, runs, &mut self.caps);
         token_blocks(&self.list, text.len(), &mut self.blocks);
+    }
+
+    /// The indices of the word tokens that start with an ASCII capital or a non-ASCII char
+    /// (which may be a capital), in order: the only tokens the passes looking for names
+    /// read.
+    pub(crate) fn caps(&self) -> &[u32] {
+        &self.caps
     }
 
     /// The index of the first token starting at or after byte `pos` (`len()` if none).
@@ -322,15 +331,23 @@ fn word_hash_in(b: &[u8], start: usize, end: usize) -> u64 {
     }
 }
 
+/// [`tokenize_with_caps`] without the capitals, for tests.
+#[cfg(test)]
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
+    tokenize_with_caps(text, out, runs, &mut Vec::new());
+}
+
 /// Splits `text` into tokens: words are runs of alphanumerics, joined across an inner
 /// apostrophe ("O'Brien", "Putin's"), and dotted abbreviations and initials ("U.S.", "J.");
 /// every other non-space char, hyphens included, is a token of its own. Every [`Run`] of word
-/// chars goes to `runs` on the way.
+/// chars goes to `runs` on the way, and the index of every word that starts with an ASCII
+/// capital or a non-ASCII char to `caps` ([`Tokens::caps`]).
 ///
 /// Works on bytes, with ASCII in tight loops and other chars decoded where they stand.
-pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
+fn tokenize_with_caps(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>, caps: &mut Vec<u32>) {
     out.clear();
     runs.clear();
+    caps.clear();
     let s = text;
     let b = s.as_bytes();
     let mut i = 0;
@@ -385,6 +402,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>, runs: &mut Vec<Run>) {
             if b.get(end) == Some(&b'.') && crate::words::is_abbreviation(&s[i..end]) {
                 end += 1;
             }
+        }
+        if x.is_ascii_uppercase() || x >= 0x80 {
+            caps.push(out.len() as u32);
         }
         out.push(Token::word(i, end));
         // The space after a word, the commonest byte after one, is passed over here.

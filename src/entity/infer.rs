@@ -366,8 +366,9 @@ impl Resolver<'_> {
     ///
     /// [`NOT_ORG_ACRONYMS`]: crate::words::NOT_ORG_ACRONYMS
     pub(super) fn infer_acronyms(&mut self) {
-        for k in 0..self.caps.len() {
-            let i = self.caps[k] as usize;
+        let tokens = self.tokens;
+        for &i in tokens.caps() {
+            let i = i as usize;
             let t = self.tokens[i];
             if !self.acronym(i) || !(3..=6).contains(&t.span.len()) {
                 continue;
@@ -410,6 +411,7 @@ impl Resolver<'_> {
             return;
         }
         let (list, unplaced) = (&self.list, &self.unplaced);
+        let before = self.mentions.len();
         self.mentions.retain(|m| {
             let k = unplaced.partition_point(|u| u.end() <= m.span.start());
             let inside = unplaced.get(k).is_some_and(|u| u.contains(m.span));
@@ -420,7 +422,9 @@ impl Resolver<'_> {
                 ))
         });
         self.unplaced.clear();
-        self.recount_cover();
+        if self.mentions.len() < before {
+            self.recount_cover();
+        }
     }
 
     /// The capitalized run at token `i` that a head word makes an organization or a place:
@@ -665,6 +669,7 @@ impl Resolver<'_> {
         }
         surnames.sort_unstable();
         let list = &self.list;
+        let before = self.mentions.len();
         self.mentions.retain(|m| {
             let e = &list[m.entity as usize];
             let Origin::Gazetteer(entry) = e.origin else {
@@ -688,7 +693,9 @@ impl Resolver<'_> {
                 .is_some_and(|g| e.gender.is_some_and(|eg| eg != g));
             in_full.contains(&entry) && !other_gender
         });
-        self.recount_cover();
+        if self.mentions.len() < before {
+            self.recount_cover();
+        }
     }
 
     /// A person the article names without saying "he" or "she" takes the gender of a given

@@ -26,25 +26,13 @@ pub(super) mod bit {
     pub(crate) const TITLE: u8 = 64;
 }
 
-/// Fills `shapes` with one byte of [`bit`]s per token of `tokens`, and `caps` with the
-/// indices of the tokens that have [`bit::CAP`], in order.
-pub(super) fn fill(
-    text: &str,
-    tokens: &Tokens,
-    titles: &[TitleRef],
-    shapes: &mut Vec<u8>,
-    caps: &mut Vec<u32>,
-) {
+/// Fills `shapes` with one byte of [`bit`]s per token of `tokens`: 0 for all but the
+/// tokens of [`Tokens::caps`] and those inside a title.
+pub(super) fn fill(text: &str, tokens: &Tokens, titles: &[TitleRef], shapes: &mut Vec<u8>) {
     shapes.clear();
-    caps.clear();
-    let bytes = text.as_bytes();
-    shapes.extend(tokens.iter().enumerate().map(|(i, t)| {
-        let b = bytes[t.span.start()];
-        if !t.word || !(b.is_ascii_uppercase() || b >= 0x80) {
-            return 0;
-        }
-        caps.push(i as u32);
-        let w = t.text(text);
+    shapes.resize(tokens.len(), 0);
+    for &i in tokens.caps() {
+        let w = tokens[i as usize].text(text);
         let mut s = bit::CAP;
         if is_capitalized(w) {
             s |= bit::UPPER;
@@ -62,8 +50,8 @@ pub(super) fn fill(
         } else if class & class::PLACE_HEAD != 0 {
             s |= bit::PLACE_HEAD;
         }
-        s
-    }));
+        shapes[i as usize] = s;
+    }
     for title in titles {
         let span = title.span;
         let mut j = tokens
@@ -86,11 +74,11 @@ impl Resolver<'_> {
     }
 
     /// The first token at or after `i` with [`bit::CAP`], from position `k` of
-    /// [`Self::caps`] on; `k` moves past it. A pass over the capitalized words calls it in a
+    /// [`Tokens::caps`] on; `k` moves past it. A pass over the capitalized words calls it in a
     /// loop with its `i` rising.
     #[inline]
     pub(super) fn next_cap(&self, k: &mut usize, i: usize) -> Option<usize> {
-        while let Some(&c) = self.caps.get(*k) {
+        while let Some(&c) = self.tokens.caps().get(*k) {
             *k += 1;
             if c as usize >= i {
                 return Some(c as usize);
