@@ -166,6 +166,8 @@ pub(crate) struct Scratch {
     role_text: String,
     /// [`Resolver::shapes`].
     shapes: Vec<u8>,
+    /// [`Resolver::title_lines`].
+    title_lines: Vec<std::cell::Cell<u8>>,
     /// [`Resolver::cover`].
     cover: Vec<bool>,
 }
@@ -231,7 +233,12 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         inferred: std::mem::take(&mut scratch.inferred),
         aliases: crate::buffers::emptied(&mut scratch.aliases),
         unplaced: Vec::new(),
-        title_line: std::cell::Cell::new(None),
+        title_lines: {
+            let mut lines = std::mem::take(&mut scratch.title_lines);
+            lines.clear();
+            lines.resize(inp.lines.len(), std::cell::Cell::new(0));
+            lines
+        },
         roles: crate::buffers::emptied(&mut scratch.roles),
         role_text: {
             let mut text = std::mem::take(&mut scratch.role_text);
@@ -347,9 +354,14 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     scratch.inferred = std::mem::take(&mut b.inferred);
     scratch.aliases = std::mem::take(&mut b.aliases);
     scratch.shapes = std::mem::take(&mut b.shapes);
+    scratch.title_lines = std::mem::take(&mut b.title_lines);
     scratch.cover = std::mem::take(&mut b.cover);
     b.finish(titles, scratch)
 }
+
+/// [`Resolver::title_lines`]' answers.
+const NO: u8 = 1;
+const YES: u8 = 2;
 
 struct Resolver<'a> {
     k: &'a Knowledge<'a>,
@@ -372,8 +384,9 @@ struct Resolver<'a> {
     inferred: names::FurtherMentions,
     /// Further names of inferred entities, with the entity: acronyms defined in the text.
     aliases: Vec<(Span, u32)>,
-    /// The last line [`Self::in_title_case_line`] answered for, by index, and its answer.
-    title_line: std::cell::Cell<Option<(usize, bool)>>,
+    /// Per line of `lines`, what [`Self::in_title_case_line`] answered for it: [`YES`],
+    /// [`NO`], or 0 before it is asked.
+    title_lines: Vec<std::cell::Cell<u8>>,
     /// Spans whose place and nationality mentions turned out to be part of a longer name
     /// ("Jordan" of Jordan Ellis, "Toronto" of the Toronto Maple Leafs), in text order;
     /// [`Self::drop_unplaced`] drops those mentions.
@@ -537,30 +550,30 @@ impl<'a> Resolver<'a> {
         let Some(line) = self.lines.get(l).filter(|l| l.start() <= start) else {
             return false;
         };
-        // The passes ask about the same line again and again: the last answer is kept.
-        if let Some((cached, answer)) = self.title_line.get() {
-            if cached == l {
-                return answer;
+        // The passes ask about the same line again and again: each answer is kept.
+        match self.title_lines[l].get() {
+            NO => false,
+            YES => true,
+            _ => {
+                let answer = self.line_in_title_case(*line);
+                self.title_lines[l].set(if answer { YES } else { NO });
+                answer
             }
         }
-        let answer = self.line_in_title_case(*line);
-        self.title_line.set(Some((l, answer)));
-        answer
     }
 
     /// Whether most words of `line` are capitalized ([`Self::in_title_case_line`]).
     fn line_in_title_case(&self, line: Span) -> bool {
         let (line_start, line_end) = (line.start(), line.end());
-        let lo = self.tokens.partition_point(|t| t.span.start() < line_start);
-        let words = self.tokens[lo..]
-            .iter()
-            .take_while(|t| t.span.start() < line_end)
+        let lo = self.tokens.first_at_or_after(line_start);
+        let words = (lo..self.tokens.len())
+            .take_while(|&j| self.tokens[j].span.start() < line_end)
             .take(60)
-            .filter(|t| t.word && t.span.len() > 3);
+            .filter(|&j| self.tokens[j].word && self.tokens[j].span.len() > 3);
         let (mut all, mut capitalized) = (0, 0);
-        for t in words {
+        for j in words {
             all += 1;
-            capitalized += usize::from(is_capitalized(t.text(self.text)));
+            capitalized += usize::from(self.upper(j));
         }
         all >= 4 && capitalized * 10 >= all * 8
     }
