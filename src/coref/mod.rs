@@ -147,14 +147,9 @@ impl<'a> Coref<'a> {
     /// given in apposition ("a spokeswoman, Ana Ruiz,") names them.
     fn unnamed_source(&self, a: usize, b: usize, span: Span) -> bool {
         use crate::words::{UNNAMED_PLURALS, UNNAMED_SOURCES};
-        let mut buf = [0; 32];
-        let lower =
-            |i: usize, buf: &mut [u8; 32]| ascii_lowercase(self.at.tok(i), buf).into_owned();
-        let last = lower(b - 1, &mut buf);
-        let plural = b - a >= 2 && UNNAMED_PLURALS.contains(&last.as_str());
-        let first = lower(a, &mut buf);
-        let singular = matches!(first.as_str(), "a" | "an")
-            && (a + 1..b).any(|i| UNNAMED_SOURCES.contains(&lower(i, &mut buf).as_str()));
+        let plural = b - a >= 2 && self.at.lower_is(b - 1, UNNAMED_PLURALS);
+        let singular = self.at.lower_is(a, &["a", "an"])
+            && (a + 1..b).any(|i| self.at.lower_is(i, UNNAMED_SOURCES));
         if !plural && !singular {
             return false;
         }

@@ -244,13 +244,11 @@ impl Resolver<'_> {
     /// or more bear it ("Tom", "Matt", not "Tennis"): the caller has a title or a cue that
     /// says a person is named.
     pub(super) fn given_then_place(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        let w = t.text(self.text);
+        let w = self.tok(i);
         let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
-        t.word
-            && self.place_surname(i + 1)
-            && is_name_word(w)
+        self.name_word(i)
             && !self.covered_tok(i)
+            && self.place_surname(i + 1)
             && crate::given_names::given_name(first)
                 .is_some_and(|g| !g.is_word() || g.bearers() >= 10_000)
     }
@@ -263,7 +261,8 @@ impl Resolver<'_> {
             return false;
         };
         let w = t.text(self.text);
-        t.word
+        self.covered_tok(j)
+            && t.word
             && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
             && self.past_place(j) == Some(j + 1)
             && self
