@@ -383,7 +383,9 @@ impl<'a> Coref<'a> {
         let mut asked = 0;
         for i in 0..tokens.len() {
             let t = tokens[i];
-            if !t.word || !(2..=3).contains(&t.span.len()) {
+            // The pronouns' first letters, at one byte: most words are out here.
+            let first = self.at.text.as_bytes()[t.span.start()] | 0x20;
+            if !t.word || !(2..=3).contains(&t.span.len()) || !matches!(first, b's' | b'h') {
                 continue;
             }
             let vote = match self.at.tok(i) {
