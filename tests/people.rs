@@ -198,6 +198,9 @@ fn later_mentions_find_their_entity() {
          "Granite State Capital Holdings", &["Granite State Capital Holdings", "Granite State"]),
         (line!(), "Millbrook High School beat Carver 23-20. Millbrook had lost twice.",
          "Millbrook High School", &["Millbrook High School", "Millbrook"]),
+        // A university by its place, as its teams are called.
+        (line!(), "The University of Tantramar will raise tuition. Tantramar said the cap hurt.",
+         "University of Tantramar", &["University of Tantramar", "Tantramar"]),
         (line!(), "Kingsport Rovers FC won 2-0. Kingsport Rovers lead the table, and Rovers manager Kasper Holm was pleased.",
          "Kingsport Rovers FC", &["Kingsport Rovers FC", "Kingsport Rovers", "Rovers"]),
         // A known town that names a club is the club where it acts or qualifies, and the

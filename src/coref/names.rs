@@ -332,7 +332,10 @@ pub(crate) fn is_particle(word: &str) -> bool {
 ///   "Granite State Capital Holdings", "Millbrook" of "Millbrook High School", "Harrowgate"
 ///   of "Harrowgate Athletic";
 /// - a club's nickname: "Maple Leafs" and "Leafs" of "Toronto Maple Leafs", "Rovers" of
-///   "Kingsport Rovers FC", "Athletic" of "Harrowgate Athletic".
+///   "Kingsport Rovers FC", "Athletic" of "Harrowgate Athletic";
+/// - a university's place: "Carrick" of "University of Carrick", as its teams are called (a
+///   place the gazetteer knows, "Toronto" of "University of Toronto", stays the place, as
+///   the mention found first).
 ///
 /// A one-word form is no given name ("Morgan" of Morgan Capital could be anyone) and has
 /// more than three letters. Whether a form is used is for the caller: forms two entities
@@ -373,6 +376,9 @@ pub(crate) fn org_short_forms(name: &str, mut out: impl FnMut(usize, usize)) {
     };
     if LEGAL_SUFFIXES.contains(&word(n - 1)) && words[n - 1].0 > 3 {
         emit(0, words[n - 2].1, &mut out);
+    }
+    if n >= 3 && word(0) == "University" && word(1) == "of" {
+        emit(words[2].0, words[n - 1].1, &mut out);
     }
     // The words before the heads, one head off at a time ("Drumcarra Rovers", then
     // "Drumcarra", of "Drumcarra Rovers FC"): at least one word that is no head, all
