@@ -141,7 +141,7 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "SAT", "GPA", "STEM", "ESL", "MBA", "PHD", "DIY", "BBQ", "ETA", "AWOL", "RSVP", "UTC",
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PDT", "GMT", "BST", "AEST", "KPH", "MPH", "OTC",
     "ETF", "ETFS", "REIT", "ESG", "YOY", "EPS", "EBITDA", "ROI", "IRR", "NAV", "AUM", "LNG",
-    "IPO", "IPOS", "EV", "EVS", "GPS", "WIFI", "ICBM", "IED", "AWD", "RBI", "ERA", "NBA",
+    "IPO", "IPOS", "EV", "EVS", "GPS", "WIFI", "ICBM", "IED", "AWD", "RBI", "ERA",
     "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
 ];
 

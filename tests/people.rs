@@ -91,6 +91,8 @@ fn heads_make_places_and_firms() {
         // all-capital phrase is not.
         e!("The students' visas were delayed, and IRCC has said it is reviewing the files.",
            want: Some(("IRCC", Organization, None)), absent: &[], as Person),
+        e!("The guard signed a two-year deal, and the NBA said it would review the contract.",
+           want: Some(("NBA", Organization, None)), absent: &[], as Person),
         e!("The company's CEO said GDP growth of 2 PCT was too slow for the plan to work.",
            want: None, absent: &["CEO", "GDP", "PCT"], as Organization),
         e!("Results from Friday's games, with KANSAS CITY at home, were posted by the league.",
