@@ -750,7 +750,21 @@ impl<'a> Resolver<'a> {
         let found = std::mem::take(&mut self.inferred.found);
         for &(span, entity) in &found {
             if self.covered(span) {
-                continue;
+                // The article's own longer name wins over the places read inside it: a
+                // headline's "Oakhurst Glen Council", where "Oakhurst Glen" was the town.
+                let list = &self.list;
+                let inside_places = self.overlapping(span).all(|m| {
+                    span.contains(m.span)
+                        && m.span != span
+                        && matches!(
+                            list[m.entity as usize].kind,
+                            EntityKind::Location | EntityKind::Nationality
+                        )
+                });
+                if !inside_places {
+                    continue;
+                }
+                self.unplaced.push(span);
             }
             let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
             self.add_mention(MentionData {
@@ -760,6 +774,7 @@ impl<'a> Resolver<'a> {
             });
         }
         self.inferred.found = found;
+        self.drop_unplaced();
     }
 
     fn finish(mut self, titles: Vec<TitleRef>, scratch: &mut Scratch) -> Entities {

@@ -211,6 +211,9 @@ fn later_mentions_find_their_entity() {
          "Toronto Maple Leafs", &["Toronto Maple Leafs", "Toronto", "Toronto"]),
         (line!(), "It was a night for the Toronto Maple Leafs. The Maple Leafs won in overtime.",
          "Toronto Maple Leafs", &["Toronto Maple Leafs", "Maple Leafs"]),
+        // A headline's name is the article's longer one, not the town inside it.
+        (line!(), "Oakhurst Glen Council Approves 212 Apartments\n\nOAKHURST GLEN, Ore. — The Oakhurst Glen Council voted 5-2 on Tuesday to approve the plan.",
+         "Oakhurst Glen Council", &["Oakhurst Glen Council", "Oakhurst Glen Council"]),
         // A public body's name without its head is its place, not a short form.
         (line!(), "The Port Hallett Regional Council voted 7-4. Port Hallett will rebuild the road.",
          "Port Hallett Regional Council", &["Port Hallett Regional Council"]),
