@@ -134,12 +134,38 @@ fn role_chain(roles: &[Role], last: u32) -> impl Iterator<Item = Role> + '_ {
 pub(crate) struct Knowledge<'a> {
     pub(crate) kinds: &'a [EntityKind],
     pub(crate) genders: &'a [Option<Gender>],
+    /// Each entry's country, as an entry index ([`homes`]).
+    pub(crate) homes: &'a [u32],
     pub(crate) names: &'a Matcher<NameTarget>,
     pub(crate) titles: &'a Matcher<TitleTarget>,
     /// The words of each entry's titles, lowercase, to link "the minister" to an entry
     /// titled so.
     pub(crate) title_words: &'a [Vec<String>],
 }
+
+/// Each entry's country, as the index of its entry: its `country` field's entry; for a place
+/// with none, itself (a country is its own); else [`NO_HOME`]. "Canada", "Canadian" and
+/// "Bank of Canada" have Canada's, so that "Canadian" before an organization of Canada's is
+/// read as part of its name.
+pub(crate) fn homes(entries: &[crate::gazetteer::Entry]) -> Vec<u32> {
+    let index: FastMap<&str, u32> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e.country() {
+            Some(c) => index.get(c).copied().unwrap_or(NO_HOME),
+            None if e.kind == EntityKind::Location => i as u32,
+            None => NO_HOME,
+        })
+        .collect()
+}
+
+/// No country, in [`homes`].
+pub(crate) const NO_HOME: u32 = u32::MAX;
 
 /// Buffers of entity resolution kept by the caller from article to article, so that an
 /// article's mentions, titles and look-up maps grow into memory already held.
@@ -318,6 +344,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_from_heads();
     b.flush();
+    b.prefix_places();
     b.infer_compass_places();
     b.flush();
     b.infer_from_titles(&titles);

@@ -51,6 +51,8 @@ struct Inner {
     texts: EntryTexts,
     kinds: Vec<EntityKind>,
     genders: Vec<Option<Gender>>,
+    /// [`Knowledge::homes`].
+    homes: Vec<u32>,
     title_words: Vec<Vec<String>>,
     names: Matcher<NameTarget>,
     titles: Matcher<TitleTarget>,
@@ -329,6 +331,7 @@ impl Extractor {
         let knowledge = Knowledge {
             kinds: &inner.kinds,
             genders: &inner.genders,
+            homes: &inner.homes,
             names: &inner.names,
             titles: &inner.titles,
             title_words: &inner.title_words,
@@ -770,6 +773,7 @@ impl Inner {
         }
         let kinds = entries.iter().map(|e| e.kind).collect();
         let genders = entries.iter().map(|e| e.gender).collect();
+        let homes = entity::homes(&entries);
         let title_words = entries
             .iter()
             .map(|e| {
@@ -793,6 +797,7 @@ impl Inner {
         Inner {
             kinds,
             genders,
+            homes,
             // Split once here, not at every title-noun speaker.
             title_words,
             names,

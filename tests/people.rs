@@ -91,6 +91,14 @@ fn heads_make_places_and_firms() {
         // all-capital phrase is not.
         e!("The students' visas were delayed, and IRCC has said it is reviewing the files.",
            want: Some(("IRCC", Organization, None)), absent: &[], as Person),
+        // A known place or nationality before an organization's name is part of the name;
+        // the gazetteer's own organization of that country keeps its entity.
+        e!("Lawyers told the Nova Scotia Supreme Court that the contract was void.",
+           want: Some(("Nova Scotia Supreme Court", Organization, None)), absent: &["Nova Scotia"], as Location),
+        e!("The Canadian Red Cross said 40 families were housed.",
+           want: Some(("Canadian Red Cross", Organization, None)), absent: &["Red Cross"], as Organization),
+        e!("The U.S. Treasury Department said sanctions would follow.",
+           want: Some(("U.S. Treasury", Organization, None)), absent: &["United States"], as Location),
         e!("The guard signed a two-year deal, and the NBA said it would review the contract.",
            want: Some(("NBA", Organization, None)), absent: &[], as Person),
         e!("The company's CEO said GDP growth of 2 PCT was too slow for the plan to work.",

@@ -351,3 +351,64 @@ impl Resolver<'_> {
         after_preposition || before_place || after_place
     }
 }
+
+impl Resolver<'_> {
+    /// A known place or nationality right before an organization's name, one space away, is
+    /// part of that name: "Nova Scotia Supreme Court", "Ohio Department of Education",
+    /// "Canadian Red Cross", "U.S. Treasury Department". Where the organization is the
+    /// gazetteer's of that place's own country ("U.S." and the Treasury Department), its
+    /// mention grows to hold the place; otherwise the whole is an organization the gazetteer
+    /// lacks. A possessive place stays apart ("Canada's Supreme Court"). Reads the flushed
+    /// mentions, in one pass.
+    pub(super) fn prefix_places(&mut self) {
+        let text = self.text;
+        let home = |e: &EntityData| match e.origin {
+            Origin::Gazetteer(x) => self.k.homes.get(x as usize).copied().unwrap_or(NO_HOME),
+            Origin::Inferred(_) => NO_HOME,
+        };
+        // The pairs, as (index of the place's mention, the joined span, same country).
+        let mut pairs: Vec<(usize, Span, bool)> = Vec::new();
+        let mut k = 1;
+        while k < self.mentions.len() {
+            let (p, m) = (self.mentions[k - 1], self.mentions[k]);
+            let (pe, me) = (&self.list[p.entity as usize], &self.list[m.entity as usize]);
+            let fits = me.kind == EntityKind::Organization
+                && matches!(pe.kind, EntityKind::Location | EntityKind::Nationality)
+                && !p.possessive
+                && p.span.end() < m.span.start()
+                && text[p.span.end()..m.span.start()] == *" ";
+            if !fits {
+                k += 1;
+                continue;
+            }
+            let same = home(pe) != NO_HOME && home(pe) == home(me);
+            pairs.push((k - 1, Span::new(p.span.start(), m.span.end()), same));
+            k += 2;
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        for &(k, span, same) in &pairs {
+            let m = self.mentions[k + 1];
+            let entity = if same {
+                m.entity
+            } else {
+                self.entity(Origin::Inferred(span), EntityKind::Organization, None)
+            };
+            self.mentions[k] = MentionData {
+                span,
+                entity,
+                possessive: m.possessive,
+            };
+            // The organization's own mention goes: marked by an empty span, dropped below.
+            self.mentions[k + 1].span = Span::new(0, 0);
+        }
+        self.mentions.retain(|m| !m.span.is_empty());
+        self.max_len = self
+            .mentions
+            .iter()
+            .map(|m| m.span.len())
+            .fold(self.max_len, usize::max);
+        self.recount_cover();
+    }
+}
