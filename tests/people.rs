@@ -99,6 +99,16 @@ fn heads_make_places_and_firms() {
            want: Some(("Canadian Red Cross", Organization, None)), absent: &["Red Cross"], as Organization),
         e!("The U.S. Treasury Department said sanctions would follow.",
            want: Some(("U.S. Treasury", Organization, None)), absent: &["United States"], as Location),
+        // After "of", a list of what the body is for, and "the".
+        e!("The Ministry of Agriculture, Food and Rural Affairs said the fund would open in May.",
+           want: Some(("Ministry of Agriculture, Food and Rural Affairs", Organization, None)), absent: &["Rural Affairs"], as Organization),
+        e!("The Department of Health and Human Services said it would appeal.",
+           want: Some(("Department of Health and Human Services", Organization, None)), absent: &[], as Person),
+        e!("The theatre got $40,000 from the Canada Council for the Arts last year.",
+           want: Some(("Canada Council for the Arts", Organization, None)), absent: &["Canada Council"], as Organization),
+        // A known place after "and" is another name.
+        e!("He studied at the University of Leeds and Oxford.",
+           want: Some(("University of Leeds", Organization, None)), absent: &["University of Leeds and Oxford"], as Organization),
         e!("The guard signed a two-year deal, and the NBA said it would review the contract.",
            want: Some(("NBA", Organization, None)), absent: &[], as Person),
         e!("The company's CEO said GDP growth of 2 PCT was too slow for the plan to work.",

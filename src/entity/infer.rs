@@ -461,7 +461,7 @@ impl Resolver<'_> {
             let t = self.tokens[j];
             let w = t.text(self.text);
             // The common end of a run, a lowercase word, at the cost of one byte.
-            if !self.may_be_capitalized(j) && !matches!(w, "of" | "for" | "and" | "&") {
+            if !self.may_be_capitalized(j) && !matches!(w, "of" | "for" | "and" | "&" | ",") {
                 break;
             }
             if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
@@ -503,12 +503,27 @@ impl Resolver<'_> {
             let joins = match w {
                 // Not after a legal suffix: "Bellweather Holdings LLC of Princeton".
                 "of" | "for" => org && !crate::words::LEGAL_SUFFIXES.contains(&self.tok(j - 1)),
-                "and" | "&" => kind.is_none(),
+                // "United Food and Commercial Workers"; after "of", a list of what the body
+                // is for, but no known place ("University of Leeds and Oxford"):
+                // "Department of Health and Human Services", "Ministry of Agriculture, Food
+                // and Rural Affairs".
+                "and" | "&" => kind.is_none() || (after_of && !self.covered_tok(j + 1)),
+                "," => after_of && self.list_goes_on(j),
                 _ => false,
             };
             if words > 0 && next_capitalized && joins {
                 after_of = org;
                 j += 1;
+                continue;
+            }
+            // "Ministry of the Interior", "Canada Council for the Arts".
+            let the_next = j + 2 < self.tokens.len()
+                && self.tok(j + 1) == "the"
+                && self.upper(j + 2)
+                && !self.covered_tok(j + 2);
+            if words > 0 && matches!(w, "of" | "for") && joins && the_next {
+                after_of = true;
+                j += 2;
                 continue;
             }
             break;
@@ -526,6 +541,23 @@ impl Resolver<'_> {
         } else {
             Err(j)
         }
+    }
+
+    /// Whether the comma at token `j`, inside the "of" part of an organization's name, goes on
+    /// to the name's last item: capitalized words and commas, then "and" and a capitalized
+    /// word ("Agriculture, Food and Rural Affairs"), within a few tokens.
+    fn list_goes_on(&self, j: usize) -> bool {
+        let mut k = j + 1;
+        while k < self.tokens.len() && k < j + 8 {
+            match self.tok(k) {
+                "and" | "&" => return k + 1 < self.tokens.len() && self.upper(k + 1),
+                "," => {}
+                _ if self.name_word(k) && !self.covered_tok(k) => {}
+                _ => return false,
+            }
+            k += 1;
+        }
+        false
     }
 
     /// An organization is the same entity named by its short forms ("Halvorsen Foods" of
