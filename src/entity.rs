@@ -345,6 +345,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_from_heads();
     b.flush();
     b.prefix_places();
+    b.union_locals();
     b.infer_compass_places();
     b.flush();
     b.infer_from_titles(&titles);
@@ -372,6 +373,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_acronyms();
     b.flush();
+    b.union_locals();
     b.clubs_take_their_town();
     b.drop_scored_places();
     b.genders_from_given_names();

@@ -106,6 +106,11 @@ fn heads_make_places_and_firms() {
            want: Some(("Department of Health and Human Services", Organization, None)), absent: &[], as Person),
         e!("The theatre got $40,000 from the Canada Council for the Arts last year.",
            want: Some(("Canada Council for the Arts", Organization, None)), absent: &["Canada Council"], as Organization),
+        // A union's local is an organization of its own.
+        e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
+           want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),
+        e!("The Canadian Union of Public Employees (CUPE) said talks stalled. CUPE Local 2210 will vote.",
+           want: Some(("CUPE Local 2210", Organization, None)), absent: &[], as Person),
         // A known place after "and" is another name.
         e!("He studied at the University of Leeds and Oxford.",
            want: Some(("University of Leeds", Organization, None)), absent: &["University of Leeds and Oxford"], as Organization),

@@ -467,6 +467,10 @@ impl Resolver<'_> {
             if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
                 break;
             }
+            // A union's local ends the union's name here; [`Self::union_locals`] adds it.
+            if w == "Local" && self.local_number_at(j) {
+                break;
+            }
             if after_of {
                 // "University of Toronto": a known place after "of" is part of the name.
                 if let Some(past) = self.past_place(j) {
@@ -541,6 +545,50 @@ impl Resolver<'_> {
         } else {
             Err(j)
         }
+    }
+
+    /// Whether token `j` is "Local" and the next a number, one space on: a union's local.
+    fn local_number_at(&self, j: usize) -> bool {
+        j + 1 < self.tokens.len()
+            && self.tok(j) == "Local"
+            && self.tokens[j].span.end() + 1 == self.tokens[j + 1].span.start()
+            && self.tok(j + 1).len() <= 6
+            && self.tok(j + 1).bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// A union's local is an organization of its own, named by the union's name, "Local" and
+    /// its number: "Amalgamated Transit Union Local 1385", "CUPE Local 2210". Reads the
+    /// flushed mentions, in one pass.
+    pub(super) fn union_locals(&mut self) {
+        let mut found: Vec<(usize, Span)> = Vec::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            if self.list[m.entity as usize].kind != EntityKind::Organization || m.possessive {
+                continue;
+            }
+            // "Local" one space on, at a byte test first.
+            if !self.text[m.span.end()..].starts_with(" Local ") {
+                continue;
+            }
+            let Some(j) = self.token_at(m.span.end() + 1) else {
+                continue;
+            };
+            if self.local_number_at(j) {
+                found.push((k, Span::new(m.span.start(), self.tokens[j + 1].span.end())));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        for (k, span) in found {
+            let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
+            self.mentions[k] = MentionData {
+                span,
+                entity,
+                possessive: crate::text::possessive_len(self.text, span.end()) > 0,
+            };
+            self.max_len = self.max_len.max(span.len());
+        }
+        self.recount_cover();
     }
 
     /// Whether the comma at token `j`, inside the "of" part of an organization's name, goes on
