@@ -106,6 +106,15 @@ fn heads_make_places_and_firms() {
            want: Some(("Department of Health and Human Services", Organization, None)), absent: &[], as Person),
         e!("The theatre got $40,000 from the Canada Council for the Arts last year.",
            want: Some(("Canada Council for the Arts", Organization, None)), absent: &["Canada Council"], as Organization),
+        // A possessive right before a head is part of the name, but not a person's.
+        e!("The Calder County District Attorney’s Office said charges would be reviewed by a prosecutor next week.",
+           want: Some(("Calder County District Attorney’s Office", Organization, None)), absent: &["Calder County"], as Location),
+        e!("The Maritime Nurses’ Association said the wait for a bed had doubled since the spring.",
+           want: Some(("Maritime Nurses’ Association", Organization, None)), absent: &["Maritime Nurses"], as Organization),
+        e!("Protesters gathered at Queen’s Park on Monday to oppose the bill.",
+           want: Some(("Queen’s Park", Location, None)), absent: &[], as Person),
+        e!("Jane Smith's Main Street bakery closed after the owners said they would retire in the spring.",
+           want: Some(("Main Street", Location, None)), absent: &["Jane Smith's Main Street"], as Location),
         // A union's local is an organization of its own.
         e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
            want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),

@@ -436,7 +436,8 @@ impl Resolver<'_> {
         let titled = |j: usize| {
             self.in_title_at(j)
                 && !(j + 1 < self.tokens.len()
-                    && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0)
+                    && (self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
+                        || self.possessive_before_head(j + 1)))
         };
         let t = self.tokens[i];
         let w = t.text(self.text);
@@ -452,7 +453,7 @@ impl Resolver<'_> {
             // "Jordan Ellis" is no team: a place that is also a given name does not open
             // one.
             team_place = j > i + 1 || crate::given_names::given_name(w).is_none();
-        } else if !self.name_word(i) && !self.acronym(i) {
+        } else if !self.name_word(i) && !self.acronym(i) && !self.possessive_before_head(i) {
             return Err(i + 1);
         }
         let (mut end, mut kind, mut words) = (j, None, j - i);
@@ -460,6 +461,16 @@ impl Resolver<'_> {
         while j < self.tokens.len() && j - i < 9 {
             let t = self.tokens[j];
             let w = t.text(self.text);
+            // A possessive right before a head is part of the name: "St. Vincent's
+            // Hospital", "Attorney's Office", "Queen's Park", "Nurses' Association"; not
+            // after a person's given name ("Jane Smith's Main Street"), unless a head came
+            // first ("Calder County District Attorney's Office").
+            let person = || crate::given_names::given_name(self.tok(i)).is_some();
+            if self.possessive_before_head(j) && (kind.is_some() || !person()) {
+                words += usize::from(t.word);
+                j += 1;
+                continue;
+            }
             // The common end of a run, a lowercase word, at the cost of one byte.
             if !self.may_be_capitalized(j) && !matches!(w, "of" | "for" | "and" | "&" | ",") {
                 break;
@@ -471,6 +482,7 @@ impl Resolver<'_> {
             if w == "Local" && self.local_number_at(j) {
                 break;
             }
+
             if after_of {
                 // "University of Toronto": a known place after "of" is part of the name.
                 if let Some(past) = self.past_place(j) {
@@ -545,6 +557,28 @@ impl Resolver<'_> {
         } else {
             Err(j)
         }
+    }
+
+    /// Whether token `j` is a possessive inside a name, right before a head one space on: a
+    /// capitalized word ending in "'s" that no mention covers, or the apostrophe after a
+    /// plural ("Nurses' Association").
+    fn possessive_before_head(&self, j: usize) -> bool {
+        let Some(next) = self.tokens.get(j + 1) else {
+            return false;
+        };
+        let t = self.tokens[j];
+        let w = t.text(self.text);
+        let possessive = if t.word {
+            self.upper(j) && (w.ends_with("'s") || w.ends_with("’s")) && !self.covered_tok(j)
+        } else {
+            matches!(w, "'" | "’")
+                && j > 0
+                && self.tokens[j - 1].span.end() == t.span.start()
+                && self.tok(j - 1).ends_with('s')
+        };
+        possessive
+            && t.span.end() + 1 == next.span.start()
+            && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
     }
 
     /// Whether token `j` is "Local" and the next a number, one space on: a union's local.
