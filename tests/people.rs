@@ -115,6 +115,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Queen’s Park", Location, None)), absent: &[], as Person),
         e!("Jane Smith's Main Street bakery closed after the owners said they would retire in the spring.",
            want: Some(("Main Street", Location, None)), absent: &["Jane Smith's Main Street"], as Location),
+        // A hyphen inside a word of the name.
+        e!("He met officials from Agri-Food Innovation Council in the morning before the session began.",
+           want: Some(("Agri-Food Innovation Council", Organization, None)), absent: &["Food Innovation Council"], as Organization),
         // A union's local is an organization of its own.
         e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
            want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),

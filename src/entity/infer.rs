@@ -471,6 +471,15 @@ impl Resolver<'_> {
                 j += 1;
                 continue;
             }
+            // A hyphen inside a word of the name: "Agri-Food", "Hewlett-Packard".
+            let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
+            if w == "-" && j > i && j + 1 < self.tokens.len() && glued(j - 1) && glued(j) {
+                if self.upper(j + 1) && !self.covered_tok(j + 1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
             // The common end of a run, a lowercase word, at the cost of one byte.
             if !self.may_be_capitalized(j) && !matches!(w, "of" | "for" | "and" | "&" | ",") {
                 break;
