@@ -36,6 +36,15 @@ pub(crate) const ROLES: &[&str] = &[
     "controller", "mp", "mpp", "mla", "trustee", "winger", "rookie",
     "organiser", "paramedic", "firefighter", "constable", "const.", "union president",
     "cllr", "cllr.", "councilmember", "alderwoman", "alderperson", "assemblymember",
+    "goaltender", "goalie", "defenceman", "defenseman", "shortstop", "outfielder", "infielder",
+    "linebacker", "batsman", "wicketkeeper", "sprinter", "swimmer", "skier", "cyclist", "golfer",
+    "jockey", "assistant coach", "playwright", "poet", "photographer", "chef", "choreographer",
+    "composer", "producer", "coroner", "pathologist", "toxicologist", "psychologist",
+    "psychiatrist", "pharmacist", "dentist", "veterinarian", "surgeon", "planner",
+    "coordinator", "volunteer", "pastor", "priest", "chaplain", "grand chief", "deputy chief",
+    "deputy minister", "registrar", "provost", "lecturer", "instructor", "landlord", "tenant",
+    "shopkeeper", "electrician", "mechanic", "plumber", "crown attorney", "crown prosecutor",
+    "defence lawyer", "defense lawyer", "defence attorney", "vice-president",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.

@@ -334,6 +334,11 @@ fn speakers_get_the_articles_full_name() {
     let rows: &[(u32, &str, &str, &str)] = &[
         (line!(), "Goalkeeper Sam Whitaker made 31 saves. \"We held on,\" Whitaker said.",
          "We held on,", "Sam Whitaker"),
+        // A role word names its person: a position, an occupation.
+        (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me a lot,\" Whitaker said.",
+         "It found me a lot,", "Sam Whitaker"),
+        (line!(), "Toxicologist Helen Tse testified on Monday. \"The level was high,\" Tse said.",
+         "The level was high,", "Helen Tse"),
         (line!(), "Adaeze Okafor, a nurse, said the wait was long. \"We saw it coming,\" she said.",
          "We saw it coming,", "Adaeze Okafor"),
         (line!(), "Gail Hutchins, who owns a bakery on Harbor Street, said sales fell. \"We are holding on,\" she said.",
