@@ -345,6 +345,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_from_heads();
     b.flush();
     b.prefix_places();
+    b.agencies_of_places();
     b.union_locals();
     b.infer_compass_places();
     b.flush();

@@ -257,6 +257,19 @@ pub(crate) const LEGAL_SUFFIXES: &[&str] = &[
     "Group",
 ];
 
+/// Words that, capitalized right before a country, province or state, name a body of it:
+/// "Health Canada", "Statistics Canada", "Tourism Nova Scotia", "Hockey Canada", "Sport
+/// England", "Elections Ontario", "Team Canada".
+#[rustfmt::skip]
+pub(crate) const AGENCY_WORDS: &[&str] = &[
+    "Health", "Transport", "Statistics", "Parks", "Elections", "Employment", "Service",
+    "Tourism", "Destination", "Infrastructure", "Environment", "Justice", "Finance", "Industry",
+    "Immigration", "Agriculture", "Heritage", "Housing", "Hydro", "Sport", "Hockey", "Soccer",
+    "Football", "Rugby", "Cricket", "Tennis", "Golf", "Swimming", "Athletics", "Skate",
+    "Curling", "Cycling", "Rowing", "Basketball", "Baseball", "Volleyball", "Gymnastics",
+    "Team", "Visit", "Invest", "Export", "Arts", "Air",
+];
+
 /// Adverbs and auxiliaries skipped between a subject and its cue, besides "-ly" adverbs.
 #[rustfmt::skip]
 pub(crate) const ADVERBS_OR_AUX: &[&str] = &[

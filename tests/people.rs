@@ -118,6 +118,11 @@ fn heads_make_places_and_firms() {
         // A hyphen inside a word of the name.
         e!("He met officials from Agri-Food Innovation Council in the morning before the session began.",
            want: Some(("Agri-Food Innovation Council", Organization, None)), absent: &["Food Innovation Council"], as Organization),
+        // A body of a country or province, named by what it does or by an acronym.
+        e!("Health Canada said the recall covers 40,000 units sold since March.",
+           want: Some(("Health Canada", Organization, None)), absent: &["Canada"], as Location),
+        e!("CUPE Ontario president Fred Hahn said the deal was poor for members.",
+           want: Some(("CUPE Ontario", Organization, None)), absent: &["Ontario"], as Location),
         // A union's local is an organization of its own.
         e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
            want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),

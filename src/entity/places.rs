@@ -411,4 +411,64 @@ impl Resolver<'_> {
             .fold(self.max_len, usize::max);
         self.recount_cover();
     }
+
+    /// A country, province or state named by the gazetteer, right after a word of
+    /// [`AGENCY_WORDS`] or an acronym, one space before it, is a body of that place: "Health
+    /// Canada", "Tourism Nova Scotia", "CUPE Ontario". Not in capitals (a headline's
+    /// "SOCCER ENGLAND"), nor after another capitalized word. Reads the flushed mentions.
+    ///
+    /// [`AGENCY_WORDS`]: crate::words::AGENCY_WORDS
+    pub(super) fn agencies_of_places(&mut self) {
+        let text = self.text;
+        let mut found: Vec<(usize, usize, Span)> = Vec::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            let e = &self.list[m.entity as usize];
+            // A space before the place, and no capitals-only place, at byte tests first.
+            if e.kind != EntityKind::Location
+                || !matches!(e.origin, Origin::Gazetteer(_))
+                || m.span.start() == 0
+                || text.as_bytes()[m.span.start() - 1] != b' '
+                || !text[m.span.range()].bytes().any(|b| b.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let Some(p) = self.token_at(m.span.start()) else {
+                continue;
+            };
+            if p == 0 || self.tokens[p - 1].span.end() + 1 != m.span.start() {
+                continue;
+            }
+            let w = p - 1;
+            let agency = crate::words::AGENCY_WORDS.contains(&self.tok(w)) && !self.covered_tok(w);
+            let acronym = self.acronym(w) && self.tok(w).len() >= 3;
+            let after_name = w > 0
+                && self.upper(w - 1)
+                && self.tokens[w - 1].span.end() + 1 == self.tokens[w].span.start();
+            if (agency || acronym) && !after_name {
+                found.push((k, w, Span::new(self.tokens[w].span.start(), m.span.end())));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        for &(k, w, span) in &found {
+            let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
+            let possessive = self.mentions[k].possessive;
+            self.mentions[k] = MentionData {
+                span,
+                entity,
+                possessive,
+            };
+            self.max_len = self.max_len.max(span.len());
+            // The acronym's own mention, if it had one, is inside the new one now.
+            let inside = self.tokens[w].span;
+            if let Some(j) = k.checked_sub(1) {
+                if self.mentions[j].span == inside {
+                    self.mentions[j].span = Span::new(0, 0);
+                }
+            }
+        }
+        self.mentions.retain(|m| !m.span.is_empty());
+        self.recount_cover();
+    }
 }
