@@ -123,6 +123,10 @@ fn heads_make_places_and_firms() {
            want: Some(("Health Canada", Organization, None)), absent: &["Canada"], as Location),
         e!("CUPE Ontario president Fred Hahn said the deal was poor for members.",
            want: Some(("CUPE Ontario", Organization, None)), absent: &["Ontario"], as Location),
+        e!("Quillfeather went public on the Toronto Stock Exchange in 2021 at C$18 a share.",
+           want: Some(("Toronto Stock Exchange", Organization, None)), absent: &["Toronto"], as Location),
+        e!("Hundreds of residents packed the Oakhurst Glen Municipal Building on Tuesday night for the vote.",
+           want: Some(("Oakhurst Glen Municipal Building", Location, None)), absent: &["Oakhurst Glen"], as Location),
         // A union's local is an organization of its own.
         e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
            want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),
@@ -339,6 +343,12 @@ fn speakers_get_the_articles_full_name() {
     let rows: &[(u32, &str, &str, &str)] = &[
         (line!(), "Goalkeeper Sam Whitaker made 31 saves. \"We held on,\" Whitaker said.",
          "We held on,", "Sam Whitaker"),
+        // A plural's apostrophe inside the subject's name.
+        (line!(), "The Tantramar Students' Union (TSU) called the increase \"a bill for a policy students had nothing to do with.\"",
+         "the increase \"a bill for a policy students had nothing to do with.\"", "Tantramar Students' Union"),
+        // "The company" is no stock exchange.
+        (line!(), "Quillfeather Software Inc. listed on the Toronto Stock Exchange in 2021. The company said it would cut 400 jobs.",
+         "it would cut 400 jobs", "Quillfeather Software Inc."),
         // A role word names its person: a position, an occupation.
         (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me a lot,\" Whitaker said.",
          "It found me a lot,", "Sam Whitaker"),

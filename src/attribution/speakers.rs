@@ -166,8 +166,10 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let t = self.at.tokens[i];
             if !t.word {
                 let w = self.at.tok(i);
-                // A hyphen joining a name, or an apostrophe-s split off.
-                if w == "-" && i > s0 && self.at.tokens[i - 1].span.end() == t.span.start() {
+                // A hyphen joining a name, or a plural's apostrophe ("Students' Union").
+                let glued = i > s0 && self.at.tokens[i - 1].span.end() == t.span.start();
+                let plural = glued && matches!(w, "'" | "’") && self.at.tok(i - 1).ends_with('s');
+                if glued && (w == "-" || plural) {
                     k -= 1;
                     continue;
                 }

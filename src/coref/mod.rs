@@ -200,6 +200,7 @@ impl<'a> Coref<'a> {
             "federation",
             "parliament",
             "senate",
+            "exchange",
         ];
         let company = matches!(
             noun,
