@@ -687,7 +687,16 @@ impl<'a> Resolver<'a> {
 
     /// Infers an entity of `kind` named by tokens `i..i + n`, with a role phrase if given.
     fn infer_kind(&mut self, i: usize, n: usize, role: Option<Span>, kind: EntityKind) {
-        let span = self.span_of(i, n);
+        let mut span = self.span_of(i, n);
+        // A name ending on a possessive head ("Hospital's") is the name without its "'s".
+        if self.is(i + n - 1, shape::bit::POSSESSIVE) {
+            let w = self.tok(i + n - 1);
+            let stem = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            span = Span::new(span.start(), span.end() - (w.len() - stem.len()));
+        }
         // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
         let role = role.map(|at| (self.stage_role(at), at));
         let gender = role.and_then(|(r, _)| names::role_gender(&self.role_text[r.range()]));

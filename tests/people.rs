@@ -127,6 +127,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Toronto Stock Exchange", Organization, None)), absent: &["Toronto"], as Location),
         e!("Hundreds of residents packed the Oakhurst Glen Municipal Building on Tuesday night for the vote.",
            want: Some(("Oakhurst Glen Municipal Building", Location, None)), absent: &["Oakhurst Glen"], as Location),
+        // A possessive head ends the name, without its "'s".
+        e!("Patients at Saint John Regional Hospital’s emergency department waited a record 11 hours on Monday.",
+           want: Some(("Saint John Regional Hospital", Organization, None)), absent: &["Saint John"], as Location),
         // A union's local is an organization of its own.
         e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
            want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),

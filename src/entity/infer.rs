@@ -517,6 +517,10 @@ impl Resolver<'_> {
                         (end, kind) = (j, Some(EntityKind::Organization));
                     }
                 }
+                // A possessive head ends the name: "Saint John Regional Hospital's".
+                if shape & bit::POSSESSIVE != 0 {
+                    break;
+                }
                 continue;
             }
             // "of", "for", "and", "&" between capitalized words: "Bank of Canada",

@@ -24,6 +24,8 @@ pub(super) mod bit {
     pub(crate) const PLACE_HEAD: u8 = 32;
     /// Inside a title or role phrase the article writes.
     pub(crate) const TITLE: u8 = 64;
+    /// A possessive: the word ends in "'s". Its head bits are its stem's ("Hospital's").
+    pub(crate) const POSSESSIVE: u8 = 128;
 }
 
 /// Fills `shapes` with one byte of [`bit`]s per token of `tokens`: 0 for all but the
@@ -41,6 +43,14 @@ pub(super) fn fill(text: &str, tokens: &Tokens, titles: &[TitleRef], shapes: &mu
         if class & class::NOT_NAME == 0 && has_name_shape(w) {
             s |= bit::NAME;
         }
+        let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+        let class = match stem {
+            Some(stem) => {
+                s |= bit::POSSESSIVE;
+                word_class(stem)
+            }
+            None => class,
+        };
         if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
             s |= bit::ACRONYM;
         }
