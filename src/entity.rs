@@ -621,6 +621,7 @@ impl<'a> Resolver<'a> {
             let t = self.tokens[j];
             let w = t.text(self.text);
             let adjacent = j > i && self.tokens[j - 1].span.end() == t.span.start();
+            let possessive = n > 0 && self.is(j, shape::bit::POSSESSIVE);
             let ok = if !t.word {
                 // A hyphen inside a name: "Jean-Luc".
                 w == "-"
@@ -641,6 +642,10 @@ impl<'a> Resolver<'a> {
                     Some(x) => is_capitalized(x),
                     None => false,
                 }
+            } else if possessive {
+                // A possessive ends the name: "Priyanka Dhillon's opener".
+                let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+                stem.is_some_and(is_name_word)
             } else {
                 self.name_word(j)
             };
@@ -652,6 +657,9 @@ impl<'a> Resolver<'a> {
             }
             n += 1;
             j += 1;
+            if possessive {
+                break;
+            }
         }
         // Never end on a particle or hyphen.
         while n > 0 && (!self.tokens[i + n - 1].word || PARTICLES.contains(&self.tok(i + n - 1))) {

@@ -319,6 +319,13 @@ fn the_article_outranks_the_gazetteer() {
     check(&[
         e!("Goalkeeper Sam Whitaker made 31 saves. Whitaker said the team held on.",
            want: Some(("Sam Whitaker", Person, Some(Male))), absent: &["Matthew Whitaker"], as Person),
+        // A gazetteer surname that is a given name, before another name word, is someone
+        // else's given name.
+        e!("Quarterback Cameron Li completed 19 of 27 passes for 241 yards and two touchdowns on Friday.",
+           want: Some(("Cameron Li", Person, None)), absent: &["David Cameron"], as Person),
+        // A possessive ends a name.
+        e!("She had earlier set up Priyanka Dhillon’s opener with a long throw that the defense never cleared.",
+           want: Some(("Priyanka Dhillon", Person, Some(Female))), absent: &[], as Organization),
         // A given name that is also a word ("colleen") counts inside a sentence.
         e!("The shelter is run by Colleen Driscoll. Driscoll said beds were full.",
            want: Some(("Colleen Driscoll", Person, Some(Female))), absent: &[], as Person),

@@ -59,11 +59,31 @@ pub(crate) fn entry_for(
         if preceded_by_given_name(text, f.span.start()) {
             return None;
         }
+        // A common given name (10,000 bearers or more) before another name word is someone
+        // else's: "Cameron Li" is not David Cameron. ("Powell Signals Patience", a
+        // headline's, is still Jerome Powell: few bear Powell as a given name.)
+        let given = crate::given_names::given_name(word)
+            .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
+        if given && f.possessive == 0 && followed_by_name_word(text, f.span.end()) {
+            return None;
+        }
         if crate::words::is_not_name(word) && !in_full.contains(&entry) {
             return None;
         }
     }
     Some(entry)
+}
+
+/// Whether the word just after `pos`, one space away, is a name word ([`is_name_word`]).
+fn followed_by_name_word(text: &str, pos: usize) -> bool {
+    let Some(rest) = text[pos..].strip_prefix(' ') else {
+        return false;
+    };
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(rest.len(), |(i, _)| i);
+    is_name_word(&rest[..end])
 }
 
 /// Whether the word just before `pos` (one space away) is a capitalized given name that is
