@@ -89,8 +89,12 @@ fn heads_make_places_and_firms() {
     check(&[
         // An unknown acronym in running text is an organization; a title, a measure or an
         // all-capital phrase is not.
+        e!("The students' fees went up, and TSU has said it is reviewing the increase.",
+           want: Some(("TSU", Organization, None)), absent: &[], as Person),
+        // A known one is the gazetteer's entry.
         e!("The students' visas were delayed, and IRCC has said it is reviewing the files.",
-           want: Some(("IRCC", Organization, None)), absent: &[], as Person),
+           want: Some(("Immigration, Refugees and Citizenship Canada", Organization, None)),
+           absent: &["IRCC"], as Organization),
         e!("The guard signed a two-year deal, and the NBA said it would review the contract.",
            want: Some(("NBA", Organization, None)), absent: &[], as Person),
         e!("The company's CEO said GDP growth of 2 PCT was too slow for the plan to work.",
