@@ -129,7 +129,7 @@ pub(crate) const UNNAMED_PLURALS: &[&str] = &[
 
 /// Acronyms that name no organization: titles, measures, currencies, time zones, medicine,
 /// finance and technology. Any other acronym of three to six capitals that the article
-/// writes in running text is taken for an organization (`IRCC`, `TSU`).
+/// writes in running text is taken for an organization (`TSU`, `FRHA`).
 #[rustfmt::skip]
 pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "CEO", "CFO", "COO", "CTO", "CIO", "CMO", "MPP", "MLA", "MPS", "MEP", "MEPS", "GDP", "GNP",

@@ -89,8 +89,12 @@ fn heads_make_places_and_firms() {
     check(&[
         // An unknown acronym in running text is an organization; a title, a measure or an
         // all-capital phrase is not.
+        e!("The students' fees went up, and TSU has said it is reviewing the increase.",
+           want: Some(("TSU", Organization, None)), absent: &[], as Person),
+        // A known one is the gazetteer's entry.
         e!("The students' visas were delayed, and IRCC has said it is reviewing the files.",
-           want: Some(("IRCC", Organization, None)), absent: &[], as Person),
+           want: Some(("Immigration, Refugees and Citizenship Canada", Organization, None)),
+           absent: &["IRCC"], as Organization),
         // A known place or nationality before an organization's name is part of the name;
         // the gazetteer's own organization of that country keeps its entity.
         e!("Lawyers told the Nova Scotia Supreme Court that the contract was void.",
@@ -111,8 +115,8 @@ fn heads_make_places_and_firms() {
            want: Some(("Calder County District Attorney’s Office", Organization, None)), absent: &["Calder County"], as Location),
         e!("The Maritime Nurses’ Association said the wait for a bed had doubled since the spring.",
            want: Some(("Maritime Nurses’ Association", Organization, None)), absent: &["Maritime Nurses"], as Organization),
-        e!("Protesters gathered at Queen’s Park on Monday to oppose the bill.",
-           want: Some(("Queen’s Park", Location, None)), absent: &[], as Person),
+        e!("Protesters gathered at Founder’s Park on Monday to oppose the bill.",
+           want: Some(("Founder’s Park", Location, None)), absent: &[], as Person),
         e!("Jane Smith's Main Street bakery closed after the owners said they would retire in the spring.",
            want: Some(("Main Street", Location, None)), absent: &["Jane Smith's Main Street"], as Location),
         // A hyphen inside a word of the name.

@@ -360,7 +360,7 @@ impl Resolver<'_> {
     }
 
     /// An acronym of three to six capitals that the article writes in running text, that is
-    /// no known name and no word of [`NOT_ORG_ACRONYMS`], is an organization: "IRCC", "TSU".
+    /// no known name and no word of [`NOT_ORG_ACRONYMS`], is an organization: "TSU", "FRHA".
     /// Every use of it is the same one; an acronym the article defined in parentheses is
     /// already that organization's ([`Self::acronym_after`]) and is passed over as covered.
     ///
