@@ -376,7 +376,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.union_locals();
     b.clubs_take_their_town();
-    b.drop_scored_places();
+    b.scored_places_are_teams();
     b.genders_from_given_names();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);

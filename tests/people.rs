@@ -195,7 +195,15 @@ fn heads_make_places_and_firms() {
         // A known place before a number is a team in a score or a table, but for a dateline
         // and a place after a preposition.
         e!("Results on Saturday: Toronto 4 Montreal 2, Ottawa 3 Boston 1.",
-           want: None, absent: &["Toronto", "Montreal", "Ottawa", "Boston"], as Location),
+           want: Some(("Montreal", Organization, None)), absent: &["Toronto", "Montreal", "Ottawa", "Boston"], as Location),
+        e!("AMERICAN LEAGUE\nNEW YORK 74 59 .556 -\nKANSAS CITY 61 74 .452 20",
+           want: Some(("KANSAS CITY", Organization, None)), absent: &["New York", "Kansas City"], as Location),
+        // A place the article inferred is the team wherever it is named.
+        e!("Millbrook High School beat Carver Valley 23-20 on Friday. Carver Valley had won nine straight.",
+           want: Some(("Carver Valley", Organization, None)), absent: &["Carver Valley"], as Location),
+        // Before a year, an event: neither place nor team.
+        e!("Athletes who won medals at London 2012 were honoured on Friday in a ceremony.",
+           want: None, absent: &["London"], as Organization),
         e!("LONDON 1996-08-30\nPrices rose.",
            want: Some(("London", Location, None)), absent: &[], as Location),
         e!("She moved to Toronto 15 years ago.",

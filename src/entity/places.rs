@@ -206,37 +206,60 @@ impl Resolver<'_> {
         self.drop_unplaced();
     }
 
-    /// A known place right before a number is a team in a score or a table ("Wigan 2
-    /// Scunthorpe 0", "KANSAS CITY 61 74 .452", "Durham 326-5") or an event ("London 2012"),
-    /// not the place: its mention is dropped.
-    pub(super) fn drop_scored_places(&mut self) {
-        let (text, tokens, list) = (self.text, self.tokens, &self.list);
+    /// A place right before a number is a team in a score or a table ("Wigan 2 Scunthorpe
+    /// 0", "KANSAS CITY 61 74 .452", "Durham 326-5", "beat Carver Valley 23-20"): its mention
+    /// becomes the team's, an organization named like the place (a place the article
+    /// inferred becomes that organization wherever it is named). Before a year it is an
+    /// event ("London 2012") and its mention is dropped.
+    pub(super) fn scored_places_are_teams(&mut self) {
+        let (text, tokens) = (self.text, self.tokens);
         // A space and a digit right after the mention, first: most mentions are not followed
         // so, and the test costs two bytes.
         let bytes = text.as_bytes();
-        let scored = |m: &MentionData| {
+        let scored = |list: &[EntityData], m: &MentionData| {
             let end = m.span.end();
             if bytes.get(end) != Some(&b' ') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
             {
                 return false;
             }
-            let e = &list[m.entity as usize];
-            if e.kind != EntityKind::Location || !matches!(e.origin, Origin::Gazetteer(_)) {
+            if list[m.entity as usize].kind != EntityKind::Location {
                 return false;
             }
-            // Not a dateline's place in capitals before its date ("LONDON 1996-08-30"), nor a
-            // place after a preposition ("moved to Regina 15 years ago").
-            if !text[m.span.range()].bytes().any(|b| b.is_ascii_lowercase()) {
-                return false;
-            }
+            // Not a dateline's place before its date ("LONDON 1996-08-30"), nor a place
+            // after a preposition ("moved to Regina 15 years ago").
             let at = tokens.first_at_or_after(m.span.start());
             let after_preposition = at > 0 && is_place_preposition(tokens[at - 1].text(text));
             !after_preposition && !is_date(&text[end + 1..])
         };
-        if self.mentions.iter().any(scored) {
-            self.mentions.retain(|m| !scored(m));
-            self.recount_cover();
+        if !self.mentions.iter().any(|m| scored(&self.list, m)) {
+            return;
         }
+        for k in 0..self.mentions.len() {
+            let m = self.mentions[k];
+            if !scored(&self.list, &m) {
+                continue;
+            }
+            let digits = bytes[m.span.end() + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let year =
+                digits == 4 && matches!(&bytes[m.span.end() + 1..m.span.end() + 3], b"19" | b"20");
+            if year {
+                self.mentions[k].span = Span::new(0, 0);
+                continue;
+            }
+            let e = m.entity as usize;
+            if matches!(self.list[e].origin, Origin::Inferred(_)) {
+                self.list[e].kind = EntityKind::Organization;
+                continue;
+            }
+            let team = self.entity(Origin::Inferred(m.span), EntityKind::Organization, None);
+            self.list[team as usize].kind = EntityKind::Organization;
+            self.mentions[k].entity = team;
+        }
+        self.mentions.retain(|m| !m.span.is_empty());
+        self.recount_cover();
     }
 
     /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
