@@ -498,9 +498,13 @@ impl Extractor {
                 let words = &text[s.span.range()];
                 Speaker {
                     entity: s.entity.map(|e| out[e as usize].id.clone()),
+                    // Unlinked, the name the article writes for those words in full.
                     name: s
                         .entity
-                        .map_or(words, |e| &out[e as usize].name)
+                        .map_or_else(
+                            || &text[crate::coref::unlinked::fullest_name(text, s.span).range()],
+                            |e| &out[e as usize].name,
+                        )
                         .to_string(),
                     text: words.to_string(),
                     start: s.span.start(),

@@ -33,7 +33,9 @@ pub(crate) const ROLES: &[&str] = &[
     "designer", "architect", "engineer", "farmer", "student", "historian", "epidemiologist",
     "pollster", "fellow", "partner", "trader", "investor", "developer", "consultant", "vice chair",
     "treasurer", "clerk", "auditor", "referee", "premier", "deputy premier", "comptroller",
-    "controller", "mp", "mpp", "mla", "trustee", "winger", "rookie",
+    "controller", "mp", "mpp", "mla", "trustee", "winger", "rookie", "goaltender", "goalie",
+    "netminder", "defenceman", "defenseman", "playwright", "poet", "composer", "pharmacist",
+    "toxicologist", "pathologist", "psychologist", "criminologist", "sociologist",
     "organiser", "paramedic", "firefighter", "constable", "const.", "union president",
     "cllr", "cllr.", "councilmember", "alderwoman", "alderperson", "assemblymember",
 ];

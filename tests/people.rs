@@ -348,6 +348,24 @@ fn speakers_get_the_articles_full_name() {
         // "Cllr" and "Councilmember" are titles, not names.
         (line!(), "Cllr Declan Moloney said the greenway would help. \"It will,\" Moloney said.",
          "It will,", "Declan Moloney"),
+        // A role of sport or the arts before the name is a title too.
+        (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me,\" Whitaker said.",
+         "It found me,", "Sam Whitaker"),
+        // An age description: the person given that age, else the one the sentence before
+        // is about.
+        (line!(), "Ruth Ames met Marcus Webb, 61, on Monday. \"It was close,\" the 61-year-old said.",
+         "It was close,", "Marcus Webb"),
+        (line!(), "Mathieu Cormier scored twice on Saturday. \"I waited three years,\" the 34-year-old winger said.",
+         "I waited three years,", "Mathieu Cormier"),
+        // A person outranks the organization named in the same phrase.
+        (line!(), "Dr. Helen Tse of the Centre of Forensic Sciences told the jury that the sample was clear.",
+         "the sample was clear", "Helen Tse"),
+        // "They" after a sentence about "the company" is that company.
+        (line!(), "Halvorsen Foods Inc. reported a loss. The company also said it would close a plant. They said workers would be offered jobs.",
+         "workers would be offered jobs", "Halvorsen Foods Inc."),
+        // "The company" is not the firm a source works at.
+        (line!(), "Halvorsen Foods Inc. cut its forecast. Marcus Webb, an analyst at Tidemark Securities, said the cut was late. \"We will recover,\" the company said.",
+         "We will recover,", "Halvorsen Foods Inc."),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {
@@ -388,6 +406,30 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
                 doc.quotes
             )
         });
+        let speaker = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (speaker.name.as_str(), speaker.entity.as_deref()),
+            (name, None),
+            "tests/people.rs:{line}"
+        );
+    }
+}
+
+/// A speaker no entity stands for is named as the article writes them in full: the given
+/// name before a surname said alone, the name without the role words or "The" before it.
+#[test]
+fn unlinked_speakers_get_the_fullest_name_written() {
+    let rows: &[(u32, &str, &str, &str)] = &[(
+        line!(),
+        "Zhanar Tokayeva opened the bakery in 2004. \"We will stay,\" Tokayeva said.",
+        "We will stay,",
+        "Zhanar Tokayeva",
+    )];
+    let extractor = Extractor::new();
+    for &(line, text, quote, name) in rows {
+        let doc = extractor.extract(text);
+        let q = doc.quotes.iter().find(|q| q.text == quote);
+        let q = q.unwrap_or_else(|| panic!("tests/people.rs:{line}: no quote {quote:?}"));
         let speaker = q.speaker.as_ref().expect("a speaker");
         assert_eq!(
             (speaker.name.as_str(), speaker.entity.as_deref()),

@@ -5,9 +5,13 @@
 //!
 //! The linking of names to entities that entity recognition needs while it runs (which entry
 //! a surname stands for, the further mentions of an inferred name, the gender a role word
-//! states) is in [`names`].
+//! states) is in [`names`]; a surname said alone that recognition linked to a place or to a
+//! person of one word, in [`surnames`]; the name of a speaker no entity stands for (a surname whose full
+//! name the recognizer missed) is in [`unlinked`].
 
 pub(crate) mod names;
+mod surnames;
+pub(crate) mod unlinked;
 
 use crate::article::Article;
 use crate::entity::{Entities, Knowledge, MentionData, Origin, TitleTarget};
@@ -31,6 +35,12 @@ pub(crate) struct Coref<'a> {
     quotes: &'a [QuoteSpan],
     /// [`Knowledge::title_words`].
     title_words: &'a [Vec<String>],
+    /// Where the article first names each entity in full (a mention of two words or more),
+    /// `usize::MAX` for never: made on the first question about a surname ([`surnames`]).
+    first_in_full: std::cell::OnceCell<Vec<usize>>,
+    /// A bit for each last word of the full names of the people the gazetteer lacks, by a
+    /// hash of the word: what rules most surnames out at once ([`surnames`]).
+    surname_bits: std::cell::OnceCell<u64>,
 }
 
 impl<'a> Coref<'a> {
@@ -46,6 +56,8 @@ impl<'a> Coref<'a> {
             entities,
             quotes,
             title_words: knowledge.title_words,
+            first_in_full: std::cell::OnceCell::new(),
+            surname_bits: std::cell::OnceCell::new(),
         }
     }
 
@@ -77,13 +89,20 @@ impl<'a> Coref<'a> {
             }
             let kind = ents.list[x.entity as usize].kind;
             let whole = x.span == span || b - a <= 2;
-            if kind == EntityKind::Person
-                || kind == EntityKind::Organization
-                || (kind == EntityKind::Location && whole)
-            {
-                best = Some(*x);
+            // A person outranks the organization or place of the phrase ("Dr. Helen Tse of
+            // the Centre of Forensic Sciences", "Lakers coach Monica Reyes-Hall"), an
+            // organization its place ("CUPE Ontario"); else the last mention wins.
+            let rank = match kind {
+                EntityKind::Person => 3,
+                EntityKind::Organization => 2,
+                EntityKind::Location if whole => 1,
+                _ => continue,
+            };
+            if best.map_or(true, |(r, _)| rank >= r) {
+                best = Some((rank, *x));
             }
         }
+        let mut best = best.map(|(_, x)| x);
         // Else a name the phrase is part of: "Lindqvist" of "May Lindqvist", where the
         // attribution's words stopped at a word that is also a month.
         if best.is_none() {
@@ -99,16 +118,34 @@ impl<'a> Coref<'a> {
                 .copied();
         }
         if let Some(x) = best {
+            // A surname alone: the person the article named in full, not a place of that
+            // name ("Houston said"), nor a person known only by the surname.
+            let place = ents.list[x.entity as usize].kind == EntityKind::Location;
+            let full = (!place || x.span == span)
+                .then(|| self.full_name_for(x.span, x.entity, x.span.start()))
+                .flatten();
             return Referent {
                 span: x.span,
-                entity: Some(x.entity),
+                entity: Some(full.unwrap_or(x.entity)),
             };
         }
         if b - a == 1 && self.at.is(a, Class::PRONOUN) {
-            return Referent {
-                span,
-                entity: self.resolve_pronoun(a),
-            };
+            let entity = self
+                .resolve_pronoun(a)
+                .map(|e| self.fullest_person(e, span.start()));
+            return Referent { span, entity };
+        }
+        // "the 34-year-old winger": the person given that age, else the one the sentences
+        // before are about.
+        if b - a >= 2 && self.at.lower_is(a, &["the"]) {
+            if let Some(age) = described_age(&self.at.text[span.range()]) {
+                if let Some(e) = self.resolve_age(age, span.start()) {
+                    return Referent {
+                        span,
+                        entity: Some(e),
+                    };
+                }
+            }
         }
         // A generic role: "the minister", "the company's chief executive".
         let t = &ents.titles;
@@ -257,6 +294,7 @@ impl<'a> Coref<'a> {
                     | "federation"
                     | "society"
                     | "network"
+                    | "conference"
             ) && word.eq_ignore_ascii_case(noun)
                 || noun == "union"
                     && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
@@ -267,9 +305,10 @@ impl<'a> Coref<'a> {
                 || noun == "district" && matches!(word, "District" | "Schools" | "Board")
         };
         let ents = self.entities;
-        self.recent_mentions(pos)
+        let mut fits = self
+            .recent_mentions(pos)
             .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
-            .find(|x| {
+            .filter(|x| {
                 let name = self.at.text[x.span.range()].split(' ');
                 if company {
                     !name
@@ -278,8 +317,36 @@ impl<'a> Coref<'a> {
                 } else {
                     name.clone().any(named)
                 }
-            })
-            .map(|x| x.entity)
+            });
+        // An organization named only as where someone works ("Marcus Webb, an analyst at
+        // Tidemark Securities") is not what the article goes on to call "the company" while
+        // one it reports on fits too.
+        let first = fits.next()?;
+        if !self.affiliation(first.span) {
+            return Some(first.entity);
+        }
+        Some(
+            fits.take(50)
+                .find(|x| x.entity != first.entity && !self.affiliation(x.span))
+                .unwrap_or(first)
+                .entity,
+        )
+    }
+
+    /// Whether the mention at `span` follows a role word and "at", "with" or "for": "an
+    /// analyst at Tidemark Securities", "a partner with Hale LLP".
+    fn affiliation(&self, span: Span) -> bool {
+        let before = self.at.text[..span.start()].trim_end();
+        let Some(rest) = ["at", "with", "for"]
+            .iter()
+            .find_map(|p| before.strip_suffix(p))
+            .filter(|r| r.ends_with(' '))
+        else {
+            return false;
+        };
+        let rest = rest.trim_end();
+        let word = &rest[rest.rfind(' ').map_or(0, |i| i + 1)..];
+        word.starts_with(|c: char| c.is_ascii_lowercase()) && crate::role::is_role(word)
     }
 
     /// Whether a non-possessive person mention lies inside `span`.
@@ -440,12 +507,25 @@ impl<'a> Coref<'a> {
         };
         // "it" and "they" reach only an organization that is the subject of this sentence or
         // the one before; a plural subject ("Analysts … they warned") is no organization.
-        let org_pronoun = matches!(&*w, "it" | "they");
+        self.salient(pos, fits, matches!(&*w, "it" | "they"))
+    }
+
+    /// The first mention that `fits` of the sentence holding `pos`, before `pos`, else of each
+    /// sentence before it, up to four back; with `subject_only`, only the subject of this
+    /// sentence or the one before, where an organization described ("The company said …")
+    /// counts as its subject.
+    fn salient(&self, pos: usize, fits: impl Fn(u32) -> bool, subject_only: bool) -> Option<u32> {
+        let ents = self.entities;
         let sents = self.at.sentences;
         let mut si = sents.partition_point(|s| s.end() <= pos);
         let mut limit = pos;
-        for _ in 0..(if org_pronoun { 2 } else { 5 }) {
+        for _ in 0..(if subject_only { 2 } else { 5 }) {
             let Some(s) = sents.get(si) else { break };
+            if subject_only {
+                if let Some(e) = self.described_subject(*s, limit) {
+                    return fits(e).then_some(e);
+                }
+            }
             let m = &ents.mentions;
             // At most a few thousand bytes back: a runaway sentence stays linear.
             let lo =
@@ -457,7 +537,7 @@ impl<'a> Coref<'a> {
                 if !x.possessive && fits(x.entity) && !self.in_quote(x.span.start()) {
                     return Some(x.entity);
                 }
-                if org_pronoun && !x.possessive {
+                if subject_only && !x.possessive {
                     break; // the sentence's subject is something else
                 }
             }
@@ -468,6 +548,51 @@ impl<'a> Coref<'a> {
             limit = usize::MAX;
         }
         None
+    }
+
+    /// The organization a sentence opens with a description of, before `limit`: "The
+    /// company also said …" is the company the article named last.
+    fn described_subject(&self, s: Span, limit: usize) -> Option<u32> {
+        let tokens = self.at.tokens;
+        let mut t = tokens.first_at_or_after(s.start());
+        while t < tokens.len() && self.at.is_mark(t) {
+            t += 1;
+        }
+        if t + 1 >= tokens.len()
+            || tokens[t + 1].span.end() > limit.min(s.end())
+            || !self.at.tok(t).eq_ignore_ascii_case("the")
+            || !tokens[t + 1].word
+        {
+            return None;
+        }
+        let mut buf = [0; 32];
+        let noun = ascii_lowercase(self.at.tok(t + 1), &mut buf);
+        self.resolve_org_noun(&noun, tokens[t].span.start())
+    }
+
+    /// The person "the `age`-year-old" before `pos` is: one the article gave that age ("Sam
+    /// Whitaker, 23,", "34-year-old Mathieu Cormier"), else the person the sentence or the
+    /// ones before it are about.
+    fn resolve_age(&self, age: &str, pos: usize) -> Option<u32> {
+        let ents = self.entities;
+        let text = self.at.text;
+        let person = |e: u32| ents.list[e as usize].kind == EntityKind::Person;
+        let given = self.recent_mentions(pos).find(|x| {
+            person(x.entity)
+                && (text[x.span.end()..]
+                    .strip_prefix(", ")
+                    .and_then(|r| r.strip_prefix(age))
+                    .is_some_and(|r| r.starts_with([',', ' ', ')']))
+                    || text[..x.span.start()]
+                        .strip_suffix("-year-old ")
+                        .is_some_and(|r| {
+                            r.ends_with(age)
+                                && !r[..r.len() - age.len()].ends_with(|c: char| c.is_ascii_digit())
+                        }))
+        });
+        given
+            .map(|x| x.entity)
+            .or_else(|| self.salient(pos, person, false))
     }
 
     /// The mentions before `pos`, latest first. A role or a description was introduced
@@ -496,6 +621,17 @@ impl<'a> Coref<'a> {
                     })
         })
     }
+}
+
+/// The age of a description "the 34-year-old winger": the digits before "-year-old".
+fn described_age(words: &str) -> Option<&str> {
+    let at = words.find("-year-old")?;
+    let digits = &words[..at];
+    let start = digits
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let age = &digits[start..];
+    (!age.is_empty() && age.len() <= 3 && digits[..start].ends_with(' ')).then_some(age)
 }
 
 #[cfg(test)]

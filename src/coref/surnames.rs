@@ -1,0 +1,119 @@
+//! A surname said alone is the person the article named in full with it. Entity recognition
+//! links most surnames to their full names as it finds them, but not all: a surname that is
+//! also a place ("Regina", "Houston") becomes the place, one found as the subject of a cue
+//! before the full name is recognized becomes a person of one word, and one the gazetteer
+//! lists goes to the gazetteer's person though the article names someone else. Here the
+//! speaker's surname goes to the full name the article writes near it.
+
+use super::Coref;
+use crate::entity::Origin;
+use crate::gazetteer::EntityKind;
+use crate::span::Span;
+
+impl Coref<'_> {
+    /// The person named in full whose surname is the one-word mention `word` of entity `e`,
+    /// where the article outranks what `e` is: a place, a person known only by that word, or
+    /// a gazetteer person the article has not named in full before `pos`. `None` where `e`
+    /// stands, or where two people the article names in full share the surname.
+    pub(crate) fn full_name_for(&self, word: Span, e: u32, pos: usize) -> Option<u32> {
+        let text = self.at.text;
+        let surname = strip_possessive(&text[word.range()]);
+        if surname.contains(' ') || !surname.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let ents = self.entities;
+        let d = &ents.list[e as usize];
+        let gazetteer = match (d.kind, d.origin) {
+            (EntityKind::Location, _) => false,
+            (EntityKind::Person, Origin::Inferred(span)) if !text[span.range()].contains(' ') => {
+                false
+            }
+            (EntityKind::Person, Origin::Gazetteer(_)) => true,
+            _ => return None,
+        };
+        // The people the gazetteer lacks whose full name ends in the surname: most surnames
+        // are no one else's, which one bit says; else a few dozen entities to look at, and at
+        // most the first thousand of a huge text.
+        let bits = *self.surname_bits.get_or_init(|| {
+            let mut bits = 0;
+            for x in ents.list.iter().take(1024) {
+                if let (EntityKind::Person, Origin::Inferred(span)) = (x.kind, x.origin) {
+                    let name = &text[span.range()];
+                    if let Some((_, last)) = name.rsplit_once(' ') {
+                        bits |= word_bit(last);
+                    }
+                }
+            }
+            bits
+        });
+        if bits & word_bit(surname) == 0 {
+            return None;
+        }
+        let mut same = ents
+            .list
+            .iter()
+            .take(1024)
+            .enumerate()
+            .filter(|&(i, x)| i as u32 != e && x.kind == EntityKind::Person && !x.merged)
+            .filter(|(_, x)| match x.origin {
+                Origin::Inferred(span) => {
+                    let name = text[span.range()].as_bytes();
+                    name.len() > surname.len()
+                        && name.ends_with(surname.as_bytes())
+                        && name[name.len() - surname.len() - 1] == b' '
+                }
+                Origin::Gazetteer(_) => false,
+            })
+            .map(|(i, _)| i as u32);
+        let person = same.next()?;
+        if same.next().is_some() || gazetteer && self.named_in_full_before(e, pos) {
+            return None;
+        }
+        Some(person)
+    }
+
+    /// Whether the article names entity `e` in full (a mention of two words or more) before
+    /// `pos`. Where each entity is first named in full is found in one pass over the
+    /// mentions, on the first question.
+    fn named_in_full_before(&self, e: u32, pos: usize) -> bool {
+        let first = self.first_in_full.get_or_init(|| {
+            let mut first = vec![usize::MAX; self.entities.list.len()];
+            for x in &self.entities.mentions {
+                let at = &mut first[x.entity as usize];
+                if *at == usize::MAX && self.at.text[x.span.range()].contains(' ') {
+                    *at = x.span.start();
+                }
+            }
+            first
+        });
+        first.get(e as usize).is_some_and(|&at| at < pos)
+    }
+}
+
+impl Coref<'_> {
+    /// The person named in full for person `e` where the article knows `e` only by a
+    /// surname ([`Self::full_name_for`]); else `e`.
+    pub(crate) fn fullest_person(&self, e: u32, pos: usize) -> u32 {
+        match self.entities.list[e as usize].origin {
+            Origin::Inferred(span) if self.entities.list[e as usize].kind == EntityKind::Person => {
+                self.full_name_for(span, e, pos).unwrap_or(e)
+            }
+            _ => e,
+        }
+    }
+}
+
+/// The bit of a word in [`Coref::surname_bits`]: one of 64, by an FNV-1a hash of its bytes.
+fn word_bit(word: &str) -> u64 {
+    let h = word.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    1 << (h >> 58)
+}
+
+/// A name without its possessive "'s".
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(name)
+}

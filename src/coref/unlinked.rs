@@ -1,0 +1,216 @@
+//! The name of a speaker no entity stands for. Such a speaker is given by the words of the
+//! attribution, but those words are often not the name the article gives them: a surname
+//! alone ("Keough said", where the article introduced "Playwright Siobhán Keough") or a name
+//! behind its role words ("Lakers coach Monica Reyes-Hall", "The Tantramar Students' Union").
+//! [`fullest_name`] finds the words that name them in full.
+
+use crate::span::Span;
+
+/// How far back a surname's full name is looked for, in bytes: the length of most articles,
+/// so that a long text stays linear.
+const WINDOW: usize = 8_000;
+
+/// How many occurrences of a surname are looked at, from the window's start.
+const TRIES: usize = 64;
+
+/// The words that name an unlinked speaker at their fullest, given the speaker's words
+/// `span`: the name without the role words or the article before it, and for a surname
+/// alone, the latest full name (a given name, an initial or particles, then the surname)
+/// the article writes within [`WINDOW`] bytes before it. The span itself where there is
+/// nothing better.
+pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
+    let name = without_role_words(text, span);
+    let words = &text[name.range()];
+    if !words.contains(' ') && surname_like(words) {
+        if let Some(full) = full_name_before(text, name) {
+            return full;
+        }
+        if name != span {
+            return span;
+        }
+    }
+    name
+}
+
+/// Whether a word could be a surname said alone: a name word ([`crate::words::is_name_word`])
+/// of letters, hyphens and apostrophes, not a role.
+fn surname_like(word: &str) -> bool {
+    word.chars().count() > 1
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && crate::words::is_name_word(word)
+        && !crate::role::is_role(word)
+}
+
+/// `span` without the words before a name that are no part of it: "The" before a capitalized
+/// name ("The Tantramar Students' Union"), and role words with what qualifies them ("Lakers
+/// coach Monica Reyes-Hall", "City Councillor Priya Natarajan"), up to the last role word,
+/// when only names follow it. A phrase with anything else before its name ("a spokesperson
+/// for the Canada Council") stays whole: it speaks for the name, it is not it.
+fn without_role_words(text: &str, span: Span) -> Span {
+    let words = &text[span.range()];
+    // Most unlinked speakers end in a lowercase word ("officials", "the company"): no name.
+    let last = words.rsplit(' ').next().unwrap_or(words);
+    if !words.contains(' ') || !last.starts_with(char::is_uppercase) {
+        return span;
+    }
+    let mut starts = [0usize; 8];
+    let mut n = 0;
+    let mut at = 0;
+    for w in words.split(' ') {
+        if n == starts.len() {
+            return span;
+        }
+        starts[n] = at;
+        n += 1;
+        at += w.len() + 1;
+    }
+    let word = |k: usize| {
+        let end = if k + 1 < n {
+            starts[k + 1] - 1
+        } else {
+            words.len()
+        };
+        &words[starts[k]..end]
+    };
+    let from = |k: usize| Span::new(span.start() + starts[k], span.end());
+    if n >= 2 && word(0) == "The" && word(1).starts_with(char::is_uppercase) {
+        return from(1);
+    }
+    // The last role word, with only capitalized words or roles before it.
+    let Some(last_role) = (0..n).rev().find(|&k| crate::role::is_role(word(k))) else {
+        return span;
+    };
+    let qualifiers = (0..last_role)
+        .all(|k| word(k).starts_with(char::is_uppercase) || crate::role::is_role(word(k)));
+    let names = last_role + 1 < n
+        && (last_role + 1..n).all(|k| {
+            crate::words::is_name_word(word(k)) || crate::coref::names::is_particle(word(k))
+        });
+    if qualifiers && names {
+        from(last_role + 1)
+    } else {
+        span
+    }
+}
+
+/// The latest full name ending in the surname `span` that the article writes before it:
+/// the surname preceded by a name word that is no role ("Siobhán Keough", not "Coach
+/// Keough"), an initial after a given name ("Mary K. Lindqvist") or particles ("Ana de la
+/// Cruz").
+fn full_name_before(text: &str, span: Span) -> Option<Span> {
+    let surname = &text[span.range()];
+    let mut lo = span.start().saturating_sub(WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let hay = &text.as_bytes()[lo..span.start()];
+    let needle = surname.as_bytes();
+    // By its first byte, a capital, which is rare enough that a memchr pass and a comparison
+    // at each hit cost less than building a substring searcher for one word.
+    memchr::memchr_iter(needle[0], hay)
+        .filter(|&p| hay[p..].starts_with(needle))
+        .take(TRIES)
+        .filter_map(|p| {
+            let start = lo + p;
+            let end = start + surname.len();
+            let whole = !crate::text::next_char(text, end).is_some_and(char::is_alphanumeric);
+            let first = whole.then(|| given_name_before(text, start)).flatten()?;
+            Some(Span::new(first, end))
+        })
+        .last()
+}
+
+/// The start of the given name before a surname starting at `pos` (one space before it),
+/// past an initial or particles: `None` where the word before is no name word or a role.
+fn given_name_before(text: &str, pos: usize) -> Option<usize> {
+    let mut pos = pos;
+    // A particle, then an initial, then the given name: at most four words back.
+    for _ in 0..4 {
+        let (start, word) = word_before(text, pos)?;
+        if crate::coref::names::is_particle(word) || is_initial(word) {
+            pos = start;
+            continue;
+        }
+        let name = crate::words::is_name_word(word)
+            && !crate::role::is_role(word)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        return name.then_some(start);
+    }
+    None
+}
+
+/// An initial: one capital letter and a period ("K.").
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+/// The word ending one space before `pos`, and its start; `None` for a word of more than
+/// 40 chars.
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let rest = text[..pos].strip_suffix(' ')?;
+    let mut start = 0;
+    for (n, (i, c)) in rest.char_indices().rev().enumerate() {
+        if c.is_whitespace() || matches!(c, '"' | '“' | '(' | '—') {
+            start = i + c.len_utf8();
+            break;
+        }
+        if n == 40 {
+            return None;
+        }
+    }
+    let word = &rest[start..];
+    (!word.is_empty()).then_some((start, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fullest_name;
+    use crate::span::Span;
+
+    /// The fullest name of the last occurrence of `words` in `text`.
+    fn name(text: &str, words: &str) -> String {
+        let start = text.rfind(words).unwrap();
+        let span = Span::new(start, start + words.len());
+        text[fullest_name(text, span).range()].to_string()
+    }
+
+    #[test]
+    fn a_surname_takes_the_given_name_the_article_wrote_before_it() {
+        let text = "Playwright Siobhán Keough will tour. \"We go,\" Keough said.";
+        assert_eq!(name(text, "Keough"), "Siobhán Keough");
+        let initial = "Mary K. Lindqvist spoke. Lindqvist said no.";
+        assert_eq!(name(initial, "Lindqvist"), "Mary K. Lindqvist");
+        let particle = "Ana de la Cruz spoke. Cruz said no.";
+        assert_eq!(name(particle, "Cruz"), "Ana de la Cruz");
+        // A role before the surname is no given name; nor is a longer word that ends in it.
+        let role = "Coach Keough spoke. Keough said no.";
+        assert_eq!(name(role, "Keough"), "Keough");
+        let longer = "Anna McKeough spoke. Keough said no.";
+        assert_eq!(name(longer, "Keough"), "Keough");
+    }
+
+    #[test]
+    fn role_words_and_the_article_are_no_part_of_the_name() {
+        let coach = "Lakers coach Monica Reyes-Hall said no.";
+        assert_eq!(
+            name(coach, "Lakers coach Monica Reyes-Hall"),
+            "Monica Reyes-Hall"
+        );
+        let union = "The Tantramar Students' Union said no.";
+        assert_eq!(
+            name(union, "The Tantramar Students' Union"),
+            "Tantramar Students' Union"
+        );
+        let source = "a spokesperson for the Canada Council said no.";
+        assert_eq!(
+            name(source, "a spokesperson for the Canada Council"),
+            "a spokesperson for the Canada Council"
+        );
+        // A role and a surname: the full name written before.
+        let both = "Sam Whitaker spoke. Goaltender Whitaker said no.";
+        assert_eq!(name(both, "Goaltender Whitaker"), "Sam Whitaker");
+    }
+}
