@@ -145,6 +145,16 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
 ];
 
+/// Nouns that describe an organization by the word its name has: "the union" is the one
+/// named "… Union", "the league" the "… League".
+#[rustfmt::skip]
+pub(crate) const NAMED_ORG_NOUNS: &[&str] = &[
+    "union", "university", "college", "school", "council", "agency", "department", "ministry",
+    "commission", "committee", "board", "authority", "club", "hospital", "association",
+    "institute", "foundation", "museum", "league", "party", "court", "bank", "service", "office",
+    "federation", "society", "network", "conference",
+];
+
 /// Last words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) const ORG_HEADS: &[&str] = &[

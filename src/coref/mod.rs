@@ -104,16 +104,26 @@ impl<'a> Coref<'a> {
         }
         let mut best = best.map(|(_, x)| x);
         // Else a name the phrase is part of: "Lindqvist" of "May Lindqvist", where the
-        // attribution's words stopped at a word that is also a month.
+        // attribution's words stopped at a word that is also a month; or an organization's
+        // name the phrase is part of or stops inside, at a word such as "and": "The Food" and
+        // "Allied Workers Union" of "The Food and Allied Workers Union". One look at the few
+        // mentions starting before the phrase's last word.
         if best.is_none() {
-            let hi = m.partition_point(|x| x.span.start() <= span.start());
-            best = m[hi.saturating_sub(8)..hi]
+            let last = self.at.tokens[b - 1].span;
+            let hi = m.partition_point(|x| x.span.start() <= last.start());
+            best = m[hi.saturating_sub(12)..hi]
                 .iter()
                 .rev()
                 .find(|x| {
-                    x.span.contains(span)
-                        && !x.possessive
-                        && ents.list[x.entity as usize].kind == EntityKind::Person
+                    !x.possessive
+                        && match ents.list[x.entity as usize].kind {
+                            EntityKind::Person => x.span.contains(span),
+                            EntityKind::Organization => {
+                                x.span.contains(last)
+                                    && (x.span.end() > span.end() || x.span.contains(span))
+                            }
+                            _ => false,
+                        }
                 })
                 .copied();
         }
@@ -151,6 +161,11 @@ impl<'a> Coref<'a> {
         let t = &ents.titles;
         let lo = t.partition_point(|x| x.span.end() <= span.start());
         for r in t[lo..].iter().take_while(|r| r.span.start() < span.end()) {
+            // A title before a name is that name's ("Lakers coach Monica Reyes-Hall"), even
+            // where the name is no person entity: not the last coach mentioned.
+            if r.before_name {
+                continue;
+            }
             if let TitleTarget::Role(role) = r.target {
                 if let Some(e) = self.resolve_role(
                     crate::role::head(crate::role::ROLES[role as usize]),
@@ -184,14 +199,14 @@ impl<'a> Coref<'a> {
     /// given in apposition ("a spokeswoman, Ana Ruiz,") names them.
     fn unnamed_source(&self, a: usize, b: usize, span: Span) -> bool {
         use crate::words::{UNNAMED_PLURALS, UNNAMED_SOURCES};
-        let mut buf = [0; 32];
-        let lower =
-            |i: usize, buf: &mut [u8; 32]| ascii_lowercase(self.at.tok(i), buf).into_owned();
-        let last = lower(b - 1, &mut buf);
-        let plural = b - a >= 2 && UNNAMED_PLURALS.contains(&last.as_str());
-        let first = lower(a, &mut buf);
-        let singular = matches!(first.as_str(), "a" | "an")
-            && (a + 1..b).any(|i| UNNAMED_SOURCES.contains(&lower(i, &mut buf).as_str()));
+        // Each word lowercased on the stack, not in a `String`: this is asked of every
+        // speaker's phrase.
+        let is = |i: usize, words: &[&str]| {
+            let mut buf = [0; 32];
+            words.contains(&&*ascii_lowercase(self.at.tok(i), &mut buf))
+        };
+        let plural = b - a >= 2 && is(b - 1, UNNAMED_PLURALS);
+        let singular = is(a, &["a", "an"]) && (a + 1..b).any(|i| is(i, UNNAMED_SOURCES));
         if !plural && !singular {
             return false;
         }
@@ -265,37 +280,7 @@ impl<'a> Coref<'a> {
                 | "group"
         );
         let named = |word: &str| {
-            matches!(
-                noun,
-                "union"
-                    | "university"
-                    | "college"
-                    | "school"
-                    | "council"
-                    | "agency"
-                    | "department"
-                    | "ministry"
-                    | "commission"
-                    | "committee"
-                    | "board"
-                    | "authority"
-                    | "club"
-                    | "hospital"
-                    | "association"
-                    | "institute"
-                    | "foundation"
-                    | "museum"
-                    | "league"
-                    | "party"
-                    | "court"
-                    | "bank"
-                    | "service"
-                    | "office"
-                    | "federation"
-                    | "society"
-                    | "network"
-                    | "conference"
-            ) && word.eq_ignore_ascii_case(noun)
+            crate::words::NAMED_ORG_NOUNS.contains(&noun) && word.eq_ignore_ascii_case(noun)
                 || noun == "union"
                     && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
                 || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")

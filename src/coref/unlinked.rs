@@ -14,11 +14,15 @@ const WINDOW: usize = 8_000;
 const TRIES: usize = 64;
 
 /// The words that name an unlinked speaker at their fullest, given the speaker's words
-/// `span`: the name without the role words or the article before it, and for a surname
-/// alone, the latest full name (a given name, an initial or particles, then the surname)
+/// `span`: for "the league" and the like, the latest name within [`WINDOW`] bytes before it
+/// that ends in "League"; the name without the role words or the article before it; and for
+/// a surname alone, the latest full name (a given name, an initial or particles, then the surname)
 /// the article writes within [`WINDOW`] bytes before it. The span itself where there is
 /// nothing better.
 pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
+    if let Some(name) = described_organization(text, span) {
+        return name;
+    }
     let name = without_role_words(text, span);
     let words = &text[name.range()];
     if !words.contains(' ') && surname_like(words) {
@@ -122,6 +126,69 @@ fn full_name_before(text: &str, span: Span) -> Option<Span> {
         .last()
 }
 
+/// The name "the league", "the conference" and the like (the nouns of
+/// [`crate::words::NAMED_ORG_NOUNS`]) stand for, where no organization entity has it: the
+/// latest capitalized name within [`WINDOW`] bytes before `span` that ends in the noun
+/// capitalized ("the Northern Premier Women’s League", "the Northeast Athletic Conference
+/// (NEAC)"), from its first capitalized word, "of" and "and" allowed inside.
+fn described_organization(text: &str, span: Span) -> Option<Span> {
+    let words = &text[span.range()];
+    let noun = words
+        .strip_prefix("the ")
+        .or_else(|| words.strip_prefix("The "))?;
+    if !crate::words::NAMED_ORG_NOUNS.contains(&noun) {
+        return None;
+    }
+    // The noun capitalized, on the stack: the nouns are short ASCII words.
+    let mut head = [0u8; 16];
+    let head = head.get_mut(..noun.len())?;
+    head.copy_from_slice(noun.as_bytes());
+    head[0] = head[0].to_ascii_uppercase();
+    let mut lo = span.start().saturating_sub(WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let hay = &text.as_bytes()[lo..span.start()];
+    memchr::memchr_iter(head[0], hay)
+        .filter(|&p| hay[p..].starts_with(head))
+        .take(TRIES)
+        .filter_map(|p| {
+            let start = lo + p;
+            let end = start + head.len();
+            if crate::text::next_char(text, end).is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let first = name_start_before(text, start)?;
+            Some(Span::new(first, end))
+        })
+        .last()
+}
+
+/// The start of the capitalized words that run up to `pos` ("Northern Premier Women’s"
+/// before "League"), over "of", "and" and "for" between them but not "The"; `None` for no
+/// capitalized word. At most eight words back.
+fn name_start_before(text: &str, pos: usize) -> Option<usize> {
+    let mut start = None;
+    let mut at = pos;
+    for _ in 0..8 {
+        let Some((s, word)) = word_before(text, at) else {
+            break;
+        };
+        let capital = word.starts_with(char::is_uppercase)
+            && !crate::words::is_not_name(word)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.' | '&'));
+        if capital {
+            start = Some(s);
+        } else if !matches!(word, "of" | "and" | "for") || start.is_none() {
+            break;
+        }
+        at = s;
+    }
+    start
+}
+
 /// The start of the given name before a surname starting at `pos` (one space before it),
 /// past an initial or particles: `None` where the word before is no name word or a role.
 fn given_name_before(text: &str, pos: usize) -> Option<usize> {
@@ -190,6 +257,23 @@ mod tests {
         assert_eq!(name(role, "Keough"), "Keough");
         let longer = "Anna McKeough spoke. Keough said no.";
         assert_eq!(name(longer, "Keough"), "Keough");
+    }
+
+    #[test]
+    fn the_league_is_the_name_ending_in_league_written_before() {
+        let text = "Rovers lead the Northern Premier Women’s League. The league said no.";
+        assert_eq!(name(text, "The league"), "Northern Premier Women’s League");
+        let acronym =
+            "It moves to 9-3 in the Northeast Athletic Conference (NEAC). The conference said no.";
+        assert_eq!(
+            name(acronym, "The conference"),
+            "Northeast Athletic Conference"
+        );
+        // A word that opens sentences is no part of it, and "the company" has no name.
+        let opener = "In League play they won. The league said no.";
+        assert_eq!(name(opener, "The league"), "The league");
+        let company = "Acme Company grew. The company said no.";
+        assert_eq!(name(company, "The company"), "The company");
     }
 
     #[test]
