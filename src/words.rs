@@ -155,6 +155,14 @@ pub(crate) const NAMED_ORG_NOUNS: &[&str] = &[
     "federation", "society", "network", "conference",
 ];
 
+/// Words for a level of government or a public service before an organization noun ("the
+/// city council", "the provincial ministry"): they do not have to be in its name.
+#[rustfmt::skip]
+pub(crate) const GOVERNMENT_LEVELS: &[&str] = &[
+    "city", "town", "county", "village", "municipal", "local", "regional", "provincial", "state",
+    "federal", "national", "school", "district",
+];
+
 /// Last words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) const ORG_HEADS: &[&str] = &[

@@ -369,6 +369,9 @@ fn speakers_get_the_articles_full_name() {
         // A relative clause with an apposition of its own hangs from the person before "who".
         (line!(), "Ruth Ames, who founded the shelter with her brother, Marcus Webb, in 1998, said the beds were full.",
          "the beds were full", "Ruth Ames"),
+        // A description with a word for the level of government before its noun.
+        (line!(), "The Oakhurst Glen Council voted 6-3 on Monday. \"We listened,\" the town council said.",
+         "We listened,", "Oakhurst Glen Council"),
         // A phrase cut at "and" inside an organization's name is that organization.
         (line!(), "The Food and Allied Workers Union, which represents the staff, said the plant would close.",
          "the plant would close", "Food and Allied Workers Union"),
@@ -438,6 +441,9 @@ fn unlinked_speakers_get_the_fullest_name_written() {
          "the fees were too high", "Harbour Students' Union"),
         (line!(), "Rovers lead the Northern Premier Women’s League by a point. The league said the crowd was a record.",
          "the crowd was a record", "Northern Premier Women’s League"),
+        // Another word before the noun must be in the name: the parole board is no arts board.
+        (line!(), "Ruth Ames chairs the Harbour Arts Board. \"We will decide in May,\" the parole board said.",
+         "We will decide in May,", "the parole board"),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {

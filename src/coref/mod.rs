@@ -35,9 +35,10 @@ pub(crate) struct Coref<'a> {
     quotes: &'a [QuoteSpan],
     /// [`Knowledge::title_words`].
     title_words: &'a [Vec<String>],
-    /// Where the article first names each entity in full (a mention of two words or more),
-    /// `usize::MAX` for never: made on the first question about a surname ([`surnames`]).
-    first_in_full: std::cell::OnceCell<Vec<usize>>,
+    /// Where the article first mentions each entity, and first names it in full (a mention
+    /// of two words or more), `usize::MAX` for never: made on the first question about a
+    /// surname ([`surnames`]).
+    first_mentions: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// A bit for each last word of the full names of the people the gazetteer lacks, by a
     /// hash of the word: what rules most surnames out at once ([`surnames`]).
     surname_bits: std::cell::OnceCell<u64>,
@@ -56,7 +57,7 @@ impl<'a> Coref<'a> {
             entities,
             quotes,
             title_words: knowledge.title_words,
-            first_in_full: std::cell::OnceCell::new(),
+            first_mentions: std::cell::OnceCell::new(),
             surname_bits: std::cell::OnceCell::new(),
         }
     }
@@ -178,11 +179,17 @@ impl<'a> Coref<'a> {
                 }
             }
         }
-        // "the company", "the union": the organization of that sort mentioned last.
-        if b - a == 2 && self.at.tok(a).eq_ignore_ascii_case("the") {
+        // "the company", "the union", "the city council": the organization of that sort
+        // mentioned last.
+        let modified = b - a == 3
+            && self.at.tokens[a + 1].word
+            && self.at.tok(a + 1).chars().all(char::is_alphabetic)
+            && self.at.tok(b - 1).bytes().all(|c| c.is_ascii_lowercase());
+        if (b - a == 2 || modified) && self.at.tok(a).eq_ignore_ascii_case("the") {
             let mut buf = [0; 32];
-            let noun = ascii_lowercase(self.at.tok(a + 1), &mut buf);
-            if let Some(e) = self.resolve_org_noun(&noun, span.start()) {
+            let noun = ascii_lowercase(self.at.tok(b - 1), &mut buf);
+            let modifier = modified.then(|| self.at.tok(a + 1));
+            if let Some(e) = self.resolve_org_noun(&noun, modifier, span.start()) {
                 return Referent {
                     span,
                     entity: Some(e),
@@ -228,7 +235,7 @@ impl<'a> Coref<'a> {
     /// organization noun fits: "company" and "firm" any organization whose name is not a
     /// public body's, "union" one named a union or its members, "university", "council" and
     /// the like one whose name has that word.
-    fn resolve_org_noun(&self, noun: &str, pos: usize) -> Option<u32> {
+    fn resolve_org_noun(&self, noun: &str, modifier: Option<&str>, pos: usize) -> Option<u32> {
         const PUBLIC: &[&str] = &[
             "university",
             "college",
@@ -279,8 +286,9 @@ impl<'a> Coref<'a> {
                 | "bank"
                 | "group"
         );
+        let by_name = crate::words::NAMED_ORG_NOUNS.contains(&noun);
         let named = |word: &str| {
-            crate::words::NAMED_ORG_NOUNS.contains(&noun) && word.eq_ignore_ascii_case(noun)
+            by_name && word.eq_ignore_ascii_case(noun)
                 || noun == "union"
                     && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
                 || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")
@@ -290,9 +298,13 @@ impl<'a> Coref<'a> {
                 || noun == "district" && matches!(word, "District" | "Schools" | "Board")
         };
         let ents = self.entities;
+        // An organization described was named in the last paragraphs: the last two hundred
+        // mentions are enough, and a description that fits none costs no more.
         let mut fits = self
             .recent_mentions(pos)
+            .take(200)
             .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
+            .filter(|x| unlinked::modifier_fits(modifier, &self.at.text[x.span.range()]))
             .filter(|x| {
                 let name = self.at.text[x.span.range()].split(' ');
                 if company {
@@ -552,7 +564,7 @@ impl<'a> Coref<'a> {
         }
         let mut buf = [0; 32];
         let noun = ascii_lowercase(self.at.tok(t + 1), &mut buf);
-        self.resolve_org_noun(&noun, tokens[t].span.start())
+        self.resolve_org_noun(&noun, None, tokens[t].span.start())
     }
 
     /// The person "the `age`-year-old" before `pos` is: one the article gave that age ("Sam

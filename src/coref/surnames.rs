@@ -13,7 +13,8 @@ use crate::span::Span;
 impl Coref<'_> {
     /// The person named in full whose surname is the one-word mention `word` of entity `e`,
     /// where the article outranks what `e` is: a place, a person known only by that word, or
-    /// a gazetteer person the article has not named in full before `pos`. `None` where `e`
+    /// a gazetteer person the article has not named in full before `pos` nor mentioned before the
+    /// other's full name. `None` where `e`
     /// stands, or where two people the article names in full share the surname.
     pub(crate) fn full_name_for(&self, word: Span, e: u32, pos: usize) -> Option<u32> {
         let text = self.at.text;
@@ -66,27 +67,42 @@ impl Coref<'_> {
             })
             .map(|(i, _)| i as u32);
         let person = same.next()?;
-        if same.next().is_some() || gazetteer && self.named_in_full_before(e, pos) {
+        if same.next().is_some() {
             return None;
+        }
+        // A gazetteer person the article mentions before it names the other in full is the
+        // one it means ("Obama" of a story about him is not Michelle Obama, named later).
+        if gazetteer {
+            let Origin::Inferred(full) = ents.list[person as usize].origin else {
+                return None;
+            };
+            let (first, first_full) = self.first_mentions(e);
+            if first_full < pos || first < full.start() {
+                return None;
+            }
         }
         Some(person)
     }
 
-    /// Whether the article names entity `e` in full (a mention of two words or more) before
-    /// `pos`. Where each entity is first named in full is found in one pass over the
-    /// mentions, on the first question.
-    fn named_in_full_before(&self, e: u32, pos: usize) -> bool {
-        let first = self.first_in_full.get_or_init(|| {
-            let mut first = vec![usize::MAX; self.entities.list.len()];
+    /// Where the article first mentions entity `e`, and where it first names it in full (a
+    /// mention of two words or more); `usize::MAX` for never. Found for all entities in one
+    /// pass over the mentions, on the first question.
+    fn first_mentions(&self, e: u32) -> (usize, usize) {
+        let first = self.first_mentions.get_or_init(|| {
+            let mut first = vec![(usize::MAX, usize::MAX); self.entities.list.len()];
             for x in &self.entities.mentions {
-                let at = &mut first[x.entity as usize];
-                if *at == usize::MAX && self.at.text[x.span.range()].contains(' ') {
-                    *at = x.span.start();
+                let (any, full) = &mut first[x.entity as usize];
+                *any = (*any).min(x.span.start());
+                if *full == usize::MAX && self.at.text[x.span.range()].contains(' ') {
+                    *full = x.span.start();
                 }
             }
             first
         });
-        first.get(e as usize).is_some_and(|&at| at < pos)
+        first
+            .get(e as usize)
+            .copied()
+            .unwrap_or((usize::MAX, usize::MAX))
     }
 }
 

@@ -25,7 +25,9 @@ pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
     }
     let name = without_role_words(text, span);
     let words = &text[name.range()];
-    if !words.contains(' ') && surname_like(words) {
+    // A word after "the" is no surname ("the Times").
+    let article = text[span.range()].starts_with(['t', 'T']) && words.len() + 4 == span.len();
+    if !words.contains(' ') && !article && surname_like(words) {
         if let Some(full) = full_name_before(text, name) {
             return full;
         }
@@ -79,7 +81,7 @@ fn without_role_words(text: &str, span: Span) -> Span {
         &words[starts[k]..end]
     };
     let from = |k: usize| Span::new(span.start() + starts[k], span.end());
-    if n >= 2 && word(0) == "The" && word(1).starts_with(char::is_uppercase) {
+    if n >= 2 && matches!(word(0), "The" | "the") && word(1).starts_with(char::is_uppercase) {
         return from(1);
     }
     // The last role word, with only capitalized words or roles before it.
@@ -133,9 +135,17 @@ fn full_name_before(text: &str, span: Span) -> Option<Span> {
 /// (NEAC)"), from its first capitalized word, "of" and "and" allowed inside.
 fn described_organization(text: &str, span: Span) -> Option<Span> {
     let words = &text[span.range()];
-    let noun = words
+    let rest = words
         .strip_prefix("the ")
         .or_else(|| words.strip_prefix("The "))?;
+    // "the league", or with one word before the noun: "the city council".
+    let (modifier, noun) = match rest.split_once(' ') {
+        None => (None, rest),
+        Some((modifier, noun)) if modifier.chars().all(char::is_alphabetic) => {
+            (Some(modifier), noun)
+        }
+        Some(_) => return None,
+    };
     if !crate::words::NAMED_ORG_NOUNS.contains(&noun) {
         return None;
     }
@@ -159,9 +169,20 @@ fn described_organization(text: &str, span: Span) -> Option<Span> {
                 return None;
             }
             let first = name_start_before(text, start)?;
-            Some(Span::new(first, end))
+            let name = Span::new(first, end);
+            modifier_fits(modifier, &text[name.range()]).then_some(name)
         })
         .last()
+}
+
+/// Whether an organization's name fits the word before the noun of its description: "the
+/// foreign ministry" is a "… Foreign Ministry", not the "… Defence Ministry"; a word for the
+/// level of government ("the city council") fits any.
+pub(crate) fn modifier_fits(modifier: Option<&str>, name: &str) -> bool {
+    modifier.map_or(true, |m| {
+        crate::words::GOVERNMENT_LEVELS.contains(&m)
+            || name.split(' ').any(|w| w.eq_ignore_ascii_case(m))
+    })
 }
 
 /// The start of the capitalized words that run up to `pos` ("Northern Premier Women’s"
@@ -274,6 +295,20 @@ mod tests {
         assert_eq!(name(opener, "The league"), "The league");
         let company = "Acme Company grew. The company said no.";
         assert_eq!(name(company, "The company"), "The company");
+        // A word before the noun is in the name, unless it is a level of government.
+        let foreign = "Bonn's Defence Ministry spoke. The foreign ministry said no.";
+        assert_eq!(
+            name(foreign, "The foreign ministry"),
+            "The foreign ministry"
+        );
+        let city = "Port Hallett Council met. The city council said no.";
+        assert_eq!(name(city, "The city council"), "Port Hallett Council");
+    }
+
+    #[test]
+    fn a_word_after_the_is_no_surname() {
+        let text = "The New York Times reported it. The Times said no.";
+        assert_eq!(name(text, "The Times"), "Times");
     }
 
     #[test]
