@@ -433,6 +433,9 @@ fn unlinked_speakers_get_the_fullest_name_written() {
     let rows: &[(u32, &str, &str, &str)] = &[
         (line!(), "Zhanar Tokayeva opened the bakery in 2004. \"We will stay,\" Tokayeva said.",
          "We will stay,", "Zhanar Tokayeva"),
+        // Of two people with the surname, the one the article introduced first.
+        (line!(), "Eleni Papadakis has run the diner since 1983. Her son, George Papadakis, cooks. \"We lost everything,\" Papadakis said.",
+         "We lost everything,", "Eleni Papadakis"),
         // A title before a name is that name's, not the last person with the title.
         (line!(), "Carrick coach Terrence Gaines spoke first. Lakers coach Monica Reyes-Hall told reporters that the team was tired.",
          "the team was tired", "Monica Reyes-Hall"),

@@ -133,7 +133,7 @@ impl<'a> Coref<'a> {
             // name ("Houston said"), nor a person known only by the surname.
             let place = ents.list[x.entity as usize].kind == EntityKind::Location;
             let full = (!place || x.span == span)
-                .then(|| self.full_name_for(x.span, x.entity, x.span.start()))
+                .then(|| self.full_name_for(x.span, x.entity, x.span.start(), None))
                 .flatten();
             return Referent {
                 span: x.span,
@@ -143,7 +143,7 @@ impl<'a> Coref<'a> {
         if b - a == 1 && self.at.is(a, Class::PRONOUN) {
             let entity = self
                 .resolve_pronoun(a)
-                .map(|e| self.fullest_person(e, span.start()));
+                .map(|e| self.fullest_person(e, span.start(), pronoun_gender(self.at.tok(a))));
             return Referent { span, entity };
         }
         // "the 34-year-old winger": the person given that age, else the one the sentences
@@ -617,6 +617,16 @@ impl<'a> Coref<'a> {
                         _ => false,
                     })
         })
+    }
+}
+
+/// The gender a pronoun gives: "she" and "her" female, "he", "him" and "his" male.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    let mut buf = [0; 32];
+    match &*ascii_lowercase(word, &mut buf) {
+        "she" | "her" => Some(Gender::Female),
+        "he" | "him" | "his" => Some(Gender::Male),
+        _ => None,
     }
 }
 

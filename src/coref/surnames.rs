@@ -7,16 +7,23 @@
 
 use super::Coref;
 use crate::entity::Origin;
-use crate::gazetteer::EntityKind;
+use crate::gazetteer::{EntityKind, Gender};
 use crate::span::Span;
 
 impl Coref<'_> {
     /// The person named in full whose surname is the one-word mention `word` of entity `e`,
-    /// where the article outranks what `e` is: a place, a person known only by that word, or
+    /// (a pronoun's `gender`, if any), where the article outranks what `e` is: a place, a
+    /// person known only by that word, or
     /// a gazetteer person the article has not named in full before `pos` nor mentioned before the
     /// other's full name. `None` where `e`
     /// stands, or where two people the article names in full share the surname.
-    pub(crate) fn full_name_for(&self, word: Span, e: u32, pos: usize) -> Option<u32> {
+    pub(crate) fn full_name_for(
+        &self,
+        word: Span,
+        e: u32,
+        pos: usize,
+        gender: Option<Gender>,
+    ) -> Option<u32> {
         let text = self.at.text;
         let surname = strip_possessive(&text[word.range()]);
         if surname.contains(' ') || !surname.starts_with(char::is_uppercase) {
@@ -50,13 +57,10 @@ impl Coref<'_> {
         if bits & word_bit(surname) == 0 {
             return None;
         }
-        let mut same = ents
-            .list
-            .iter()
-            .take(1024)
-            .enumerate()
-            .filter(|&(i, x)| i as u32 != e && x.kind == EntityKind::Person && !x.merged)
-            .filter(|(_, x)| match x.origin {
+        let mut same = [0u32; 4];
+        let mut n = 0;
+        for (i, x) in ents.list.iter().enumerate().take(1024) {
+            let full = match x.origin {
                 Origin::Inferred(span) => {
                     let name = text[span.range()].as_bytes();
                     name.len() > surname.len()
@@ -64,12 +68,32 @@ impl Coref<'_> {
                         && name[name.len() - surname.len() - 1] == b' '
                 }
                 Origin::Gazetteer(_) => false,
-            })
-            .map(|(i, _)| i as u32);
-        let person = same.next()?;
-        if same.next().is_some() {
-            return None;
+            };
+            // Of the gender the pronoun or the person's own honorifics give.
+            let fits = match gender.or(d.gender) {
+                Some(g) => x.gender.map_or(true, |h| h == g),
+                None => true,
+            };
+            if full && fits && i as u32 != e && x.kind == EntityKind::Person && !x.merged {
+                if n == same.len() {
+                    return None;
+                }
+                same[n] = i as u32;
+                n += 1;
+            }
         }
+        // Two people of that surname ("Eleni and George Papadakis"): the surname alone is the
+        // one the article introduced first, whom it is about; the other it tells apart by
+        // given name.
+        let person = match n {
+            0 => return None,
+            _ => *same[..n]
+                .iter()
+                .min_by_key(|&&x| match ents.list[x as usize].origin {
+                    Origin::Inferred(span) => span.start(),
+                    Origin::Gazetteer(_) => usize::MAX,
+                })?,
+        };
         // A gazetteer person the article mentions before it names the other in full is the
         // one it means ("Obama" of a story about him is not Michelle Obama, named later).
         if gazetteer {
@@ -109,10 +133,10 @@ impl Coref<'_> {
 impl Coref<'_> {
     /// The person named in full for person `e` where the article knows `e` only by a
     /// surname ([`Self::full_name_for`]); else `e`.
-    pub(crate) fn fullest_person(&self, e: u32, pos: usize) -> u32 {
+    pub(crate) fn fullest_person(&self, e: u32, pos: usize, gender: Option<Gender>) -> u32 {
         match self.entities.list[e as usize].origin {
             Origin::Inferred(span) if self.entities.list[e as usize].kind == EntityKind::Person => {
-                self.full_name_for(span, e, pos).unwrap_or(e)
+                self.full_name_for(span, e, pos, gender).unwrap_or(e)
             }
             _ => e,
         }

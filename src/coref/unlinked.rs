@@ -16,7 +16,7 @@ const TRIES: usize = 64;
 /// The words that name an unlinked speaker at their fullest, given the speaker's words
 /// `span`: for "the league" and the like, the latest name within [`WINDOW`] bytes before it
 /// that ends in "League"; the name without the role words or the article before it; and for
-/// a surname alone, the latest full name (a given name, an initial or particles, then the surname)
+/// a surname alone, the first full name (a given name, an initial or particles, then the surname)
 /// the article writes within [`WINDOW`] bytes before it. The span itself where there is
 /// nothing better.
 pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
@@ -101,7 +101,8 @@ fn without_role_words(text: &str, span: Span) -> Span {
     }
 }
 
-/// The latest full name ending in the surname `span` that the article writes before it:
+/// The first full name ending in the surname `span` that the article writes in the
+/// [`WINDOW`] before it:
 /// the surname preceded by a name word that is no role ("Siobhán Keough", not "Coach
 /// Keough"), an initial after a given name ("Mary K. Lindqvist") or particles ("Ana de la
 /// Cruz").
@@ -114,18 +115,19 @@ fn full_name_before(text: &str, span: Span) -> Option<Span> {
     let hay = &text.as_bytes()[lo..span.start()];
     let needle = surname.as_bytes();
     // By its first byte, a capital, which is rare enough that a memchr pass and a comparison
-    // at each hit cost less than building a substring searcher for one word.
+    // at each hit cost less than building a substring searcher for one word. The first full
+    // name wins: of two people with one surname, the surname alone is the one the article
+    // introduced first, as for a surname linked to a person of one word (`coref::surnames`).
     memchr::memchr_iter(needle[0], hay)
         .filter(|&p| hay[p..].starts_with(needle))
         .take(TRIES)
-        .filter_map(|p| {
+        .find_map(|p| {
             let start = lo + p;
             let end = start + surname.len();
             let whole = !crate::text::next_char(text, end).is_some_and(char::is_alphanumeric);
             let first = whole.then(|| given_name_before(text, start)).flatten()?;
             Some(Span::new(first, end))
         })
-        .last()
 }
 
 /// The name "the league", "the conference" and the like (the nouns of
