@@ -436,6 +436,9 @@ fn unlinked_speakers_get_the_fullest_name_written() {
         // Of two people with the surname, the one the article introduced first.
         (line!(), "Eleni Papadakis has run the diner since 1983. Her son, George Papadakis, cooks. \"We lost everything,\" Papadakis said.",
          "We lost everything,", "Eleni Papadakis"),
+        // A surname that is also a place, after a full name recognition missed.
+        (line!(), "Sarah Houston's bakery flooded twice. \"We were flooded twice,\" Houston said.",
+         "We were flooded twice,", "Sarah Houston"),
         // A title before a name is that name's, not the last person with the title.
         (line!(), "Carrick coach Terrence Gaines spoke first. Lakers coach Monica Reyes-Hall told reporters that the team was tired.",
          "the team was tired", "Monica Reyes-Hall"),

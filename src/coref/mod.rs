@@ -39,6 +39,9 @@ pub(crate) struct Coref<'a> {
     /// of two words or more), `usize::MAX` for never: made on the first question about a
     /// surname ([`surnames`]).
     first_mentions: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// By entity, whether the article writes a full name for a place's or a gazetteer
+    /// person's word, once looked for: 0 not yet, 1 no, 2 yes ([`surnames`]).
+    written_in_full: std::cell::RefCell<Vec<u8>>,
     /// A bit for each last word of the full names of the people the gazetteer lacks, by a
     /// hash of the word: what rules most surnames out at once ([`surnames`]).
     surname_bits: std::cell::OnceCell<u64>,
@@ -58,6 +61,7 @@ impl<'a> Coref<'a> {
             quotes,
             title_words: knowledge.title_words,
             first_mentions: std::cell::OnceCell::new(),
+            written_in_full: std::cell::RefCell::new(Vec::new()),
             surname_bits: std::cell::OnceCell::new(),
         }
     }
@@ -135,6 +139,14 @@ impl<'a> Coref<'a> {
             let full = (!place || x.span == span)
                 .then(|| self.full_name_for(x.span, x.entity, x.span.start(), None))
                 .flatten();
+            // Or a person the article names in full though recognition missed them: then no
+            // entity, and the speaker's name is the full name written.
+            if full.is_none() && (!place || x.span == span) && self.written_in_full(&x) {
+                return Referent {
+                    span: x.span,
+                    entity: None,
+                };
+            }
             return Referent {
                 span: x.span,
                 entity: Some(full.unwrap_or(x.entity)),

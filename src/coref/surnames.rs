@@ -108,6 +108,50 @@ impl Coref<'_> {
         Some(person)
     }
 
+    /// Whether the one-word mention `x` of a place or a gazetteer person is the surname of a
+    /// person the article writes in full (a given name of the list, then the word) at or
+    /// before the entity's first mention, whom recognition did not find ("Sarah Houston's
+    /// bakery … Houston said"): a place is no speaker where a person fits, and the article
+    /// outranks the gazetteer where it names its own person first. Not where the article has
+    /// named the gazetteer's person in full before `x`. The text is searched once an entity.
+    pub(crate) fn written_in_full(&self, x: &crate::entity::MentionData) -> bool {
+        let e = x.entity;
+        let d = &self.entities.list[e as usize];
+        if !matches!(
+            (d.kind, d.origin),
+            (EntityKind::Location, _) | (EntityKind::Person, Origin::Gazetteer(_))
+        ) {
+            return false;
+        }
+        let text = self.at.text;
+        let word = strip_possessive(&text[x.span.range()]);
+        if word.contains(' ') || !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let known = {
+            let mut memo = self.written_in_full.borrow_mut();
+            if memo.len() < self.entities.list.len() {
+                memo.resize(self.entities.list.len(), 0);
+            }
+            if memo[e as usize] == 0 {
+                // The entity's first mention, among the first few thousand.
+                let first = self
+                    .entities
+                    .mentions
+                    .iter()
+                    .take(4096)
+                    .find(|m| m.entity == e)
+                    .map_or(x.span, |m| m.span);
+                let at = Span::new(first.start(), first.start() + word.len());
+                let same = text.get(at.range()) == Some(word);
+                let full = same && super::unlinked::full_name_before(text, at, true).is_some();
+                memo[e as usize] = 1 + u8::from(full);
+            }
+            memo[e as usize] == 2
+        };
+        known && self.first_mentions(e).1 >= x.span.start()
+    }
+
     /// Where the article first mentions entity `e`, and where it first names it in full (a
     /// mention of two words or more); `usize::MAX` for never. Found for all entities in one
     /// pass over the mentions, on the first question.

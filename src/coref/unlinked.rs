@@ -28,7 +28,7 @@ pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
     // A word after "the" is no surname ("the Times").
     let article = text[span.range()].starts_with(['t', 'T']) && words.len() + 4 == span.len();
     if !words.contains(' ') && !article && surname_like(words) {
-        if let Some(full) = full_name_before(text, name) {
+        if let Some(full) = full_name_before(text, name, false) {
             return full;
         }
         if name != span {
@@ -102,17 +102,18 @@ fn without_role_words(text: &str, span: Span) -> Span {
 }
 
 /// The first full name ending in the surname `span` that the article writes in the
-/// [`WINDOW`] before it:
-/// the surname preceded by a name word that is no role ("Siobhán Keough", not "Coach
-/// Keough"), an initial after a given name ("Mary K. Lindqvist") or particles ("Ana de la
-/// Cruz").
-fn full_name_before(text: &str, span: Span) -> Option<Span> {
+/// [`WINDOW`] before it, or at it: the surname preceded by a name word that is no role ("Siobhán
+/// Keough", not "Coach Keough"), an initial after a given name ("Mary K. Lindqvist") or
+/// particles ("Ana de la Cruz"). With `known`, the name word must be a given name of the
+/// list ("Two Scotland" is no name).
+pub(crate) fn full_name_before(text: &str, span: Span, known: bool) -> Option<Span> {
     let surname = &text[span.range()];
     let mut lo = span.start().saturating_sub(WINDOW);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let hay = &text.as_bytes()[lo..span.start()];
+    // The span itself too: "Sarah Houston" may be where the word is first written.
+    let hay = &text.as_bytes()[lo..span.end()];
     let needle = surname.as_bytes();
     // By its first byte, a capital, which is rare enough that a memchr pass and a comparison
     // at each hit cost less than building a substring searcher for one word. The first full
@@ -125,7 +126,9 @@ fn full_name_before(text: &str, span: Span) -> Option<Span> {
             let start = lo + p;
             let end = start + surname.len();
             let whole = !crate::text::next_char(text, end).is_some_and(char::is_alphanumeric);
-            let first = whole.then(|| given_name_before(text, start)).flatten()?;
+            let first = whole
+                .then(|| given_name_before(text, start, known))
+                .flatten()?;
             Some(Span::new(first, end))
         })
 }
@@ -213,8 +216,9 @@ fn name_start_before(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// The start of the given name before a surname starting at `pos` (one space before it),
-/// past an initial or particles: `None` where the word before is no name word or a role.
-fn given_name_before(text: &str, pos: usize) -> Option<usize> {
+/// past an initial or particles: `None` where the word before is no name word or a role,
+/// or with `known`, no given name of the list.
+fn given_name_before(text: &str, pos: usize, known: bool) -> Option<usize> {
     let mut pos = pos;
     // A particle, then an initial, then the given name: at most four words back.
     for _ in 0..4 {
@@ -225,7 +229,8 @@ fn given_name_before(text: &str, pos: usize) -> Option<usize> {
         }
         let name = crate::words::is_name_word(word)
             && !crate::role::is_role(word)
-            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (!known || crate::given_names::given_name(word).is_some());
         return name.then_some(start);
     }
     None
