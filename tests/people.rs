@@ -442,6 +442,9 @@ fn unlinked_speakers_get_the_fullest_name_written() {
         // A title before a name is that name's, not the last person with the title.
         (line!(), "Carrick coach Terrence Gaines spoke first. Lakers coach Monica Reyes-Hall told reporters that the team was tired.",
          "the team was tired", "Monica Reyes-Hall"),
+        // A "she" coreference cannot resolve, right after: that person.
+        (line!(), "Lakers coach Monica Reyes-Hall told reporters that the team was tired. She said the bus had been late.",
+         "the bus had been late", "Monica Reyes-Hall"),
         // A plural's possessive inside a name, and "The" before it.
         (line!(), "The Harbour Students' Union said the fees were too high.",
          "the fees were too high", "Harbour Students' Union"),

@@ -644,6 +644,10 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 
 /// The age of a description "the 34-year-old winger": the digits before "-year-old".
 fn described_age(words: &str) -> Option<&str> {
+    // Most descriptions have no digit: one pass over the bytes, no substring searcher.
+    if !words.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let at = words.find("-year-old")?;
     let digits = &words[..at];
     let start = digits

@@ -25,12 +25,9 @@ impl Coref<'_> {
         gender: Option<Gender>,
     ) -> Option<u32> {
         let text = self.at.text;
-        let surname = strip_possessive(&text[word.range()]);
-        if surname.contains(' ') || !surname.starts_with(char::is_uppercase) {
-            return None;
-        }
         let ents = self.entities;
         let d = &ents.list[e as usize];
+        // What the entity is first: most speakers are people named in full.
         let gazetteer = match (d.kind, d.origin) {
             (EntityKind::Location, _) => false,
             (EntityKind::Person, Origin::Inferred(span)) if !text[span.range()].contains(' ') => {
@@ -39,6 +36,10 @@ impl Coref<'_> {
             (EntityKind::Person, Origin::Gazetteer(_)) => true,
             _ => return None,
         };
+        let surname = strip_possessive(&text[word.range()]);
+        if surname.contains(' ') || !surname.starts_with(char::is_uppercase) {
+            return None;
+        }
         // The people the gazetteer lacks whose full name ends in the surname: most surnames
         // are no one else's, which one bit says; else a few dozen entities to look at, and at
         // most the first thousand of a huge text.

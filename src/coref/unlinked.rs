@@ -38,6 +38,34 @@ pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
     name
 }
 
+/// How far after an unlinked person's name an unresolved "she" or "he" may stand and be
+/// that person, in bytes: a paragraph or two.
+const PRONOUN_REACH: usize = 1_500;
+
+/// Whether `words` are "she" or "he" standing at `pos`, within [`PRONOUN_REACH`] after the
+/// name `name` of the last unlinked speaker named like a person: the pronoun coreference
+/// could not resolve is that person ("Lakers coach Monica Reyes-Hall told reporters: … She
+/// said …", where recognition did not find Monica Reyes-Hall).
+pub(crate) fn is_pronoun_of(words: &str, name: Span, pos: usize) -> bool {
+    matches!(words, "she" | "She" | "he" | "He")
+        && name.end() <= pos
+        && pos - name.end() <= PRONOUN_REACH
+}
+
+/// Whether a name is written like a person's: two to four capitalized name words, the last
+/// no head of an organization's or a place's name ("Monica Reyes-Hall", not "Harbour
+/// Students' Union").
+pub(crate) fn person_like(name: &str) -> bool {
+    let n = name.split(' ').count();
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    (2..=4).contains(&n)
+        && name.split(' ').all(|w| {
+            crate::words::is_name_word(w) || crate::coref::names::is_particle(w) || is_initial(w)
+        })
+        && !crate::words::ORG_HEADS.contains(&last)
+        && !crate::words::PLACE_HEADS.contains(&last)
+}
+
 /// Whether a word could be a surname said alone: a name word ([`crate::words::is_name_word`])
 /// of letters, hyphens and apostrophes, not a role.
 fn surname_like(word: &str) -> bool {
