@@ -135,13 +135,12 @@ impl Coref<'_> {
                 memo.resize(self.entities.list.len(), 0);
             }
             if memo[e as usize] == 0 {
-                // The entity's first mention, among the first few thousand.
+                // The entity's first mention, among the last few hundred before `x`: an
+                // article's, and a bounded look in a huge text.
                 let first = self
-                    .entities
-                    .mentions
-                    .iter()
-                    .take(4096)
-                    .find(|m| m.entity == e)
+                    .recent_mentions(x.span.start())
+                    .filter(|m| m.entity == e)
+                    .last()
                     .map_or(x.span, |m| m.span);
                 let at = Span::new(first.start(), first.start() + word.len());
                 let same = text.get(at.range()) == Some(word);
