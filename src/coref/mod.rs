@@ -5,9 +5,9 @@
 //!
 //! The linking of names to entities that entity recognition needs while it runs (which entry
 //! a surname stands for, the further mentions of an inferred name, the gender a role word
-//! states) is in [`names`]; a surname said alone that recognition linked to a place or to a
-//! person of one word, in [`surnames`]; the name of a speaker no entity stands for (a surname whose full
-//! name the recognizer missed) is in [`unlinked`].
+//! states) is in [`names`]; a surname said alone that recognition linked to a place, a
+//! person of one word or the gazetteer's namesake, in [`surnames`]; the name of a speaker no
+//! entity stands for (a surname whose full name the recognizer missed) in [`unlinked`].
 
 pub(crate) mod names;
 mod surnames;

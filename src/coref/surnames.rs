@@ -11,12 +11,12 @@ use crate::gazetteer::{EntityKind, Gender};
 use crate::span::Span;
 
 impl Coref<'_> {
-    /// The person named in full whose surname is the one-word mention `word` of entity `e`,
-    /// (a pronoun's `gender`, if any), where the article outranks what `e` is: a place, a
-    /// person known only by that word, or
-    /// a gazetteer person the article has not named in full before `pos` nor mentioned before the
-    /// other's full name. `None` where `e`
-    /// stands, or where two people the article names in full share the surname.
+    /// The person named in full whose surname is the one-word mention `word` of entity `e`
+    /// (of a pronoun's `gender`, if given), where the article outranks what `e` is: a place,
+    /// a person known only by that word, or a gazetteer person the article has neither named
+    /// in full before `pos` nor mentioned before the other's full name. `None` where `e`
+    /// stands. Of two people the article names in full with the surname, the one it
+    /// introduced first.
     pub(crate) fn full_name_for(
         &self,
         word: Span,
@@ -86,15 +86,14 @@ impl Coref<'_> {
         // Two people of that surname ("Eleni and George Papadakis"): the surname alone is the
         // one the article introduced first, whom it is about; the other it tells apart by
         // given name.
-        let person = match n {
-            0 => return None,
-            _ => *same[..n]
+        let person =
+            same[..n]
                 .iter()
-                .min_by_key(|&&x| match ents.list[x as usize].origin {
+                .copied()
+                .min_by_key(|&x| match ents.list[x as usize].origin {
                     Origin::Inferred(span) => span.start(),
                     Origin::Gazetteer(_) => usize::MAX,
-                })?,
-        };
+                })?;
         // A gazetteer person the article mentions before it names the other in full is the
         // one it means ("Obama" of a story about him is not Michelle Obama, named later).
         if gazetteer {
@@ -172,9 +171,7 @@ impl Coref<'_> {
             .copied()
             .unwrap_or((usize::MAX, usize::MAX))
     }
-}
 
-impl Coref<'_> {
     /// The person named in full for person `e` where the article knows `e` only by a
     /// surname ([`Self::full_name_for`]); else `e`.
     pub(crate) fn fullest_person(&self, e: u32, pos: usize, gender: Option<Gender>) -> u32 {

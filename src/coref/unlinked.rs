@@ -16,9 +16,9 @@ const TRIES: usize = 64;
 /// The words that name an unlinked speaker at their fullest, given the speaker's words
 /// `span`: for "the league" and the like, the latest name within [`WINDOW`] bytes before it
 /// that ends in "League"; the name without the role words or the article before it; and for
-/// a surname alone, the first full name (a given name, an initial or particles, then the surname)
-/// the article writes within [`WINDOW`] bytes before it. The span itself where there is
-/// nothing better.
+/// a surname alone, the first full name (a given name, an initial or particles, then the
+/// surname) the article writes within [`WINDOW`] bytes before it. The span itself where
+/// there is nothing better.
 pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
     if let Some(name) = described_organization(text, span) {
         return name;
@@ -26,7 +26,10 @@ pub(crate) fn fullest_name(text: &str, span: Span) -> Span {
     let name = without_role_words(text, span);
     let words = &text[name.range()];
     // A word after "the" is no surname ("the Times").
-    let article = text[span.range()].starts_with(['t', 'T']) && words.len() + 4 == span.len();
+    let whole = &text[span.range()];
+    let article = name.start() != span.start()
+        && (whole.starts_with("The ") || whole.starts_with("the "))
+        && name.start() == span.start() + 4;
     if !words.contains(' ') && !article && surname_like(words) {
         if let Some(full) = full_name_before(text, name, false) {
             return full;
@@ -130,10 +133,10 @@ fn without_role_words(text: &str, span: Span) -> Span {
 }
 
 /// The first full name ending in the surname `span` that the article writes in the
-/// [`WINDOW`] before it, or at it: the surname preceded by a name word that is no role ("Siobhán
-/// Keough", not "Coach Keough"), an initial after a given name ("Mary K. Lindqvist") or
-/// particles ("Ana de la Cruz"). With `known`, the name word must be a given name of the
-/// list ("Two Scotland" is no name).
+/// [`WINDOW`] before it, or at it: the surname preceded by a name word that is no role
+/// ("Siobhán Keough", not "Coach Keough"), an initial after a given name ("Mary K.
+/// Lindqvist") or particles ("Ana de la Cruz"). With `known`, the name word must be a given
+/// name of the list ("Two Scotland" is no name).
 pub(crate) fn full_name_before(text: &str, span: Span, known: bool) -> Option<Span> {
     let surname = &text[span.range()];
     let mut lo = span.start().saturating_sub(WINDOW);
