@@ -182,7 +182,9 @@ pub enum QuoteKind {
 pub struct Speaker {
     /// The entity id, when the speaker resolves to one.
     pub entity: Option<String>,
-    /// The entity's canonical name; without an entity, the words of the attribution.
+    /// The entity's canonical name; without an entity, the words of the attribution, or the
+    /// fullest name the article writes for them ("Siobhán Keough" for "Keough", "Monica
+    /// Reyes-Hall" for "Lakers coach Monica Reyes-Hall").
     pub name: String,
     /// The words of the attribution as written next to the cue: "he", "the minister", "Lavrov".
     pub text: String,

@@ -496,14 +496,37 @@ impl Extractor {
         genders_from_pronouns(text, attributed, narrative, out);
         let out = &doc.entities;
         doc.quotes.reserve(attributed.len());
+        // The full names found for unlinked speakers' words: a speaker unlinked once is
+        // often so again ("Lynch said" nine times), and the text is searched once.
+        let mut unlinked: Vec<(&str, Span)> = Vec::new();
+        // The last unlinked speaker's name, for a "she" or "he" coreference could not
+        // resolve right after, where it is named like a person.
+        let mut last_name: Option<Span> = None;
         for a in attributed {
             let speaker = a.speaker.map(|s| {
                 let words = &text[s.span.range()];
+                // Unlinked, the name the article writes for those words in full.
+                let mut fullest = || {
+                    use crate::coref::unlinked;
+                    if let Some(name) = last_name.filter(|n| {
+                        unlinked::is_pronoun_of(words, *n, s.span.start())
+                            && unlinked::person_like(&text[n.range()])
+                    }) {
+                        return &text[name.range()];
+                    }
+                    let found = unlinked.iter().rev().take(8).find(|u| u.0 == words);
+                    let name = found.map_or_else(|| unlinked::fullest_name(text, s.span), |u| u.1);
+                    if found.is_none() {
+                        unlinked.push((words, name));
+                    }
+                    last_name = Some(name);
+                    &text[name.range()]
+                };
                 Speaker {
                     entity: s.entity.map(|e| out[e as usize].id.clone()),
                     name: s
                         .entity
-                        .map_or(words, |e| &out[e as usize].name)
+                        .map_or_else(&mut fullest, |e| &out[e as usize].name)
                         .to_string(),
                     text: words.to_string(),
                     start: s.span.start(),

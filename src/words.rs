@@ -145,6 +145,24 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
 ];
 
+/// Nouns that describe an organization by the word its name has: "the union" is the one
+/// named "… Union", "the league" the "… League".
+#[rustfmt::skip]
+pub(crate) const NAMED_ORG_NOUNS: &[&str] = &[
+    "union", "university", "college", "school", "council", "agency", "department", "ministry",
+    "commission", "committee", "board", "authority", "club", "hospital", "association",
+    "institute", "foundation", "museum", "league", "party", "court", "bank", "service", "office",
+    "federation", "society", "network", "conference",
+];
+
+/// Words for a level of government or a public service before an organization noun ("the
+/// city council", "the provincial ministry"): they do not have to be in its name.
+#[rustfmt::skip]
+pub(crate) const GOVERNMENT_LEVELS: &[&str] = &[
+    "city", "town", "county", "village", "municipal", "local", "regional", "provincial", "state",
+    "federal", "national", "school", "district",
+];
+
 /// Last words that make a capitalized name an organization.
 #[rustfmt::skip]
 pub(crate) const ORG_HEADS: &[&str] = &[

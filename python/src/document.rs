@@ -705,7 +705,8 @@ impl Speaker {
         self.get().entity.as_deref()
     }
 
-    /// The entity's canonical name; without an entity, the words of the attribution.
+    /// The entity's canonical name; without an entity, the words of the attribution, or the
+    /// fullest name the article writes for them ("Siobhán Keough" for "Keough").
     #[getter]
     fn name(&self) -> &str {
         &self.get().name

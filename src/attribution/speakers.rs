@@ -109,6 +109,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 {
                     return Some((k + 1, j - 1));
                 }
+                // "Eleni Papadakis, who has run the diner with her husband, George
+                // Papadakis, since 1983, said": a relative clause with commas of its own
+                // hangs from the person before its "who".
+                if let Some(np) = self.relative_antecedent(k, s0) {
+                    return Some(np);
+                }
                 // "Zelensky, who has met Putin, said": the person before the commas, else
                 // "The jury president, the Danish actor Mette Holm, said": a person named in
                 // the apposition, not in a relative clause.
@@ -133,7 +139,7 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     return self.np_ending_at(k - 2, s0);
                 }
                 let opener = [
-                    "a", "an", "the", "who", "its", "his", "her", "their", "former", "now",
+                    "a", "an", "the", "who", "whose", "its", "his", "her", "their", "former", "now",
                 ];
                 // "The mayor, speaking to reporters on Friday, said": a participle's aside.
                 let w = self.at.tok(k + 1);
@@ -159,6 +165,23 @@ impl<'a, 'b> Attributor<'a, 'b> {
         self.np_ending_at(j, s0)
     }
 
+    /// The person a relative clause hangs from when the clause holds a comma of its own
+    /// before comma token `k`: the noun phrase before the ", who" or ", whose" at most 40
+    /// tokens back, where it names a person.
+    fn relative_antecedent(&self, k: usize, s0: usize) -> Option<(usize, usize)> {
+        let who = (s0.max(k.saturating_sub(40)) + 1..k)
+            .rev()
+            .find(|&i| self.at.lower_is(i, &["who", "whose"]) && self.at.sym(i - 1) == b',')?;
+        // Only a clause that holds a comma before `k` (else `k` is the comma of "who").
+        if who + 1 >= k || self.at.sym(who - 1) != b',' || who - 1 <= s0 {
+            return None;
+        }
+        let (a, b) = self.np_ending_at(who - 1, s0)?;
+        self.coref
+            .names_person(self.at.span_of(a, b))
+            .then_some((a, b))
+    }
+
     pub(super) fn np_ending_at(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
         let mut k = end;
         while k > s0 && end - k < 10 {
@@ -166,10 +189,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
             let t = self.at.tokens[i];
             if !t.word {
                 let w = self.at.tok(i);
-                // A hyphen joining a name, or a plural's apostrophe ("Students' Union").
-                let glued = i > s0 && self.at.tokens[i - 1].span.end() == t.span.start();
-                let plural = glued && matches!(w, "'" | "’") && self.at.tok(i - 1).ends_with('s');
-                if glued && (w == "-" || plural) {
+                // A hyphen joining a name, or an apostrophe-s split off.
+                let joined = i > s0 && self.at.tokens[i - 1].span.end() == t.span.start();
+                if w == "-" && joined {
+                    k -= 1;
+                    continue;
+                }
+                // A plural's possessive inside a name: "The Tantramar Students' Union".
+                if matches!(w, "'" | "’")
+                    && joined
+                    && k < end
+                    && is_capitalized(self.at.tok(k))
+                    && is_capitalized(self.at.tok(i - 1))
+                    && self.at.tok(i - 1).ends_with('s')
+                {
                     k -= 1;
                     continue;
                 }

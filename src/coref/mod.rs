@@ -5,9 +5,13 @@
 //!
 //! The linking of names to entities that entity recognition needs while it runs (which entry
 //! a surname stands for, the further mentions of an inferred name, the gender a role word
-//! states) is in [`names`].
+//! states) is in [`names`]; a surname said alone that recognition linked to a place, a
+//! person of one word or the gazetteer's namesake, in [`surnames`]; the name of a speaker no
+//! entity stands for (a surname whose full name the recognizer missed) in [`unlinked`].
 
 pub(crate) mod names;
+mod surnames;
+pub(crate) mod unlinked;
 
 use crate::article::Article;
 use crate::entity::{Entities, Knowledge, MentionData, Origin, TitleTarget};
@@ -31,6 +35,16 @@ pub(crate) struct Coref<'a> {
     quotes: &'a [QuoteSpan],
     /// [`Knowledge::title_words`].
     title_words: &'a [Vec<String>],
+    /// Where the article first mentions each entity, and first names it in full (a mention
+    /// of two words or more), `usize::MAX` for never: made on the first question about a
+    /// surname ([`surnames`]).
+    first_mentions: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// By entity, whether the article writes a full name for a place's or a gazetteer
+    /// person's word, once looked for: 0 not yet, 1 no, 2 yes ([`surnames`]).
+    written_in_full: std::cell::RefCell<Vec<u8>>,
+    /// A bit for each last word of the full names of the people the gazetteer lacks, by a
+    /// hash of the word: what rules most surnames out at once ([`surnames`]).
+    surname_bits: std::cell::OnceCell<u64>,
 }
 
 impl<'a> Coref<'a> {
@@ -46,6 +60,9 @@ impl<'a> Coref<'a> {
             entities,
             quotes,
             title_words: knowledge.title_words,
+            first_mentions: std::cell::OnceCell::new(),
+            written_in_full: std::cell::RefCell::new(Vec::new()),
+            surname_bits: std::cell::OnceCell::new(),
         }
     }
 
@@ -77,43 +94,91 @@ impl<'a> Coref<'a> {
             }
             let kind = ents.list[x.entity as usize].kind;
             let whole = x.span == span || b - a <= 2;
-            if kind == EntityKind::Person
-                || kind == EntityKind::Organization
-                || (kind == EntityKind::Location && whole)
-            {
-                best = Some(*x);
+            // A person outranks the organization or place of the phrase ("Dr. Helen Tse of
+            // the Centre of Forensic Sciences", "Lakers coach Monica Reyes-Hall"), an
+            // organization its place ("CUPE Ontario"); else the last mention wins.
+            let rank = match kind {
+                EntityKind::Person => 3,
+                EntityKind::Organization => 2,
+                EntityKind::Location if whole => 1,
+                _ => continue,
+            };
+            if best.map_or(true, |(r, _)| rank >= r) {
+                best = Some((rank, *x));
             }
         }
+        let mut best = best.map(|(_, x)| x);
         // Else a name the phrase is part of: "Lindqvist" of "May Lindqvist", where the
-        // attribution's words stopped at a word that is also a month.
+        // attribution's words stopped at a word that is also a month; or an organization's
+        // name the phrase is part of or stops inside, at a word such as "and": "The Food" and
+        // "Allied Workers Union" of "The Food and Allied Workers Union". One look at the few
+        // mentions starting before the phrase's last word.
         if best.is_none() {
-            let hi = m.partition_point(|x| x.span.start() <= span.start());
-            best = m[hi.saturating_sub(8)..hi]
+            let last = self.at.tokens[b - 1].span;
+            let hi = m.partition_point(|x| x.span.start() <= last.start());
+            best = m[hi.saturating_sub(12)..hi]
                 .iter()
                 .rev()
                 .find(|x| {
-                    x.span.contains(span)
-                        && !x.possessive
-                        && ents.list[x.entity as usize].kind == EntityKind::Person
+                    !x.possessive
+                        && match ents.list[x.entity as usize].kind {
+                            EntityKind::Person => x.span.contains(span),
+                            EntityKind::Organization => {
+                                x.span.contains(last)
+                                    && (x.span.end() > span.end() || x.span.contains(span))
+                            }
+                            _ => false,
+                        }
                 })
                 .copied();
         }
         if let Some(x) = best {
+            // A surname alone: the person the article named in full, not a place of that
+            // name ("Houston said"), nor a person known only by the surname.
+            let place = ents.list[x.entity as usize].kind == EntityKind::Location;
+            let full = (!place || x.span == span)
+                .then(|| self.full_name_for(x.span, x.entity, x.span.start(), None))
+                .flatten();
+            // Or a person the article names in full though recognition missed them: then no
+            // entity, and the speaker's name is the full name written.
+            if full.is_none() && (!place || x.span == span) && self.written_in_full(&x) {
+                return Referent {
+                    span: x.span,
+                    entity: None,
+                };
+            }
             return Referent {
                 span: x.span,
-                entity: Some(x.entity),
+                entity: Some(full.unwrap_or(x.entity)),
             };
         }
         if b - a == 1 && self.at.is(a, Class::PRONOUN) {
-            return Referent {
-                span,
-                entity: self.resolve_pronoun(a),
-            };
+            let entity = self
+                .resolve_pronoun(a)
+                .map(|e| self.fullest_person(e, span.start(), pronoun_gender(self.at.tok(a))));
+            return Referent { span, entity };
+        }
+        // "the 34-year-old winger": the person given that age, else the one the sentences
+        // before are about.
+        if b - a >= 2 && self.at.lower_is(a, &["the"]) {
+            if let Some(age) = described_age(&self.at.text[span.range()]) {
+                if let Some(e) = self.resolve_age(age, span.start()) {
+                    return Referent {
+                        span,
+                        entity: Some(e),
+                    };
+                }
+            }
         }
         // A generic role: "the minister", "the company's chief executive".
         let t = &ents.titles;
         let lo = t.partition_point(|x| x.span.end() <= span.start());
         for r in t[lo..].iter().take_while(|r| r.span.start() < span.end()) {
+            // A title before a name is that name's ("Lakers coach Monica Reyes-Hall"), even
+            // where the name is no person entity: not the last coach mentioned.
+            if r.before_name {
+                continue;
+            }
             if let TitleTarget::Role(role) = r.target {
                 if let Some(e) = self.resolve_role(
                     crate::role::head(crate::role::ROLES[role as usize]),
@@ -126,11 +191,17 @@ impl<'a> Coref<'a> {
                 }
             }
         }
-        // "the company", "the union": the organization of that sort mentioned last.
-        if b - a == 2 && self.at.tok(a).eq_ignore_ascii_case("the") {
+        // "the company", "the union", "the city council": the organization of that sort
+        // mentioned last.
+        let modified = b - a == 3
+            && self.at.tokens[a + 1].word
+            && self.at.tok(a + 1).chars().all(char::is_alphabetic)
+            && self.at.tok(b - 1).bytes().all(|c| c.is_ascii_lowercase());
+        if (b - a == 2 || modified) && self.at.tok(a).eq_ignore_ascii_case("the") {
             let mut buf = [0; 32];
-            let noun = ascii_lowercase(self.at.tok(a + 1), &mut buf);
-            if let Some(e) = self.resolve_org_noun(&noun, span.start()) {
+            let noun = ascii_lowercase(self.at.tok(b - 1), &mut buf);
+            let modifier = modified.then(|| self.at.tok(a + 1));
+            if let Some(e) = self.resolve_org_noun(&noun, modifier, span.start()) {
                 return Referent {
                     span,
                     entity: Some(e),
@@ -171,7 +242,7 @@ impl<'a> Coref<'a> {
     /// organization noun fits: "company" and "firm" any organization whose name is not a
     /// public body's, "union" one named a union or its members, "university", "council" and
     /// the like one whose name has that word.
-    fn resolve_org_noun(&self, noun: &str, pos: usize) -> Option<u32> {
+    fn resolve_org_noun(&self, noun: &str, modifier: Option<&str>, pos: usize) -> Option<u32> {
         const PUBLIC: &[&str] = &[
             "university",
             "college",
@@ -223,37 +294,9 @@ impl<'a> Coref<'a> {
                 | "bank"
                 | "group"
         );
+        let by_name = crate::words::NAMED_ORG_NOUNS.contains(&noun);
         let named = |word: &str| {
-            matches!(
-                noun,
-                "union"
-                    | "university"
-                    | "college"
-                    | "school"
-                    | "council"
-                    | "agency"
-                    | "department"
-                    | "ministry"
-                    | "commission"
-                    | "committee"
-                    | "board"
-                    | "authority"
-                    | "club"
-                    | "hospital"
-                    | "association"
-                    | "institute"
-                    | "foundation"
-                    | "museum"
-                    | "league"
-                    | "party"
-                    | "court"
-                    | "bank"
-                    | "service"
-                    | "office"
-                    | "federation"
-                    | "society"
-                    | "network"
-            ) && word.eq_ignore_ascii_case(noun)
+            by_name && word.eq_ignore_ascii_case(noun)
                 || noun == "union"
                     && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
                 || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")
@@ -263,9 +306,14 @@ impl<'a> Coref<'a> {
                 || noun == "district" && matches!(word, "District" | "Schools" | "Board")
         };
         let ents = self.entities;
-        self.recent_mentions(pos)
+        // An organization described was named in the last paragraphs: the last two hundred
+        // mentions are enough, and a description that fits none costs no more.
+        let mut fits = self
+            .recent_mentions(pos)
+            .take(200)
             .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
-            .find(|x| {
+            .filter(|x| unlinked::modifier_fits(modifier, &self.at.text[x.span.range()]))
+            .filter(|x| {
                 let name = self.at.text[x.span.range()].split(' ');
                 if company {
                     !name
@@ -274,8 +322,36 @@ impl<'a> Coref<'a> {
                 } else {
                     name.clone().any(named)
                 }
-            })
-            .map(|x| x.entity)
+            });
+        // An organization named only as where someone works ("Marcus Webb, an analyst at
+        // Tidemark Securities") is not what the article goes on to call "the company" while
+        // one it reports on fits too.
+        let first = fits.next()?;
+        if !self.affiliation(first.span) {
+            return Some(first.entity);
+        }
+        Some(
+            fits.take(50)
+                .find(|x| x.entity != first.entity && !self.affiliation(x.span))
+                .unwrap_or(first)
+                .entity,
+        )
+    }
+
+    /// Whether the mention at `span` follows a role word and "at", "with" or "for": "an
+    /// analyst at Tidemark Securities", "a partner with Hale LLP".
+    fn affiliation(&self, span: Span) -> bool {
+        let before = self.at.text[..span.start()].trim_end();
+        let Some(rest) = ["at", "with", "for"]
+            .iter()
+            .find_map(|p| before.strip_suffix(p))
+            .filter(|r| r.ends_with(' '))
+        else {
+            return false;
+        };
+        let rest = rest.trim_end();
+        let word = &rest[rest.rfind(' ').map_or(0, |i| i + 1)..];
+        word.starts_with(|c: char| c.is_ascii_lowercase()) && crate::role::is_role(word)
     }
 
     /// Whether a non-possessive person mention lies inside `span`.
@@ -438,12 +514,25 @@ impl<'a> Coref<'a> {
         };
         // "it" and "they" reach only an organization that is the subject of this sentence or
         // the one before; a plural subject ("Analysts … they warned") is no organization.
-        let org_pronoun = matches!(&*w, "it" | "they");
+        self.salient(pos, fits, matches!(&*w, "it" | "they"))
+    }
+
+    /// The first mention that `fits` of the sentence holding `pos`, before `pos`, else of each
+    /// sentence before it, up to four back; with `subject_only`, only the subject of this
+    /// sentence or the one before, where an organization described ("The company said …")
+    /// counts as its subject.
+    fn salient(&self, pos: usize, fits: impl Fn(u32) -> bool, subject_only: bool) -> Option<u32> {
+        let ents = self.entities;
         let sents = self.at.sentences;
         let mut si = sents.partition_point(|s| s.end() <= pos);
         let mut limit = pos;
-        for _ in 0..(if org_pronoun { 2 } else { 5 }) {
+        for _ in 0..(if subject_only { 2 } else { 5 }) {
             let Some(s) = sents.get(si) else { break };
+            if subject_only {
+                if let Some(e) = self.described_subject(*s, limit) {
+                    return fits(e).then_some(e);
+                }
+            }
             let m = &ents.mentions;
             // At most a few thousand bytes back: a runaway sentence stays linear.
             let lo =
@@ -455,7 +544,7 @@ impl<'a> Coref<'a> {
                 if !x.possessive && fits(x.entity) && !self.in_quote(x.span.start()) {
                     return Some(x.entity);
                 }
-                if org_pronoun && !x.possessive {
+                if subject_only && !x.possessive {
                     break; // the sentence's subject is something else
                 }
             }
@@ -466,6 +555,51 @@ impl<'a> Coref<'a> {
             limit = usize::MAX;
         }
         None
+    }
+
+    /// The organization a sentence opens with a description of, before `limit`: "The
+    /// company also said …" is the company the article named last.
+    fn described_subject(&self, s: Span, limit: usize) -> Option<u32> {
+        let tokens = self.at.tokens;
+        let mut t = tokens.first_at_or_after(s.start());
+        while t < tokens.len() && self.at.is_mark(t) {
+            t += 1;
+        }
+        if t + 1 >= tokens.len()
+            || tokens[t + 1].span.end() > limit.min(s.end())
+            || !self.at.tok(t).eq_ignore_ascii_case("the")
+            || !tokens[t + 1].word
+        {
+            return None;
+        }
+        let mut buf = [0; 32];
+        let noun = ascii_lowercase(self.at.tok(t + 1), &mut buf);
+        self.resolve_org_noun(&noun, None, tokens[t].span.start())
+    }
+
+    /// The person "the `age`-year-old" before `pos` is: one the article gave that age ("Sam
+    /// Whitaker, 23,", "34-year-old Mathieu Cormier"), else the person the sentence or the
+    /// ones before it are about.
+    fn resolve_age(&self, age: &str, pos: usize) -> Option<u32> {
+        let ents = self.entities;
+        let text = self.at.text;
+        let person = |e: u32| ents.list[e as usize].kind == EntityKind::Person;
+        let given = self.recent_mentions(pos).find(|x| {
+            person(x.entity)
+                && (text[x.span.end()..]
+                    .strip_prefix(", ")
+                    .and_then(|r| r.strip_prefix(age))
+                    .is_some_and(|r| r.starts_with([',', ' ', ')']))
+                    || text[..x.span.start()]
+                        .strip_suffix("-year-old ")
+                        .is_some_and(|r| {
+                            r.ends_with(age)
+                                && !r[..r.len() - age.len()].ends_with(|c: char| c.is_ascii_digit())
+                        }))
+        });
+        given
+            .map(|x| x.entity)
+            .or_else(|| self.salient(pos, person, false))
     }
 
     /// The mentions before `pos`, latest first. A role or a description was introduced
@@ -494,6 +628,31 @@ impl<'a> Coref<'a> {
                     })
         })
     }
+}
+
+/// The gender a pronoun gives: "she" and "her" female, "he", "him" and "his" male.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    let mut buf = [0; 32];
+    match &*ascii_lowercase(word, &mut buf) {
+        "she" | "her" => Some(Gender::Female),
+        "he" | "him" | "his" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// The age of a description "the 34-year-old winger": the digits before "-year-old".
+fn described_age(words: &str) -> Option<&str> {
+    // Most descriptions have no digit: one pass over the bytes, no substring searcher.
+    if !words.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let at = words.find("-year-old")?;
+    let digits = &words[..at];
+    let start = digits
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let age = &digits[start..];
+    (!age.is_empty() && age.len() <= 3 && digits[..start].ends_with(' ')).then_some(age)
 }
 
 #[cfg(test)]
