@@ -605,7 +605,17 @@ impl<'a> Resolver<'a> {
             all += 1;
             capitalized += usize::from(self.upper(j));
         }
-        all >= 4 && capitalized * 10 >= all * 8
+        // A line that ends a sentence and has a lowercase word is a sentence: "Ruth Ames met
+        // Tom Brandt on Monday." (a headline has no period, or is in capitals).
+        let sentence = || {
+            let text = &self.text[line.range()];
+            let end = text.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+            end.ends_with('.')
+                && text
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.len() > 1 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        };
+        all >= 4 && capitalized * 10 >= all * 8 && !sentence()
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -683,10 +693,12 @@ impl<'a> Resolver<'a> {
 
     /// The kind of entity the name at tokens `i..i + n` is, by its last word
     /// ([`kind_of_name`]), but a person where a given name and a head that is also a surname
-    /// read as one ("Kim Hall said").
+    /// read as one ("Kim Hall said") or the head ends a hyphenated surname.
     fn kind_of_run(&self, i: usize, n: usize) -> EntityKind {
         let kind = kind_of_name(self.tok(i + n - 1));
-        if self.person_like_place(i, n, kind) {
+        // The last part of a hyphenated surname is no head: "Monica Reyes-Hall".
+        let hyphenated = n >= 3 && self.tok(i + n - 2) == "-";
+        if hyphenated || self.person_like_place(i, n, kind) {
             EntityKind::Person
         } else {
             kind

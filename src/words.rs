@@ -178,7 +178,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Therapeutics", "Logistics", "Financial", "Securities", "Ventures", "Studios", "Records",
     "Press", "Reports", "Review", "Institutes", "Programme", "Program", "Organization",
     "Organisation", "Initiative", "Forum", "Watch", "International", "Museum", "Church", "Team",
-    "Exchange",
+    "Exchange", "Conference", "Collective",
     "Department", "Senate", "Assembly", "Parliament", "Rovers", "Athletic", "Wanderers",
     "Rangers", "Albion", "Institutet", "Services", "Markets", "Stores", "Bancorp",
     "Associates", "Cooperative", "Co-op", "Brewing", "Brewery", "Hotels", "Resorts", "Realty",

@@ -134,6 +134,17 @@ fn heads_make_places_and_firms() {
         // A possessive head ends the name, without its "'s".
         e!("Patients at Saint John Regional Hospital’s emergency department waited a record 11 hours on Monday.",
            want: Some(("Saint John Regional Hospital", Organization, None)), absent: &["Saint John"], as Location),
+        // Conference and Collective are organization heads.
+        e!("The win moves Carrick to 9-3 in the Northeast Athletic Conference (NEAC).",
+           want: Some(("Northeast Athletic Conference", Organization, None)), absent: &[], as Person),
+        e!("The Harbour Merchants Collective said the plan was rushed.",
+           want: Some(("Harbour Merchants Collective", Organization, None)), absent: &["Harbour Merchants Collective"], as Person),
+        // A head after a hyphen ends a surname, not a place's name.
+        e!("Lakers coach Monica Reyes-Hall, whose team had lost twice, told reporters the bus was late.",
+           want: Some(("Monica Reyes-Hall", Person, Some(Female))), absent: &["Monica Reyes-Hall"], as Location),
+        // A short line that ends a sentence is no headline; an age in commas names a person.
+        e!("Ruth Ames met Tom Brandt, 61, on Monday.",
+           want: Some(("Tom Brandt", Person, Some(Male))), absent: &["Ames"], as Location),
         // A union's local is an organization of its own.
         e!("Members of Amalgamated Transit Union Local 1385 voted to strike.",
            want: Some(("Amalgamated Transit Union Local 1385", Organization, None)), absent: &[], as Person),

@@ -299,7 +299,9 @@ impl Resolver<'_> {
             let word_name = given.is_some_and(|g| g.is_word());
             if n < 2
                 || self.in_title_case_line(i)
-                || (word_name && !self.used_alone(self.tokens[i + n - 1].span))
+                || (word_name
+                    && !self.age_after(i + n)
+                    && !self.used_alone(self.tokens[i + n - 1].span))
             {
                 i += n.max(1);
                 continue;
@@ -457,7 +459,7 @@ impl Resolver<'_> {
             return Err(i + 1);
         }
         let (mut end, mut kind, mut words) = (j, None, j - i);
-        let mut after_of = false;
+        let (mut after_of, mut after_hyphen) = (false, false);
         while j < self.tokens.len() && j - i < 9 {
             let t = self.tokens[j];
             let w = t.text(self.text);
@@ -471,11 +473,13 @@ impl Resolver<'_> {
                 j += 1;
                 continue;
             }
-            // A hyphen inside a word of the name: "Agri-Food", "Hewlett-Packard".
+            // A hyphen inside a word of the name: "Agri-Food", "Hewlett-Packard". What follows
+            // it is no head: "Monica Reyes-Hall" is no hall.
             let glued = |a: usize| self.tokens[a].span.end() == self.tokens[a + 1].span.start();
             if w == "-" && j > i && j + 1 < self.tokens.len() && glued(j - 1) && glued(j) {
                 if self.upper(j + 1) && !self.covered_tok(j + 1) {
                     j += 1;
+                    after_hyphen = true;
                     continue;
                 }
                 break;
@@ -500,7 +504,10 @@ impl Resolver<'_> {
                     continue;
                 }
             }
-            let shape = self.shape(j);
+            let mut shape = self.shape(j);
+            if std::mem::take(&mut after_hyphen) {
+                shape &= !(bit::ORG_HEAD | bit::PLACE_HEAD);
+            }
             let org_head = shape & bit::ORG_HEAD != 0;
             let name = shape & (bit::ORG_HEAD | bit::NAME | bit::ACRONYM) != 0;
             if name && !self.covered_tok(j) && !titled(j) {
@@ -592,6 +599,15 @@ impl Resolver<'_> {
         possessive
             && t.span.end() + 1 == next.span.start()
             && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
+    }
+
+    /// Whether an age in commas follows at token `j`: ", 61," as in "Tom Brandt, 61, said".
+    fn age_after(&self, j: usize) -> bool {
+        j + 2 < self.tokens.len()
+            && self.tok(j) == ","
+            && self.tok(j + 2) == ","
+            && (1..=3).contains(&self.tok(j + 1).len())
+            && self.tok(j + 1).bytes().all(|b| b.is_ascii_digit())
     }
 
     /// Whether token `j` is "Local" and the next a number, one space on: a union's local.
