@@ -500,6 +500,11 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
          "It is law,", "a spokesman for Gov. Kathy Hochul"),
         (line!(), "Halvorsen Foods Inc. cut 200 jobs. Company officials said the plant would stay open.",
          "the plant would stay open", "Company officials"),
+        // "and" and commas inside the name are no end of the phrase.
+        (line!(), "A spokesperson for the Food and Drug Administration said the review would take a year.",
+         "the review would take a year", "A spokesperson for the Food and Drug Administration"),
+        (line!(), "A spokesperson for Immigration, Refugees and Citizenship Canada said the cap would be reviewed.",
+         "the cap would be reviewed", "A spokesperson for Immigration, Refugees and Citizenship Canada"),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {

@@ -182,11 +182,30 @@ impl<'a, 'b> Attributor<'a, 'b> {
             .then_some((a, b))
     }
 
+    /// Whether tokens `i` and `i + 1` lie inside one entity mention: a comma or "and" inside
+    /// a name ("Immigration, Refugees and Citizenship Canada", "Food and Drug
+    /// Administration"). Mentions barely overlap, so the few that start last before the token
+    /// are the ones to look at.
+    fn inside_mention(&self, i: usize) -> bool {
+        let (a, b) = (self.at.tokens[i].span, self.at.tokens[i + 1].span);
+        let m = &self.inp.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() <= a.start());
+        m[..lo]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|x| x.span.start() < a.start() && x.span.end() >= b.end())
+    }
+
     pub(super) fn np_ending_at(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
         let mut k = end;
         while k > s0 && end - k < 10 {
             let i = k - 1;
             let t = self.at.tokens[i];
+            if k < end && self.inside_mention(i) {
+                k -= 1;
+                continue;
+            }
             if !t.word {
                 let w = self.at.tok(i);
                 // A hyphen joining a name, or an apostrophe-s split off.
