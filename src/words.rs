@@ -178,7 +178,9 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Therapeutics", "Logistics", "Financial", "Securities", "Ventures", "Studios", "Records",
     "Press", "Reports", "Review", "Institutes", "Programme", "Program", "Organization",
     "Organisation", "Initiative", "Forum", "Watch", "International", "Museum", "Church", "Team",
-    "Exchange", "Conference", "Collective",
+    "Exchange", "Conference", "Collective", "Elementary", "Secondary", "Academy", "Bakery",
+    "Diner", "Cafe", "Café", "Restaurant", "Brewery", "Brewing", "Pharmacy", "Clinic",
+    "Outfitters", "Research", "Consulting", "Construction", "Roofing", "Farms", "Dairy", "Salon",
     "Department", "Senate", "Assembly", "Parliament", "Rovers", "Athletic", "Wanderers",
     "Rangers", "Albion", "Institutet", "Services", "Markets", "Stores", "Bancorp",
     "Associates", "Cooperative", "Co-op", "Brewing", "Brewery", "Hotels", "Resorts", "Realty",
@@ -234,7 +236,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace", "Falls", "Springs", "Hollow",
     "Crossing", "Junction", "Landing", "Crescent", "Commons", "Harbor", "Cove", "Mills", "Grove",
     "Glen", "Ridge", "Row", "Hill", "Port", "Quay", "Wharf", "Pier", "Marina", "Reservoir",
-    "Building",
+    "Building", "Mall",
 ];
 
 /// Place heads that are also common surnames: "Grace Park" and "Kim Hall" may be people.

@@ -134,6 +134,13 @@ fn heads_make_places_and_firms() {
         // A possessive head ends the name, without its "'s".
         e!("Patients at Saint John Regional Hospital’s emergency department waited a record 11 hours on Monday.",
            want: Some(("Saint John Regional Hospital", Organization, None)), absent: &["Saint John"], as Location),
+        // Local businesses and schools by their heads; a mall is a place.
+        e!("She has run Tidewell Bakery on the corner for 19 years, she said on Tuesday.",
+           want: Some(("Tidewell Bakery", Organization, None)), absent: &["Tidewell Bakery"], as Person),
+        e!("Students will be reassigned to Lakeview Elementary next fall, the district said.",
+           want: Some(("Lakeview Elementary", Organization, None)), absent: &[], as Person),
+        e!("The apartments will rise on the former Glenview Mall site next to the highway.",
+           want: Some(("Glenview Mall", Location, None)), absent: &[], as Person),
         // Conference and Collective are organization heads.
         e!("The win moves Carrick to 9-3 in the Northeast Athletic Conference (NEAC).",
            want: Some(("Northeast Athletic Conference", Organization, None)), absent: &[], as Person),
