@@ -389,6 +389,10 @@ fn speakers_get_the_articles_full_name() {
         // "The company" is no stock exchange.
         (line!(), "Quillfeather Software Inc. listed on the Toronto Stock Exchange in 2021. The company said it would cut 400 jobs.",
          "it would cut 400 jobs", "Quillfeather Software Inc."),
+        // A quote-only paragraph after a paragraph about one person, who names another only
+        // as a possessive.
+        (line!(), "Taylor Quinn scored twice on Saturday.\n\nQuinn, who has played every minute of the season, had earlier set up Priyanka Dhillon’s opener with a long throw.\n\n“Today we actually did it, in front of 2,400 people.”\n",
+         "Today we actually did it, in front of 2,400 people.", "Taylor Quinn"),
         // A role word names its person: a position, an occupation.
         (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me a lot,\" Whitaker said.",
          "It found me a lot,", "Sam Whitaker"),

@@ -385,16 +385,17 @@ impl<'a> Coref<'a> {
 
     /// The one person a paragraph is about, outside its quotes: named there (in any form), or
     /// referred to by "he", "she", "his" or "her" and resolved to them; `None` where the
-    /// paragraph names no person or several. The referent's span is the person's first
+    /// paragraph names no person or several (a later one named only as a possessive does not
+    /// count). The referent's span is the person's first
     /// mention in the paragraph. At most a few hundred mentions and tokens are looked at.
     pub(crate) fn paragraph_person(&self, para: Span) -> Option<Referent> {
         let ents = self.entities;
         let person = |e: u32| ents.list[e as usize].kind == EntityKind::Person;
         let mut found: Option<Referent> = None;
-        let mut note = |r: Referent| -> bool {
-            match found {
+        let note = |found: &mut Option<Referent>, r: Referent| -> bool {
+            match *found {
                 None => {
-                    found = Some(r);
+                    *found = Some(r);
                     true
                 }
                 Some(f) => f.entity == r.entity,
@@ -411,7 +412,10 @@ impl<'a> Coref<'a> {
                     span: x.span,
                     entity: Some(x.entity),
                 };
-                if !note(r) {
+                // A person named only as a possessive after the paragraph's person is no
+                // second subject: "Quinn ... set up Priyanka Dhillon's opener".
+                let aside = x.possessive && found.is_some();
+                if !aside && !note(&mut found, r) {
                     return None;
                 }
             }
@@ -437,7 +441,7 @@ impl<'a> Coref<'a> {
                 span: tokens[i].span,
                 entity: Some(e),
             };
-            if !note(r) {
+            if !note(&mut found, r) {
                 return None;
             }
         }
