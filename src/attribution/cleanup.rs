@@ -3,6 +3,7 @@
 //! repeated passages.
 
 use super::*;
+use crate::hash::FastMap;
 
 /// The confidence of a quote whose speaker is the previous paragraph's
 /// ([`Attributor::quote_paragraphs`]): below every attribution by a cue of its own, as sure as
@@ -419,9 +420,26 @@ pub(super) fn dedupe(text: &str, out: &mut Vec<Attributed>) {
             true
         });
     } else {
-        let mut seen: FastSet<(QuoteKind, &str)> = FastSet::default();
+        // Keyed by kind, length and the text's first and last 32 bytes, so that quotes that
+        // overlap in a huge text are not each hashed whole; the whole texts are compared only
+        // where those agree. (Of two texts that agree there but differ inside, the second
+        // is kept, and not looked for again: a loss of one dedupe, never of a quote.)
+        /// A quote's kind, length, and first and last bytes.
+        type Key<'t> = (QuoteKind, usize, &'t [u8], &'t [u8]);
+        let mut seen: FastMap<Key<'_>, &str> = FastMap::default();
         seen.reserve(out.len());
-        out.retain(|q| seen.insert(key(q)));
+        out.retain(|q| {
+            let (kind, t) = key(q);
+            let b = t.as_bytes();
+            let (head, tail) = (&b[..b.len().min(32)], &b[b.len().saturating_sub(32)..]);
+            match seen.entry((kind, t.len(), head, tail)) {
+                std::collections::hash_map::Entry::Occupied(first) => *first.get() != t,
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(t);
+                    true
+                }
+            }
+        });
     }
 }
 
