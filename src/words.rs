@@ -181,6 +181,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Exchange", "Conference", "Collective", "Elementary", "Secondary", "Academy", "Bakery",
     "Diner", "Cafe", "Café", "Restaurant", "Brewery", "Brewing", "Pharmacy", "Clinic",
     "Outfitters", "Research", "Consulting", "Construction", "Roofing", "Farms", "Dairy", "Salon",
+    "Management", "Properties", "Realty", "Developments",
     "Department", "Senate", "Assembly", "Parliament", "Rovers", "Athletic", "Wanderers",
     "Rangers", "Albion", "Institutet", "Services", "Markets", "Stores", "Bancorp",
     "Associates", "Cooperative", "Co-op", "Brewing", "Brewery", "Hotels", "Resorts", "Realty",

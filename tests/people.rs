@@ -141,6 +141,11 @@ fn heads_make_places_and_firms() {
            want: Some(("Lakeview Elementary", Organization, None)), absent: &[], as Person),
         e!("The apartments will rise on the former Glenview Mall site next to the highway.",
            want: Some(("Glenview Mall", Location, None)), absent: &[], as Person),
+        e!("A spokesperson for Northgate Property Management said the building would be repaired.",
+           want: Some(("Northgate Property Management", Organization, None)), absent: &[], as Person),
+        // A role word inside a run, a few words before its head, is part of the name.
+        e!("The Elmwood Volunteer Fire Department responded to the call at 3 a.m. on Sunday.",
+           want: Some(("Elmwood Volunteer Fire Department", Organization, None)), absent: &["Fire Department"], as Organization),
         // Conference and Collective are organization heads.
         e!("The win moves Carrick to 9-3 in the Northeast Athletic Conference (NEAC).",
            want: Some(("Northeast Athletic Conference", Organization, None)), absent: &[], as Person),

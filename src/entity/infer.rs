@@ -435,11 +435,19 @@ impl Resolver<'_> {
     pub(super) fn headed_run(&self, i: usize) -> Result<(usize, EntityKind), usize> {
         // A role word right before a head is part of the name: "Premier League", "Justice
         // Department", "Queen Street".
+        // Inside a run, a role word a few capitalized words before a head is part of the
+        // name too: "Elmwood Volunteer Fire Department".
+        let head_soon = |j: usize| {
+            (j + 1..(j + 4).min(self.tokens.len()))
+                .take_while(|&k| self.upper(k))
+                .any(|k| self.shape(k) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0)
+        };
         let titled = |j: usize| {
             self.in_title_at(j)
                 && !(j + 1 < self.tokens.len()
                     && (self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
-                        || self.possessive_before_head(j + 1)))
+                        || self.possessive_before_head(j + 1)
+                        || (j > i && head_soon(j))))
         };
         let t = self.tokens[i];
         let w = t.text(self.text);
