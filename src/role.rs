@@ -46,6 +46,8 @@ pub(crate) const ROLES: &[&str] = &[
     "deputy minister", "registrar", "provost", "lecturer", "instructor", "landlord", "tenant",
     "shopkeeper", "electrician", "mechanic", "plumber", "crown attorney", "crown prosecutor",
     "defence lawyer", "defense lawyer", "defence attorney", "vice-president",
+    "det.", "supt.", "capt.", "cpl.", "corporal", "cst.", "insp.", "maj.", "pte.", "staff sgt.",
+    "staff sergeant",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.
@@ -56,7 +58,7 @@ pub(crate) fn is_honorific(role: &str) -> bool {
 /// The head noun of a role phrase ("foreign minister" → "minister"), used to link
 /// "the minister" to the person introduced as "Foreign Minister Sergei Lavrov".
 pub(crate) fn head(role: &str) -> &str {
-    const ABBREVIATED: [(&str, &str); 11] = [
+    const ABBREVIATED: [(&str, &str); 17] = [
         ("gov", "governor"),
         ("sen", "senator"),
         ("rep", "representative"),
@@ -68,6 +70,12 @@ pub(crate) fn head(role: &str) -> &str {
         ("dr", "doctor"),
         ("supt", "superintendent"),
         ("det", "detective"),
+        ("capt", "captain"),
+        ("cpl", "corporal"),
+        ("cst", "constable"),
+        ("insp", "inspector"),
+        ("maj", "major"),
+        ("pte", "private"),
     ];
     let last = role.rsplit([' ', '-']).next().unwrap_or(role);
     let bare = last.trim_end_matches('.');

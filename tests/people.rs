@@ -398,6 +398,9 @@ fn speakers_get_the_articles_full_name() {
         // as a possessive.
         (line!(), "Taylor Quinn scored twice on Saturday.\n\nQuinn, who has played every minute of the season, had earlier set up Priyanka Dhillon’s opener with a long throw.\n\n“Today we actually did it, in front of 2,400 people.”\n",
          "Today we actually did it, in front of 2,400 people.", "Taylor Quinn"),
+        // Police and military ranks, abbreviated, are titles, not names.
+        (line!(), "RCMP Cpl. Jennifer Clarke said the driver was taken to hospital. \"Charges are pending,\" Clarke said.",
+         "Charges are pending,", "Jennifer Clarke"),
         // A role word names its person: a position, an occupation.
         (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me a lot,\" Whitaker said.",
          "It found me a lot,", "Sam Whitaker"),
