@@ -2,8 +2,8 @@
 //! runs them: capitalized runs with an organization or place head, a title or role before a
 //! name, an apposition, the subject of a cue, a run starting with a known given name; then the
 //! article's full names outranking the gazetteer's one-word aliases, one-word persons folded
-//! into the person named in full, and unknown acronyms. Places by where they stand are in
-//! `places.rs`.
+//! into the person named in full, unions' locals and unknown acronyms. Places by where they
+//! stand are in `places.rs`; what each token is (name word, head, ...) in `shape.rs`.
 
 use super::shape::bit;
 use super::*;

@@ -1,7 +1,9 @@
 //! The passes that find places the gazetteer lacks or names wrongly, in the order `resolve`
 //! runs them: datelines and towns before their region, compass places, places before scores
 //! (a team in a table, not a place), and a club's town standing for the club. What makes a
-//! place read as a person ("Kim Hall said") and a road by its number are here too.
+//! place read as a person ("Kim Hall said") and a road by its number are here too, and the
+//! places that are part of an organization's name: before it ("Nova Scotia Supreme Court")
+//! or after a word naming a body ("Health Canada").
 
 use super::infer::{is_date, is_place_preposition};
 use super::*;
@@ -373,9 +375,7 @@ impl Resolver<'_> {
         };
         after_preposition || before_place || after_place
     }
-}
 
-impl Resolver<'_> {
     /// A known place or nationality right before an organization's name, one space away, is
     /// part of that name: "Nova Scotia Supreme Court", "Ohio Department of Education",
     /// "Canadian Red Cross", "U.S. Treasury Department". Where the organization is the
