@@ -143,6 +143,7 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "ETF", "ETFS", "REIT", "ESG", "YOY", "EPS", "EBITDA", "ROI", "IRR", "NAV", "AUM", "LNG",
     "IPO", "IPOS", "EV", "EVS", "GPS", "WIFI", "ICBM", "IED", "AWD", "RBI", "ERA",
     "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
+    "LRT", "GTA", "CERB", "CPP", "OAS", "MAID",
 ];
 
 /// Nouns that describe an organization by the word its name has: "the union" is the one
@@ -181,7 +182,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Exchange", "Conference", "Collective", "Elementary", "Secondary", "Academy", "Bakery",
     "Diner", "Cafe", "Café", "Restaurant", "Brewery", "Brewing", "Pharmacy", "Clinic",
     "Outfitters", "Research", "Consulting", "Construction", "Roofing", "Farms", "Dairy", "Salon",
-    "Management", "Properties", "Realty", "Developments",
+    "Management", "Properties", "Realty", "Developments", "Municipality",
     "Department", "Senate", "Assembly", "Parliament", "Rovers", "Athletic", "Wanderers",
     "Rangers", "Albion", "Institutet", "Services", "Markets", "Stores", "Bancorp",
     "Associates", "Cooperative", "Co-op", "Brewing", "Brewery", "Hotels", "Resorts", "Realty",

@@ -146,6 +146,14 @@ fn heads_make_places_and_firms() {
         // A role word inside a run, a few words before its head, is part of the name.
         e!("The Elmwood Volunteer Fire Department responded to the call at 3 a.m. on Sunday.",
            want: Some(("Elmwood Volunteer Fire Department", Organization, None)), absent: &["Fire Department"], as Organization),
+        e!("The Halifax Regional Municipality said the snow-clearing budget had run out by February.",
+           want: Some(("Halifax Regional Municipality", Organization, None)), absent: &["Regional Municipality"], as Person),
+        // A rare given name ("Saint") does not stop a possessive inside a name.
+        e!("Students at Saint Mary's University held a walkout on Thursday afternoon in the rain.",
+           want: Some(("Saint Mary's University", Organization, None)), absent: &["Mary's University"], as Organization),
+        // Light rail and the Greater Toronto Area are no organizations.
+        e!("A spokesperson for Metrolinx said the Eglinton Crosstown LRT would open across the GTA next year.",
+           want: Some(("Metrolinx", Organization, None)), absent: &["LRT", "GTA"], as Organization),
         // Conference and Collective are organization heads.
         e!("The win moves Carrick to 9-3 in the Northeast Athletic Conference (NEAC).",
            want: Some(("Northeast Athletic Conference", Organization, None)), absent: &[], as Person),

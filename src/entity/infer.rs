@@ -475,7 +475,10 @@ impl Resolver<'_> {
             // Hospital", "Attorney's Office", "Queen's Park", "Nurses' Association"; not
             // after a person's given name ("Jane Smith's Main Street"), unless a head came
             // first ("Calder County District Attorney's Office").
-            let person = || crate::given_names::given_name(self.tok(i)).is_some();
+            // (A common given name: "Saint", which a few bear, opens "Saint Mary's University".)
+            let person = || {
+                crate::given_names::given_name(self.tok(i)).is_some_and(|g| g.bearers() >= 10_000)
+            };
             if self.possessive_before_head(j) && (kind.is_some() || !person()) {
                 words += usize::from(t.word);
                 j += 1;
