@@ -251,7 +251,13 @@ pub(crate) fn further_mentions(
     }
     let bytes = text.as_bytes();
     let mut after = 0;
-    for t in tokens.iter() {
+    // Forms that start lowercase ("de la Cruz") need every word read; the others only the
+    // words that may be capitalized, which the tokenizer has listed.
+    let lower_forms = first_bytes[usize::from(b'a')..=usize::from(b'z')].contains(&true);
+    let every = 0..if lower_forms { tokens.len() } else { 0 };
+    let caps = if lower_forms { &[][..] } else { tokens.caps() };
+    for i in every.chain(caps.iter().map(|&i| i as usize)) {
+        let t = &tokens[i];
         let start = t.span.start();
         if start < after
             || !t.word

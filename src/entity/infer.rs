@@ -1033,9 +1033,13 @@ fn honorific_gender(text: &str, pos: usize) -> Option<Gender> {
 /// is "al-Hashimi"); else as it is.
 pub(crate) fn particle_lowercased(name: &str) -> std::borrow::Cow<'_, str> {
     let first = name.split([' ', '-']).next().unwrap_or(name);
-    let lower = first.to_ascii_lowercase();
     let joined = name.len() > first.len();
-    if first != lower && joined && crate::words::PARTICLES.contains(&lower.as_str()) {
+    let particle = first.starts_with(|c: char| c.is_ascii_uppercase())
+        && crate::words::PARTICLES
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(first));
+    if joined && particle {
+        let lower = first.to_ascii_lowercase();
         std::borrow::Cow::Owned(format!("{lower}{}", &name[first.len()..]))
     } else {
         std::borrow::Cow::Borrowed(name)
