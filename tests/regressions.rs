@@ -200,3 +200,21 @@ fn a_place_inside_a_possessive_after_of_ends() {
         .extract("Officers of Canada's Border Services Agency and the Bank of Canada's governor.");
     assert!(!doc.entities.is_empty());
 }
+
+/// An organization's name that ends the text on "and" after "of" ("The Department of
+/// Health and"): the check on the word after "and" looked one token past the last one.
+#[test]
+fn an_organization_cut_off_after_and_at_the_end_of_the_text() {
+    let extractor = Extractor::new();
+    for text in [
+        "The Department of Health and",
+        "The Ministry of Agriculture, Food and",
+        "Harbor City FC and",
+    ] {
+        let doc = extractor.extract(text);
+        assert!(
+            doc.entities.iter().all(|e| e.name.len() <= text.len()),
+            "{text:?}"
+        );
+    }
+}

@@ -554,7 +554,10 @@ impl Resolver<'_> {
                 // is for, but no known place ("University of Leeds and Oxford"):
                 // "Department of Health and Human Services", "Ministry of Agriculture, Food
                 // and Rural Affairs".
-                "and" | "&" => kind.is_none() || (after_of && !self.covered_tok(j + 1)),
+                "and" | "&" => {
+                    kind.is_none()
+                        || (after_of && j + 1 < self.tokens.len() && !self.covered_tok(j + 1))
+                }
                 "," => after_of && self.list_goes_on(j),
                 _ => false,
             };
