@@ -154,6 +154,8 @@ fn heads_make_places_and_firms() {
         // Light rail and the Greater Toronto Area are no organizations.
         e!("A spokesperson for Metrolinx said the Eglinton Crosstown LRT would open across the GTA next year.",
            want: Some(("Metrolinx", Organization, None)), absent: &["LRT", "GTA"], as Organization),
+        e!("Crews from Halifax Transit and Nova Scotia Power worked through the night to restore service.",
+           want: Some(("Halifax Transit", Organization, None)), absent: &["Halifax"], as Location),
         // Conference and Collective are organization heads.
         e!("The win moves Carrick to 9-3 in the Northeast Athletic Conference (NEAC).",
            want: Some(("Northeast Athletic Conference", Organization, None)), absent: &[], as Person),
