@@ -156,6 +156,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Metrolinx", Organization, None)), absent: &["LRT", "GTA"], as Organization),
         e!("Crews from Halifax Transit and Nova Scotia Power worked through the night to restore service.",
            want: Some(("Halifax Transit", Organization, None)), absent: &["Halifax"], as Location),
+        // Regions news names: the gazetteer's, not two places.
+        e!("She said at least six universities in Atlantic Canada expected to raise tuition next year.",
+           want: Some(("Atlantic Canada", Location, None)), absent: &["Atlantic"], as Location),
         // Conference and Collective are organization heads.
         e!("The win moves Carrick to 9-3 in the Northeast Athletic Conference (NEAC).",
            want: Some(("Northeast Athletic Conference", Organization, None)), absent: &[], as Person),
