@@ -414,6 +414,9 @@ fn speakers_get_the_articles_full_name() {
         // Police and military ranks, abbreviated, are titles, not names.
         (line!(), "RCMP Cpl. Jennifer Clarke said the driver was taken to hospital. \"Charges are pending,\" Clarke said.",
          "Charges are pending,", "Jennifer Clarke"),
+        // After "according to", the owner of what is cited, where the phrase is no one's.
+        (line!(), "Traders see a 70% chance of a cut in March, according to CME Group's FedWatch tool.",
+         "Traders see a 70% chance of a cut in March", "CME Group"),
         // A role word names its person: a position, an occupation.
         (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me a lot,\" Whitaker said.",
          "It found me a lot,", "Sam Whitaker"),

@@ -400,6 +400,25 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
     }
 
+    /// The entity a phrase of tokens `a..b` opens with in the possessive, where something
+    /// follows it in the phrase: "CME Group" of "CME Group's FedWatch tool".
+    fn possessor_at(&self, a: usize, b: usize) -> Option<crate::coref::Referent> {
+        let (start, end) = (
+            self.at.tokens[a].span.start(),
+            self.at.tokens[b - 1].span.end(),
+        );
+        let m = &self.inp.entities.mentions;
+        let i = m.partition_point(|x| x.span.start() < start);
+        m[i..]
+            .iter()
+            .take_while(|x| x.span.start() == start)
+            .find(|x| x.possessive && x.span.end() + 3 < end)
+            .map(|x| crate::coref::Referent {
+                span: x.span,
+                entity: Some(x.entity),
+            })
+    }
+
     /// "according to X, …" and "…, according to X".
     pub(super) fn according(
         &mut self,
@@ -411,7 +430,13 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let cue = self.inp.cues[ci];
         let np_start = c + 2;
         let (a, b) = self.np_forward(np_start, s_end)?;
-        let speaker = self.coref.resolve_np(a, b);
+        let mut speaker = self.coref.resolve_np(a, b);
+        // "according to CME Group's FedWatch tool": the owner, where the phrase is no one's.
+        if speaker.entity.is_none() {
+            if let Some(owner) = self.possessor_at(a, b) {
+                speaker = owner;
+            }
+        }
         let leading = c - s0 <= 6
             && (s0..c).all(|i| !self.at.tokens[i].word || self.at.is(i, Class::ADVERB_OR_AUX));
         let content = if leading {
