@@ -47,6 +47,7 @@ pub(crate) const ROLES: &[&str] = &[
     "shopkeeper", "electrician", "mechanic", "plumber", "crown attorney", "crown prosecutor",
     "defence lawyer", "defense lawyer", "defence attorney", "vice-president",
     "det.", "supt.", "capt.", "cpl.", "corporal", "cst.", "insp.", "maj.", "pte.", "staff sgt.",
+    "coun.",
     "staff sergeant",
 ];
 
@@ -58,7 +59,7 @@ pub(crate) fn is_honorific(role: &str) -> bool {
 /// The head noun of a role phrase ("foreign minister" → "minister"), used to link
 /// "the minister" to the person introduced as "Foreign Minister Sergei Lavrov".
 pub(crate) fn head(role: &str) -> &str {
-    const ABBREVIATED: [(&str, &str); 17] = [
+    const ABBREVIATED: [(&str, &str); 18] = [
         ("gov", "governor"),
         ("sen", "senator"),
         ("rep", "representative"),
@@ -76,6 +77,7 @@ pub(crate) fn head(role: &str) -> &str {
         ("insp", "inspector"),
         ("maj", "major"),
         ("pte", "private"),
+        ("coun", "councillor"),
     ];
     let last = role.rsplit([' ', '-']).next().unwrap_or(role);
     let bare = last.trim_end_matches('.');

@@ -17,7 +17,8 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "v", "Ave", "Blvd",
     "Rd", "Dept", "Univ", "approx", "est", "Calif", "Mass", "Conn", "Penn", "Ariz", "Fla", "Ga",
     "Ill", "Md", "Mich", "Minn", "Wash", "Va", "Tenn", "Wis", "Ky", "La", "Ala", "Okla", "Ore",
-    "Colo", "Nev", "Del",
+    "Colo", "Nev", "Del", "Const", "Cst", "Pte", "Coun", "Cllr", "Hon", "Ont", "Que", "Alta",
+    "Sask", "Nfld",
 ];
 
 /// The length in bytes of the longest word of a list: a word longer than that is in no set

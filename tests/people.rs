@@ -417,6 +417,11 @@ fn speakers_get_the_articles_full_name() {
         // After "according to", the owner of what is cited, where the phrase is no one's.
         (line!(), "Traders see a 70% chance of a cut in March, according to CME Group's FedWatch tool.",
          "Traders see a 70% chance of a cut in March", "CME Group"),
+        // "Const." and "Coun." are titles, and no sentence ends at their dot.
+        (line!(), "\"Come forward,\" said Const. John MacLeod, a spokesperson for Halifax Regional Police.",
+         "Come forward,", "John MacLeod"),
+        (line!(), "Coun. Shawn Cleary said the vote was rushed. \"It was,\" Cleary said.",
+         "It was,", "Shawn Cleary"),
         // A role word names its person: a position, an occupation.
         (line!(), "Goaltender Sam Whitaker made 41 saves. \"It found me a lot,\" Whitaker said.",
          "It found me a lot,", "Sam Whitaker"),
