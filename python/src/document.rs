@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -30,6 +30,12 @@ pub(crate) struct Data {
 }
 
 impl Data {
+    /// A document read back (from its pickle), with the text it was extracted from.
+    pub(crate) fn from_parts(doc: whosaid::Document, utf8: Utf8) -> Data {
+        let index = CharIndex::new(&utf8);
+        Data { doc, utf8, index }
+    }
+
     /// Runs `extractor` on `utf8` and indexes its characters: all the work of an article that
     /// needs no GIL.
     pub(crate) fn extract(extractor: &whosaid::Extractor, utf8: Utf8) -> Data {
@@ -342,12 +348,32 @@ impl Document {
         slf
     }
 
-    fn __reduce__(&self) -> PyResult<()> {
-        Err(PyTypeError::new_err(
-            "a whosaid.Document cannot be pickled; send its to_json(), to_dict() or \
-             quote_rows() instead, or send the Extractor and extract where the text is",
-        ))
+    /// Pickles as its text and its JSON (`to_json()`), read back without extracting again.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        let rebuild = py
+            .import("whosaid._whosaid")?
+            .getattr("_document_from_json")?;
+        let json = serde_json::to_string(&self.data.doc)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok((rebuild, (self.text.clone_ref(py), json)))
     }
+}
+
+/// What `Document.__reduce__` gives pickle: the function that reads a document back, and its
+/// arguments, the text and the document's JSON.
+type Reduced<'py> = (Bound<'py, PyAny>, (Py<PyString>, String));
+
+/// The Document a pickle describes: its text and its JSON; see `Document.__reduce__`.
+///
+/// # Errors
+///
+/// `TypeError` when `text` is not a str, `ValueError` when `json` is no Document's JSON.
+#[pyfunction]
+pub(crate) fn _document_from_json(text: &Bound<'_, PyAny>, json: &str) -> PyResult<Document> {
+    let (text, utf8) = crate::text::read(text, || "text".to_string())?;
+    let doc: whosaid::Document = serde_json::from_str(json)
+        .map_err(|e| PyValueError::new_err(format!("not a Document's JSON: {e}")))?;
+    Ok(Document::new(text.unbind(), Data::from_parts(doc, utf8)))
 }
 
 fn entity_dict<'py>(py: Python<'py>, data: &Data, e: usize) -> PyResult<Bound<'py, PyDict>> {

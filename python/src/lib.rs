@@ -59,6 +59,10 @@ fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(extractor::_extractor_from_sources, m)?,
     )?;
     m.setattr(
+        "_document_from_json",
+        wrap_pyfunction!(document::_document_from_json, m)?,
+    )?;
+    m.setattr(
         "_crate_extract_seconds",
         wrap_pyfunction!(bench::_crate_extract_seconds, m)?,
     )?;

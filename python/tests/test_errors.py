@@ -83,12 +83,25 @@ def test_extract_many_names_the_bad_item(extractor):
         extractor.extract_many(["a"], threads=0)
 
 
-def test_documents_do_not_pickle_but_say_what_to_do():
+def test_documents_pickle_as_text_and_json():
     import pickle
 
-    doc = whosaid.extract("Putin said no.")
-    with pytest.raises(TypeError, match="to_json"):
-        pickle.dumps(doc)
+    for text in ["Putin said no.", "", "\ud83d said “no,” Putin said.", "\u201cA,\u201d B said. \u00e9t\u00e9"]:
+        doc = whosaid.extract(text)
+        back = pickle.loads(pickle.dumps(doc))
+        assert back == doc
+        assert back.text == text
+        assert back.to_json() == doc.to_json()
+        assert back.to_dict() == doc.to_dict()
+
+
+def test_a_document_pickle_that_is_no_documents_json_is_an_error():
+    from whosaid._whosaid import _document_from_json
+
+    with pytest.raises(ValueError, match="not a Document's JSON"):
+        _document_from_json("text", "[1, 2]")
+    with pytest.raises(TypeError, match="text must be str"):
+        _document_from_json(b"text", "{}")
 
 
 def test_odd_texts_give_documents(extractor):
