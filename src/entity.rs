@@ -2,18 +2,15 @@
 //! organizations the gazetteer lacks, inferred from a role before a name, an apposition, or a
 //! name as the subject of a cue.
 
-use once_cell::sync::Lazy;
-
 use crate::coref::names;
 use crate::cue::{Cue, CueClass};
 use crate::gazetteer::{EntityKind, Gender};
-use crate::hash::{set_of, FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 use crate::matcher::{Found, Matcher};
 use crate::span::Span;
 use crate::text::{is_capitalized, Tokens};
 use crate::words::{
-    is_adverb_or_aux, is_capitalized_weekday, is_name_word, DETERMINERS, ORG_HEADS, PARTICLES,
-    PLACE_HEADS,
+    is_adverb_or_aux, is_capitalized_weekday, is_name_word, DETERMINERS, PARTICLES,
 };
 
 mod infer;
@@ -654,8 +651,7 @@ impl<'a> Resolver<'a> {
                 }
             } else if possessive {
                 // A possessive ends the name: "Priyanka Dhillon's opener".
-                let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
-                stem.is_some_and(is_name_word)
+                crate::text::possessive_stem(w).is_some_and(is_name_word)
             } else {
                 self.name_word(j)
             };
@@ -711,10 +707,7 @@ impl<'a> Resolver<'a> {
         // A name ending on a possessive head ("Hospital's") is the name without its "'s".
         if self.is(i + n - 1, shape::bit::POSSESSIVE) {
             let w = self.tok(i + n - 1);
-            let stem = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .unwrap_or(w);
+            let stem = crate::text::possessive_stem(w).unwrap_or(w);
             span = Span::new(span.start(), span.end() - (w.len() - stem.len()));
         }
         // A gendered role says which pronoun fits: "Councilwoman", "Mr.", "spokesman".
@@ -895,11 +888,11 @@ fn abbreviation_fits(text: &str, span: Span) -> bool {
 /// What a capitalized name is, by its last word: "… Holdings" an organization, "… Street" a
 /// place, else a person.
 fn kind_of_name(last: &str) -> EntityKind {
-    static ORGS: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(ORG_HEADS));
-    static PLACES: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(PLACE_HEADS));
-    if ORGS.contains(last) {
+    use crate::words::{class, word_class};
+    let class = word_class(last);
+    if class & class::ORG_HEAD != 0 {
         EntityKind::Organization
-    } else if PLACES.contains(last) {
+    } else if class & class::PLACE_HEAD != 0 {
         EntityKind::Location
     } else {
         EntityKind::Person

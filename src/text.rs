@@ -86,6 +86,12 @@ pub(crate) fn next_word_starts_name(text: &str, pos: usize) -> bool {
     trimmed.len() < rest.len() && trimmed.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// The word without its possessive "'s" (or "’s"), if it has one: "Hospital" of
+/// "Hospital's".
+pub(crate) fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 /// Whether the word's first char is uppercase ("Putin", "J.", "É"); a word starting with a
 /// digit, a mark or a lowercase letter is not.
 #[inline]

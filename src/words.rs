@@ -74,6 +74,11 @@ pub(crate) fn is_capitalized_weekday(word: &str) -> bool {
     })
 }
 
+/// Whether `word` is one of [`PARTICLES`], ASCII case ignored: "De" opening a sentence.
+pub(crate) fn is_particle_any_case(word: &str) -> bool {
+    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 /// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
 #[rustfmt::skip]
 pub(crate) const PARTICLES: &[&str] = &[

@@ -271,10 +271,7 @@ pub(crate) fn further_mentions(
             continue;
         }
         let word = t.text(text);
-        let key = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
-            .unwrap_or(word);
+        let key = crate::text::possessive_stem(word).unwrap_or(word);
         let key = key.split('-').next().unwrap_or(key);
         let find = |key: &str, same: &dyn Fn(&str) -> bool| {
             let h = word_hash(key.as_bytes());
@@ -296,9 +293,7 @@ pub(crate) fn further_mentions(
         let hit = find(key, &|form| text[start..].starts_with(form)).or_else(|| {
             // A surname with a particle opening a sentence: "De la Cruz said" is "de la Cruz".
             let particle = key.starts_with(|c: char| c.is_ascii_uppercase())
-                && crate::words::PARTICLES
-                    .iter()
-                    .any(|p| p.eq_ignore_ascii_case(key));
+                && crate::words::is_particle_any_case(key);
             let lower = particle.then(|| key.to_ascii_lowercase())?;
             particle
                 .then(|| {

@@ -194,7 +194,5 @@ fn word_bit(word: &str) -> u64 {
 
 /// A name without its possessive "'s".
 fn strip_possessive(name: &str) -> &str {
-    name.strip_suffix("'s")
-        .or_else(|| name.strip_suffix("’s"))
-        .unwrap_or(name)
+    crate::text::possessive_stem(name).unwrap_or(name)
 }

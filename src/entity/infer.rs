@@ -603,7 +603,7 @@ impl Resolver<'_> {
         let t = self.tokens[j];
         let w = t.text(self.text);
         let possessive = if t.word {
-            self.upper(j) && (w.ends_with("'s") || w.ends_with("’s")) && !self.covered_tok(j)
+            self.is(j, bit::UPPER | bit::POSSESSIVE) && !self.covered_tok(j)
         } else {
             matches!(w, "'" | "’")
                 && j > 0
@@ -745,7 +745,7 @@ impl Resolver<'_> {
         }
         let word = self.tok(acr);
         let initial = self.tok(i).chars().next();
-        if !is_acronym(word) || word.len() > 8 || word.chars().next() != initial {
+        if !self.acronym(acr) || word.len() > 8 || word.chars().next() != initial {
             return;
         }
         let span = self.span_of(i, n);
@@ -980,7 +980,6 @@ fn given_name_gender(name: &str) -> Option<Gender> {
         .find_map(|part| crate::given_names::given_name(part).and_then(|g| g.gender()))
 }
 
-/// Whether a word is an acronym: two or more letters, all capitals ("CUPE", "RCMP").
 /// Whether `word` is a preposition of place: "at", "in", "near", "to" ... (any case).
 pub(super) fn is_place_preposition(word: &str) -> bool {
     const PLACE_PREPOSITIONS: &[&str] = &[
@@ -1015,10 +1014,6 @@ pub(super) fn is_date(s: &str) -> bool {
         && b[7] == b'-'
 }
 
-fn is_acronym(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
-}
-
 /// The gender the honorific right before `pos` (one space away) gives: "Ms", "Mrs.", "Miss"
 /// female, "Mr" or "Mr." male.
 fn honorific_gender(text: &str, pos: usize) -> Option<Gender> {
@@ -1038,9 +1033,7 @@ pub(crate) fn particle_lowercased(name: &str) -> std::borrow::Cow<'_, str> {
     let first = name.split([' ', '-']).next().unwrap_or(name);
     let joined = name.len() > first.len();
     let particle = first.starts_with(|c: char| c.is_ascii_uppercase())
-        && crate::words::PARTICLES
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(first));
+        && crate::words::is_particle_any_case(first);
     if joined && particle {
         let lower = first.to_ascii_lowercase();
         std::borrow::Cow::Owned(format!("{lower}{}", &name[first.len()..]))

@@ -39,18 +39,14 @@ pub(super) fn fill(text: &str, tokens: &Tokens, titles: &[TitleRef], shapes: &mu
         if is_capitalized(w) {
             s |= bit::UPPER;
         }
-        let class = word_class(w);
-        if class & class::NOT_NAME == 0 && has_name_shape(w) {
+        // A possessive is no name word; its head bits are its stem's.
+        let stem = crate::text::possessive_stem(w);
+        let class = word_class(stem.unwrap_or(w));
+        if stem.is_some() {
+            s |= bit::POSSESSIVE;
+        } else if class & class::NOT_NAME == 0 && has_name_shape(w) {
             s |= bit::NAME;
         }
-        let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
-        let class = match stem {
-            Some(stem) => {
-                s |= bit::POSSESSIVE;
-                word_class(stem)
-            }
-            None => class,
-        };
         if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
             s |= bit::ACRONYM;
         }
