@@ -483,6 +483,25 @@ impl<'a> Resolver<'a> {
         self.mark_cover(m.span);
     }
 
+    /// Puts `m` in place of flushed mention `k`: a longer name starting where it or the
+    /// mention before it starts, so the order holds. The caller recounts the cover.
+    fn replace_mention(&mut self, k: usize, m: MentionData) {
+        self.max_len = self.max_len.max(m.span.len());
+        self.mentions[k] = m;
+    }
+
+    /// Drops the flushed mentions [`Self::mark_dropped`] marked, and recounts the cover.
+    fn drop_marked(&mut self) {
+        self.mentions.retain(|m| !m.span.is_empty());
+        self.recount_cover();
+    }
+
+    /// Marks flushed mention `k` to be dropped by [`Self::drop_marked`], by an empty span
+    /// (no mention has one).
+    fn mark_dropped(&mut self, k: usize) {
+        self.mentions[k].span = Span::new(0, 0);
+    }
+
     /// Marks the tokens `span` overlaps in [`Self::cover`].
     fn mark_cover(&mut self, span: Span) {
         let tokens = self.tokens;

@@ -658,12 +658,15 @@ impl Resolver<'_> {
         }
         for (k, span) in found {
             let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
-            self.mentions[k] = MentionData {
-                span,
-                entity,
-                possessive: crate::text::possessive_len(self.text, span.end()) > 0,
-            };
-            self.max_len = self.max_len.max(span.len());
+            let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
+            self.replace_mention(
+                k,
+                MentionData {
+                    span,
+                    entity,
+                    possessive,
+                },
+            );
         }
         self.recount_cover();
     }

@@ -248,7 +248,7 @@ impl Resolver<'_> {
             let year =
                 digits == 4 && matches!(&bytes[m.span.end() + 1..m.span.end() + 3], b"19" | b"20");
             if year {
-                self.mentions[k].span = Span::new(0, 0);
+                self.mark_dropped(k);
                 continue;
             }
             let e = m.entity as usize;
@@ -260,8 +260,7 @@ impl Resolver<'_> {
             self.list[team as usize].kind = EntityKind::Organization;
             self.mentions[k].entity = team;
         }
-        self.mentions.retain(|m| !m.span.is_empty());
-        self.recount_cover();
+        self.drop_marked();
     }
 
     /// Whether token `i` is a known given name and token `i + 1` a place that is its surname
@@ -418,21 +417,19 @@ impl Resolver<'_> {
             } else {
                 self.entity(Origin::Inferred(span), EntityKind::Organization, None)
             };
-            self.mentions[k] = MentionData {
-                span,
-                entity,
-                possessive: m.possessive,
-            };
-            // The organization's own mention goes: marked by an empty span, dropped below.
-            self.mentions[k + 1].span = Span::new(0, 0);
+            let possessive = m.possessive;
+            self.replace_mention(
+                k,
+                MentionData {
+                    span,
+                    entity,
+                    possessive,
+                },
+            );
+            // The organization's own mention goes.
+            self.mark_dropped(k + 1);
         }
-        self.mentions.retain(|m| !m.span.is_empty());
-        self.max_len = self
-            .mentions
-            .iter()
-            .map(|m| m.span.len())
-            .fold(self.max_len, usize::max);
-        self.recount_cover();
+        self.drop_marked();
     }
 
     /// A country, province or state named by the gazetteer, right after a word of
@@ -477,21 +474,20 @@ impl Resolver<'_> {
         for &(k, w, span) in &found {
             let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
             let possessive = self.mentions[k].possessive;
-            self.mentions[k] = MentionData {
-                span,
-                entity,
-                possessive,
-            };
-            self.max_len = self.max_len.max(span.len());
+            self.replace_mention(
+                k,
+                MentionData {
+                    span,
+                    entity,
+                    possessive,
+                },
+            );
             // The acronym's own mention, if it had one, is inside the new one now.
             let inside = self.tokens[w].span;
-            if let Some(j) = k.checked_sub(1) {
-                if self.mentions[j].span == inside {
-                    self.mentions[j].span = Span::new(0, 0);
-                }
+            if k > 0 && self.mentions[k - 1].span == inside {
+                self.mark_dropped(k - 1);
             }
         }
-        self.mentions.retain(|m| !m.span.is_empty());
-        self.recount_cover();
+        self.drop_marked();
     }
 }
