@@ -4,7 +4,7 @@
 //! gets. Each row is a sentence written for the purpose and what its entities must (and must
 //! not) be; the speaker rows say whose name a quote ends up with.
 
-use whosaid::{EntityKind, Extractor, Gender};
+use whosaid::{Document, EntityKind, Extractor, Gender, Speaker};
 
 use EntityKind::{Location, Organization, Person};
 use Gender::{Female, Male};
@@ -515,17 +515,14 @@ fn speakers_get_the_articles_full_name() {
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {
         let doc = extractor.extract(text);
-        let q = doc.quotes.iter().find(|q| q.text == quote);
-        let q = q.unwrap_or_else(|| panic!("tests/people.rs:{line}: no quote {quote:?}"));
-        let speaker = q.speaker.as_ref().expect("a speaker");
+        let speaker = speaker_of(&doc, line, quote);
         assert_eq!(speaker.name, name, "tests/people.rs:{line}: name");
         let id = speaker.entity.as_deref().expect("an entity");
-        let e = doc
-            .entities
-            .iter()
-            .find(|e| e.id == id)
-            .expect("in entities");
-        assert_eq!(e.name, name, "tests/people.rs:{line}: entity");
+        assert_eq!(
+            entity_name(&doc, id),
+            name,
+            "tests/people.rs:{line}: entity"
+        );
     }
 }
 
@@ -549,14 +546,7 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {
         let doc = extractor.extract(text);
-        let q = doc.quotes.iter().find(|q| q.text == quote);
-        let q = q.unwrap_or_else(|| {
-            panic!(
-                "tests/people.rs:{line}: no quote {quote:?}: {:#?}",
-                doc.quotes
-            )
-        });
-        let speaker = q.speaker.as_ref().expect("a speaker");
+        let speaker = speaker_of(&doc, line, quote);
         assert_eq!(
             (speaker.name.as_str(), speaker.entity.as_deref()),
             (name, None),
@@ -598,17 +588,32 @@ fn unlinked_speakers_get_the_fullest_name_written() {
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {
         let doc = extractor.extract(text);
-        let q = doc.quotes.iter().find(|q| q.text == quote);
-        let q = q.unwrap_or_else(|| panic!("tests/people.rs:{line}: no quote {quote:?}"));
-        let speaker = q.speaker.as_ref().expect("a speaker");
+        let speaker = speaker_of(&doc, line, quote);
         assert_eq!(speaker.name, name, "tests/people.rs:{line}");
         if let Some(id) = speaker.entity.as_deref() {
-            let e = doc
-                .entities
-                .iter()
-                .find(|e| e.id == id)
-                .expect("in entities");
-            assert_eq!(e.name, name, "tests/people.rs:{line}: entity");
+            assert_eq!(
+                entity_name(&doc, id),
+                name,
+                "tests/people.rs:{line}: entity"
+            );
         }
     }
+}
+
+/// The speaker of the quote whose text is `quote` (the row at `line` fails without one).
+fn speaker_of<'d>(doc: &'d Document, line: u32, quote: &str) -> &'d Speaker {
+    let q = doc.quotes.iter().find(|q| q.text == quote);
+    let q = q.unwrap_or_else(|| {
+        panic!(
+            "tests/people.rs:{line}: no quote {quote:?}: {:#?}",
+            doc.quotes
+        )
+    });
+    q.speaker.as_ref().expect("a speaker")
+}
+
+/// The name of the entity `id` of `doc`, which must have it.
+fn entity_name<'d>(doc: &'d Document, id: &str) -> &'d str {
+    let e = doc.entities.iter().find(|e| e.id == id);
+    &e.expect("in entities").name
 }
