@@ -417,6 +417,9 @@ fn speakers_get_the_articles_full_name() {
         // After "according to", the owner of what is cited, where the phrase is no one's.
         (line!(), "Traders see a 70% chance of a cut in March, according to CME Group's FedWatch tool.",
          "Traders see a 70% chance of a cut in March", "CME Group"),
+        // The possessive's apostrophe of a plural inside the cited name is no end of it.
+        (line!(), "According to the Registered Nurses' Association of Ontario, the province has the fewest nurses per capita.",
+         "the province has the fewest nurses per capita", "Registered Nurses' Association of Ontario"),
         // "Const." and "Coun." are titles, and no sentence ends at their dot.
         (line!(), "\"Come forward,\" said Const. John MacLeod, a spokesperson for Halifax Regional Police.",
          "Come forward,", "John MacLeod"),
@@ -542,6 +545,9 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
          "the review would take a year", "A spokesperson for the Food and Drug Administration"),
         (line!(), "A spokesperson for Immigration, Refugees and Citizenship Canada said the cap would be reviewed.",
          "the cap would be reviewed", "A spokesperson for Immigration, Refugees and Citizenship Canada"),
+        // A place that only qualifies the phrase's noun does not speak.
+        (line!(), "Ontario nurses say they are burned out.",
+         "they are burned out", "Ontario nurses"),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {

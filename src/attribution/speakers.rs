@@ -187,14 +187,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
     /// Administration"). Mentions barely overlap, so the few that start last before the token
     /// are the ones to look at.
     fn inside_mention(&self, i: usize) -> bool {
-        let (a, b) = (self.at.tokens[i].span, self.at.tokens[i + 1].span);
+        self.mention_past(i, self.at.tokens[i + 1].span.end())
+    }
+
+    /// Whether a mention that starts before token `i` runs to byte `end` or further.
+    fn mention_past(&self, i: usize, end: usize) -> bool {
+        let a = self.at.tokens[i].span;
         let m = &self.inp.entities.mentions;
         let lo = m.partition_point(|x| x.span.start() <= a.start());
         m[..lo]
             .iter()
             .rev()
             .take(4)
-            .any(|x| x.span.start() < a.start() && x.span.end() >= b.end())
+            .any(|x| x.span.start() < a.start() && x.span.end() >= end)
     }
 
     pub(super) fn np_ending_at(&self, end: usize, s0: usize) -> Option<(usize, usize)> {
@@ -292,9 +297,12 @@ impl<'a, 'b> Attributor<'a, 'b> {
         while e < s_end && e - start < 10 {
             let t = self.at.tokens[e];
             if !t.word {
-                if self.at.sym(e) == b'-'
+                // A hyphen inside a word, or a mark inside a mention ("the Registered Nurses'
+                // Association", where the possessive's apostrophe is a token of its own).
+                if (self.at.sym(e) == b'-'
                     && e > start
-                    && self.at.tokens[e - 1].span.end() == t.span.start()
+                    && self.at.tokens[e - 1].span.end() == t.span.start())
+                    || (e > start && self.mention_past(e, t.span.end()))
                 {
                     e += 1;
                     continue;

@@ -93,7 +93,9 @@ impl<'a> Coref<'a> {
                 continue;
             }
             let kind = ents.list[x.entity as usize].kind;
-            let whole = x.span == span || b - a <= 2;
+            // A place speaks only as the phrase's head ("Ottawa", "the U.S."), not as a
+            // modifier ("Ontario nurses").
+            let whole = x.span == span || (x.span.end() == span.end() && b - a <= 2);
             // A person outranks the organization or place of the phrase ("Dr. Helen Tse of
             // the Centre of Forensic Sciences", "Lakers coach Monica Reyes-Hall"), an
             // organization its place ("CUPE Ontario"); else the last mention wins.
