@@ -354,6 +354,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_from_given_names();
     b.flush();
+    // Again for the organizations the passes since have found ("Halifax Harbour Bridges").
+    b.prefix_places();
     b.drop_outranked(in_full);
     for t in &titles {
         if let (TitleTarget::Entry(entry), false) = (t.target, t.before_name) {
@@ -706,6 +708,20 @@ impl<'a> Resolver<'a> {
         self.infer_kind(i, n, role, kind);
     }
 
+    /// [`Self::infer`] where a title or role names a person: there a given name and a head
+    /// are a name and a surname ("Defence lawyer Brian Church", "Mr. Tom Bank"), not an
+    /// organization or a place.
+    fn infer_titled(&mut self, i: usize, n: usize, role: Option<Span>) {
+        let mut kind = self.kind_of_run(i, n);
+        if kind != EntityKind::Person
+            && n == 2
+            && crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word())
+        {
+            kind = EntityKind::Person;
+        }
+        self.infer_kind(i, n, role, kind);
+    }
+
     /// The kind of entity the name at tokens `i..i + n` is, by its last word
     /// ([`kind_of_name`]), but a person where a given name and a head that is also a surname
     /// read as one ("Kim Hall said") or the head ends a hyphenated surname.
@@ -715,9 +731,43 @@ impl<'a> Resolver<'a> {
         let hyphenated = n >= 3 && self.tok(i + n - 2) == "-";
         if hyphenated || self.person_like_place(i, n, kind) {
             EntityKind::Person
+        } else if kind == EntityKind::Person {
+            self.headed_inside(i, n).unwrap_or(kind)
         } else {
             kind
         }
+    }
+
+    /// The kind of a name with no head at its end but one before it, and no common given
+    /// name: no person's ("Harbour Bridges" of "Halifax Harbour Bridges", "Hydro One"). An
+    /// organization's head or a plural last word makes an organization, else a place ("Lake
+    /// Louise"). Place heads that are also surnames do not count ("Park Ji-sung").
+    fn headed_inside(&self, i: usize, n: usize) -> Option<EntityKind> {
+        use crate::words::{class, word_class};
+        if n < 2 {
+            return None;
+        }
+        let mut kind = None;
+        for k in i..i + n {
+            let w = self.tok(k);
+            // A given name a few hundred bear ("Harbour") does not make a person here.
+            let given = crate::given_names::given_name(w)
+                .is_some_and(|g| !g.is_word() && (g.bearers() == 0 || g.bearers() >= 2_000));
+            if given {
+                return None;
+            }
+            if k + 1 == i + n || crate::words::SURNAME_HEADS.contains(&w) {
+                continue;
+            }
+            let c = word_class(w);
+            if c & class::ORG_HEAD != 0 {
+                kind = Some(EntityKind::Organization);
+            } else if c & class::PLACE_HEAD != 0 && kind.is_none() {
+                kind = Some(EntityKind::Location);
+            }
+        }
+        let plural = self.tok(i + n - 1).ends_with('s');
+        kind.map(|k| if plural { EntityKind::Organization } else { k })
     }
 
     /// Infers an entity of `kind` named by tokens `i..i + n`, with a role phrase if given.

@@ -91,6 +91,18 @@ fn heads_make_places_and_firms() {
         // all-capital phrase is not.
         e!("The students' fees went up, and TSU has said it is reviewing the increase.",
            want: Some(("TSU", Organization, None)), absent: &[], as Person),
+        // A head inside a name with no common given name makes no person, and its plural
+        // is no club's nickname; a place before it is part of it.
+        e!("She said Halifax Harbour Bridges had promised a study.",
+           want: Some(("Halifax Harbour Bridges", Organization, None)),
+           absent: &["Harbour Bridges", "Halifax Harbour Bridges"], as Person),
+        e!("A cyclist was killed on the Macdonald Bridge on Friday.",
+           want: Some(("Macdonald Bridge", Location, None)), absent: &["Macdonald Bridge"], as Person),
+        // After a title or a role, a given name and a head are a person.
+        e!("Defence lawyer Brian Church said his client was remorseful.",
+           want: Some(("Brian Church", Person, Some(Male))), absent: &["Brian Church"], as Organization),
+        e!("Brian Church, a defence lawyer, said his client was remorseful.",
+           want: Some(("Brian Church", Person, Some(Male))), absent: &["Brian Church"], as Organization),
         // A known one is the gazetteer's entry.
         e!("The students' visas were delayed, and IRCC has said it is reviewing the files.",
            want: Some(("Immigration, Refugees and Citizenship Canada", Organization, None)),

@@ -423,7 +423,8 @@ pub(crate) fn org_short_forms(name: &str, mut out: impl FnMut(usize, usize)) {
         let plural = nick.len() > 4
             && nick.ends_with('s')
             && !nick.ends_with("ss")
-            && !crate::words::ORG_HEADS.contains(&nick);
+            && !crate::words::ORG_HEADS.contains(&nick)
+            && !is_head_or_plural(nick);
         if plural {
             // Every tail of the name that ends in the plural: "Maple Leafs", "Leafs".
             for k in 1..end {
@@ -458,8 +459,17 @@ pub(crate) fn club_town(name: &str) -> Option<(usize, usize)> {
         && nick.ends_with('s')
         && !nick.ends_with("ss")
         && nick.starts_with(char::is_uppercase)
-        && !crate::words::ORG_HEADS.contains(&nick);
+        && !crate::words::ORG_HEADS.contains(&nick)
+        && !is_head_or_plural(nick);
     (suffixed || plural || CLUB_NICKNAMES.contains(&nick)).then_some((0, first_end))
+}
+
+/// Whether `word` or its singular is a place or organization head: "Falls", "Bridges" (of
+/// "Halifax Harbour Bridges"), "Hospitals" are no club's nickname.
+fn is_head_or_plural(word: &str) -> bool {
+    use crate::words::{class, word_class};
+    let head = |w: &str| word_class(w) & (class::ORG_HEAD | class::PLACE_HEAD) != 0;
+    head(word) || word.strip_suffix('s').is_some_and(head)
 }
 
 /// The gender a role word states, if any: "councilwoman", "mrs.", "spokesman", "king".

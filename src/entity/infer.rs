@@ -19,6 +19,7 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(m) = self.mention_at_tok(next).copied() {
+                self.titled_is_person(m, next);
                 if self.list[m.entity as usize].kind == EntityKind::Person {
                     self.add_role(m.entity, role_at);
                 }
@@ -56,7 +57,7 @@ impl Resolver<'_> {
                     }
                     _ => Some(role_at),
                 };
-                self.infer(next, n, role);
+                self.infer_titled(next, n, role);
                 // An honorific is no role, but it says "he" or "she". (Its lowercase text is
                 // staged to be read, then dropped.)
                 let staged = self.stage_role(role_at);
@@ -71,6 +72,21 @@ impl Resolver<'_> {
             }
         }
         self.drop_unplaced();
+    }
+
+    /// A title or role says that mention `m`, an organization a head made of a given name and
+    /// that head at tokens `i..i + 2`, is a person: "Defence lawyer Brian Church", "Brian
+    /// Church, a defence lawyer".
+    fn titled_is_person(&mut self, m: MentionData, i: usize) {
+        let e = &self.list[m.entity as usize];
+        if e.kind == EntityKind::Organization
+            && matches!(e.origin, Origin::Inferred(_))
+            && i + 2 <= self.tokens.len()
+            && m.span == self.span_of(i, 2)
+            && crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word())
+        {
+            self.list[m.entity as usize].kind = EntityKind::Person;
+        }
     }
 
     /// "Dmitry Polyanskiy, a deputy representative from Russia": a name, a comma, then within
@@ -116,6 +132,9 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(m) = self.mention_at_tok(comma - 1).copied() {
+                if comma >= 2 {
+                    self.titled_is_person(m, comma - 2);
+                }
                 if self.list[m.entity as usize].kind == EntityKind::Person {
                     self.add_role(m.entity, t.span);
                 }
@@ -125,7 +144,7 @@ impl Resolver<'_> {
             let start = self.name_start(comma);
             let n = comma - start;
             if n >= 2 {
-                self.infer(start, n, Some(t.span));
+                self.infer_titled(start, n, Some(t.span));
             }
         }
     }

@@ -150,7 +150,11 @@ impl Resolver<'_> {
             return false;
         }
         let given = crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word());
-        given && !(i > 0 && LOCATIVE_PREPOSITIONS.contains(&self.tok(i - 1)))
+        // "in Kim Hall", "the Macdonald Bridge": a place.
+        given
+            && !(i > 0
+                && (LOCATIVE_PREPOSITIONS.contains(&self.tok(i - 1))
+                    || self.tok(i - 1).eq_ignore_ascii_case("the")))
     }
 
     /// "Route 35", "Highway 101", "Interstate 95": a road named by its number, at token `i`.
