@@ -432,6 +432,9 @@ fn speakers_get_the_articles_full_name() {
         // The possessive's apostrophe of a plural inside the cited name is no end of it.
         (line!(), "According to the Registered Nurses' Association of Ontario, the province has the fewest nurses per capita.",
          "the province has the fewest nurses per capita", "Registered Nurses' Association of Ontario"),
+        // Lowercase role words before the name after a quote.
+        (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
+         "Merchants are coming in record numbers,", "Amy Shapero"),
         // "Const." and "Coun." are titles, and no sentence ends at their dot.
         (line!(), "\"Come forward,\" said Const. John MacLeod, a spokesperson for Halifax Regional Police.",
          "Come forward,", "John MacLeod"),
@@ -560,6 +563,9 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
         // A place that only qualifies the phrase's noun does not speak.
         (line!(), "Ontario nurses say they are burned out.",
          "they are burned out", "Ontario nurses"),
+        // A bare plural or body of people after a quote.
+        (line!(), "\"It was loud,\" witnesses said.", "It was loud,", "witnesses"),
+        (line!(), "\"We are searching,\" police said.", "We are searching,", "police"),
     ];
     let extractor = Extractor::new();
     for &(line, text, quote, name) in rows {

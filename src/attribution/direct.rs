@@ -138,7 +138,16 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     "experts",
                 ],
             );
-        if !starts_np {
+        // Or a bare phrase of lowercase words, perhaps ending in a name, right before a cue:
+        // `"…," police said`, `"…," chief financial officer Amy Shapero said`.
+        let bare_np = || {
+            (t + 1..(t + 7).min(s_end))
+                .find(|&c| self.cue_at(c).is_some())
+                .is_some_and(|c| {
+                    (t..c).all(|i| self.at.tokens[i].word && !self.at.is(i, Class::STOP_WORD))
+                })
+        };
+        if !starts_np && !bare_np() {
             return None;
         }
         let limit = (t + 18).min(s_end);

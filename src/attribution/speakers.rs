@@ -277,13 +277,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
         {
             return None;
         }
-        // One lowercase word is a subject only if it is a pronoun or a role ("officials").
+        // One lowercase word is a subject only if it is a pronoun, a role ("officials") or a
+        // body of people ("police").
         if end - k == 1 {
             let w = self.at.tok(k);
             if w.chars().next().is_some_and(|c| c.is_lowercase())
                 && !self.at.is(k, Class::PRONOUN)
                 && !self.is_role_word(k)
                 && !w.ends_with('s')
+                && !matches!(w, "police" | "staff" | "management")
             {
                 return None;
             }
