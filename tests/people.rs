@@ -432,6 +432,14 @@ fn speakers_get_the_articles_full_name() {
         // The possessive's apostrophe of a plural inside the cited name is no end of it.
         (line!(), "According to the Registered Nurses' Association of Ontario, the province has the fewest nurses per capita.",
          "the province has the fewest nurses per capita", "Registered Nurses' Association of Ontario"),
+        // A town and its province after the apposition are the apposition's, and of two
+        // appositions the person comes before the first.
+        (line!(), "Doug Lavallée, 63, of Sudbury, Ont., said he and his wife had walked all day.",
+         "he and his wife had walked all day", "Doug Lavallée"),
+        (line!(), "\"We lost here twice,\" Hana Takahashi, an outside hitter from Richmond, B.C., said.",
+         "We lost here twice,", "Hana Takahashi"),
+        (line!(), "Élise Brassard, president of the Canadian Plastics Alliance, an industry group based in Mississauga, Ont., said the sector was ready.",
+         "the sector was ready", "Élise Brassard"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
          "Merchants are coming in record numbers,", "Amy Shapero"),

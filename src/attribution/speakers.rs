@@ -92,22 +92,29 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         if w == "," {
             // An apposition between commas: "Dmitry Polyanskiy, a deputy representative, said".
-            let mut k = j - 1;
-            while k > s0 && j - 1 - k < 25 {
-                k -= 1;
-                if self.at.sym(k) == b',' || self.at.is_mark(k) {
-                    break;
+            // A province or state after a town is the apposition's too: "Doug Lavallée, 63, of
+            // Sudbury, Ont., said", "Takahashi, an outside hitter from Richmond, B.C., said".
+            let mut close = j - 1;
+            let mut k = self.comma_before(close, s0);
+            for _ in 0..2 {
+                if k > s0
+                    && self.at.sym(k) == b','
+                    && k + 1 < close
+                    && self.coref.is_place(self.at.span_of(k + 1, close))
+                {
+                    close = k;
+                    k = self.comma_before(close, s0);
                 }
             }
-            if k >= s0 && self.at.sym(k) == b',' && k + 1 < j - 1 {
+            if k >= s0 && self.at.sym(k) == b',' && k + 1 < close {
                 // "the bank's economist, Ruth Adler, said": the name between the commas.
-                let between = k + 1..j - 1;
+                let between = k + 1..close;
                 if between.len() <= 4
                     && between
                         .clone()
                         .all(|i| is_capitalized(self.at.tok(i)) || self.at.sym(i) == b'-')
                 {
-                    return Some((k + 1, j - 1));
+                    return Some((k + 1, close));
                 }
                 // "Eleni Papadakis, who has run the diner with her husband, George
                 // Papadakis, since 1983, said": a relative clause with commas of its own
@@ -125,11 +132,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
                         }
                     }
                 }
-                let span = self.at.span_of(k + 1, j - 1);
+                let span = self.at.span_of(k + 1, close);
                 if !self.at.lower_is(k + 1, &["who", "which", "whose"])
                     && self.coref.names_person(span)
                 {
-                    return Some((k + 1, j - 1));
+                    return Some((k + 1, close));
                 }
                 // "Mary O'Connell, 71, who runs a bakery, said": skip an age.
                 if k >= 2
@@ -146,7 +153,22 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 let participle =
                     w.len() > 4 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_lowercase());
                 if k > s0 && (self.at.lower_is(k + 1, &opener) || participle) {
-                    return self.np_ending_at(k, s0);
+                    let np = self.np_ending_at(k, s0);
+                    // Two appositions: "Élise Brassard, president of the Canadian Plastics
+                    // Alliance, an industry group based in Mississauga, said": the person
+                    // before the first, where the phrase before the second names none.
+                    let person =
+                        |(a, b): (usize, usize)| self.coref.names_person(self.at.span_of(a, b));
+                    if np.is_some_and(|np| !person(np)) {
+                        let k2 = self.comma_before(k, s0);
+                        if k2 > s0 && self.at.sym(k2) == b',' {
+                            if let Some(first) = self.np_ending_at(k2, s0).filter(|&np| person(np))
+                            {
+                                return Some(first);
+                            }
+                        }
+                    }
+                    return np;
                 }
                 // "Bill Frelick, refugee rights director at Human Rights Watch, said": a name
                 // before the apposition, whatever the apposition opens with.
@@ -163,6 +185,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
             return None;
         }
         self.np_ending_at(j, s0)
+    }
+
+    /// The comma or quote mark before comma token `close`, at most 25 tokens back and no
+    /// further than `s0` (`s0` itself if none).
+    fn comma_before(&self, close: usize, s0: usize) -> usize {
+        let mut k = close;
+        while k > s0 && close - k < 25 {
+            k -= 1;
+            if self.at.sym(k) == b',' || self.at.is_mark(k) {
+                break;
+            }
+        }
+        k
     }
 
     /// The person a relative clause hangs from when the clause holds a comma of its own

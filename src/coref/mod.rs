@@ -368,6 +368,19 @@ impl<'a> Coref<'a> {
             })
     }
 
+    /// Whether `span` is exactly a mention of a place: "Ont." and "Sudbury" of "of Sudbury,
+    /// Ont.,".
+    pub(crate) fn is_place(&self, span: Span) -> bool {
+        let m = &self.entities.mentions;
+        let lo = m.partition_point(|x| x.span.start() < span.start());
+        m[lo..]
+            .iter()
+            .take_while(|x| x.span.start() == span.start())
+            .any(|x| {
+                x.span == span && self.entities.list[x.entity as usize].kind == EntityKind::Location
+            })
+    }
+
     /// Whether a non-possessive person or organization mention lies inside `span`.
     pub(crate) fn names_any(&self, span: Span) -> bool {
         let m = &self.entities.mentions;
