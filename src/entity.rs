@@ -285,7 +285,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     named.clear();
     in_full.clear();
     for f in found_names {
-        if !abbreviation_fits(text, f.span) {
+        if !abbreviation_fits(text, f.span) || after_name_prefix(text, f.span.start()) {
             continue;
         }
         let mut t = k
@@ -302,7 +302,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     }
     let (named, in_full) = (&*named, &*in_full);
     for f in found_names {
-        if !abbreviation_fits(text, f.span) {
+        if !abbreviation_fits(text, f.span) || after_name_prefix(text, f.span.start()) {
             continue;
         }
         let Some(entry) = names::entry_for(k.names, text, f, named, in_full, k.kinds) else {
@@ -937,6 +937,21 @@ impl<'a> Resolver<'a> {
 /// Jones, an independent, a sentence's last word or the National League; "B.C." is British
 /// Columbia but after a number, where it is the era ("500 B.C.", "the 300s B.C."). Any other
 /// name fits.
+/// Whether byte `at` follows a one-letter prefix and an apostrophe at a word's start: the rest
+/// of a name such as "O’Driscoll" or "D'Souza", where no gazetteer name ("Driscoll") starts.
+fn after_name_prefix(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let Some(rest) = before
+        .strip_suffix('\'')
+        .or_else(|| before.strip_suffix('’'))
+    else {
+        return false;
+    };
+    let mut chars = rest.chars().rev();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
 fn abbreviation_fits(text: &str, span: Span) -> bool {
     const AFTER_TOWN: &[&str] = &["Mass.", "Miss.", "Del.", "Ind.", "Man.", "N.L."];
     if span.len() > 5 || text.as_bytes()[span.end() - 1] != b'.' {

@@ -48,7 +48,9 @@ pub(crate) const ROLES: &[&str] = &[
     "defence lawyer", "defense lawyer", "defence attorney", "vice-president",
     "det.", "supt.", "capt.", "cpl.", "corporal", "cst.", "insp.", "maj.", "pte.", "staff sgt.",
     "coun.",
-    "staff sergeant",
+    "staff sergeant", "father", "fr.", "critic", "health critic", "mna", "reeve", "warden",
+    "chief medical officer", "medical officer of health", "health officer",
+    "provincial health officer",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.

@@ -98,6 +98,12 @@ fn heads_make_places_and_firms() {
            absent: &["Harbour Bridges", "Halifax Harbour Bridges"], as Person),
         e!("A cyclist was killed on the Macdonald Bridge on Friday.",
            want: Some(("Macdonald Bridge", Location, None)), absent: &["Macdonald Bridge"], as Person),
+        // No gazetteer name starts after the "O’" of a surname.
+        e!("Coun. Meaghan O’Driscoll-Lam said the lanes had tripled cycling trips.",
+           want: Some(("Meaghan O’Driscoll-Lam", Person, Some(Female))), absent: &["Dan Driscoll"], as Person),
+        // A dateline's town is written in title case with its particle lowercase.
+        e!("BAY DE VERDE, N.L. — Bride Walsh was born in Bay de Verde in 1915.",
+           want: Some(("Bay de Verde", Location, None)), absent: &["Bay de Verde"], as Person),
         // After a title or a role, a given name and a head are a person.
         e!("Defence lawyer Brian Church said his client was remorseful.",
            want: Some(("Brian Church", Person, Some(Male))), absent: &["Brian Church"], as Organization),
@@ -440,6 +446,9 @@ fn speakers_get_the_articles_full_name() {
          "We lost here twice,", "Hana Takahashi"),
         (line!(), "Élise Brassard, president of the Canadian Plastics Alliance, an industry group based in Mississauga, Ont., said the sector was ready.",
          "the sector was ready", "Élise Brassard"),
+        // "Father" is a title.
+        (line!(), "Father Tom Sheehan, the parish priest, said he keeps his sermons short.",
+         "he keeps his sermons short", "Tom Sheehan"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
          "Merchants are coming in record numbers,", "Amy Shapero"),

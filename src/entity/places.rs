@@ -110,17 +110,42 @@ impl Resolver<'_> {
             start = !c.is_alphabetic();
         }
         // "ST. JOHN’S": no capital after an apostrophe.
-        let title = title.replace("’S", "’s").replace("'S", "'s");
+        let mut title = title.replace("’S", "’s").replace("'S", "'s");
         let text = self.text;
-        let whole = |at: usize| {
-            !crate::text::prev_char(text, at).is_some_and(char::is_alphanumeric)
-                && !crate::text::next_char(text, at + title.len())
-                    .is_some_and(char::is_alphanumeric)
+        let find = |title: &str| -> Vec<usize> {
+            let whole = |at: usize| {
+                !crate::text::prev_char(text, at).is_some_and(char::is_alphanumeric)
+                    && !crate::text::next_char(text, at + title.len())
+                        .is_some_and(char::is_alphanumeric)
+            };
+            memchr::memmem::find_iter(text.as_bytes(), title.as_bytes())
+                .filter(|&at| whole(at))
+                .take(64)
+                .collect()
         };
-        let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), title.as_bytes())
-            .filter(|&at| whole(at))
-            .take(64)
-            .collect();
+        let mut found = find(&title);
+        // "BAY DE VERDE" is written "Bay de Verde": a particle inside stays lowercase.
+        if found.is_empty() && title.contains(' ') {
+            let lowered: Vec<String> = title
+                .split(' ')
+                .enumerate()
+                .map(|(k, w)| {
+                    let lower = w.to_lowercase();
+                    if k > 0 && crate::words::PARTICLES.contains(&lower.as_str()) {
+                        lower
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            let lowered = lowered.join(" ");
+            if lowered != title {
+                found = find(&lowered);
+                if !found.is_empty() {
+                    title = lowered;
+                }
+            }
+        }
         if found.is_empty() && !strong {
             return;
         }
