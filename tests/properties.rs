@@ -806,13 +806,27 @@ fn oracle(text: &str, locs: &[Loc]) -> Vec<(usize, usize)> {
         }
         match longest_at(text, locs, pos) {
             Some(end) => {
-                out.push((pos, end));
+                // No name starts after a one-letter prefix and its apostrophe at a word's
+                // start ("Driscoll" of "O’Driscoll"): the match is passed over, not shortened.
+                if !after_name_prefix(&text[..pos]) {
+                    out.push((pos, end));
+                }
                 pos = end;
             }
             None => pos += 1,
         }
     }
     out
+}
+
+/// Whether `before` ends in a letter and an apostrophe that start a word: "O’", "d'".
+fn after_name_prefix(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let mut chars = rest.chars().rev();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 fn build(locs: &[Loc]) -> Extractor {
