@@ -159,7 +159,8 @@ pub(crate) const NAMED_ORG_NOUNS: &[&str] = &[
     "union", "university", "college", "school", "council", "agency", "department", "ministry",
     "commission", "committee", "board", "authority", "club", "hospital", "association",
     "institute", "foundation", "museum", "league", "party", "court", "bank", "service", "office",
-    "federation", "society", "network", "conference",
+    "federation", "society", "network", "conference", "gallery", "county", "library",
+    "centre", "center", "theatre", "orchestra", "tribunal", "clinic",
 ];
 
 /// Words for a level of government or a public service before an organization noun ("the

@@ -484,6 +484,10 @@ fn speakers_get_the_articles_full_name() {
          "We are sorry,", "Halvorsen Foods Inc."),
         (line!(), "The Canadian Union of Public Employees met on Friday. \"We will strike,\" the union said.",
          "We will strike,", "Canadian Union of Public Employees"),
+        (line!(), "Fisheries and Oceans Canada counted 283,000 sockeye. The department said a fishway had helped.",
+         "a fishway had helped", "Fisheries and Oceans Canada"),
+        (line!(), "The Winnipeg Art Gallery opened the show on Friday. According to the gallery, her work is held in nine collections.",
+         "her work is held in nine collections", "Winnipeg Art Gallery"),
         (line!(), "The Cedar Hollow Board of Education voted 5-2 to close the school. \"We had no choice,\" the district said.",
          "We had no choice,", "Cedar Hollow Board of Education"),
         // Surnames with particles, before a capitalized word, another particle or a hyphen.

@@ -328,7 +328,24 @@ impl<'a> Coref<'a> {
         // An organization named only as where someone works ("Marcus Webb, an analyst at
         // Tidemark Securities") is not what the article goes on to call "the company" while
         // one it reports on fits too.
-        let first = fits.next()?;
+        // "The department" or "the agency" with no organization of that name: a federal
+        // body named for the country, as Canada names them ("Fisheries and Oceans Canada",
+        // "Immigration, Refugees and Citizenship Canada").
+        let first = match fits.next() {
+            Some(first) => first,
+            None if matches!(noun, "department" | "agency" | "ministry") => {
+                return self
+                    .recent_mentions(pos)
+                    .take(200)
+                    .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
+                    .find(|x| {
+                        let name = &self.at.text[x.span.range()];
+                        name.len() > 7 && name.ends_with(" Canada")
+                    })
+                    .map(|x| x.entity);
+            }
+            None => return None,
+        };
         if !self.affiliation(first.span) {
             return Some(first.entity);
         }
