@@ -449,6 +449,12 @@ fn speakers_get_the_articles_full_name() {
         // "Father" is a title.
         (line!(), "Father Tom Sheehan, the parish priest, said he keeps his sermons short.",
          "he keeps his sermons short", "Tom Sheehan"),
+        // A person described by a noun no one was given as a role: the one the sentences
+        // before are about.
+        (line!(), "Saskatchewan linebacker Jérémie St-Onge had two sacks. The Montreal native said the crowd was loud.",
+         "the crowd was loud", "Jérémie St-Onge"),
+        (line!(), "Ethan Whitebird made 39 saves. “That one’s on me,” the goalie said.",
+         "That one’s on me,", "Ethan Whitebird"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
          "Merchants are coming in record numbers,", "Amy Shapero"),

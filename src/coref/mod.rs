@@ -193,6 +193,26 @@ impl<'a> Coref<'a> {
                 }
             }
         }
+        // "the goalie", "the teenager", "the Montreal native", "the single mother": a person
+        // described by a noun no one was given as a role is the one the sentences before are
+        // about, of the noun's gender where it has one.
+        if (2..=4).contains(&(b - a)) && self.at.lower_is(a, &["the"]) {
+            let mut buf = [0; 32];
+            let noun = ascii_lowercase(self.at.tok(b - 1), &mut buf);
+            if let Some(gender) = person_noun(&noun) {
+                let fits = |e: u32| {
+                    let d = &ents.list[e as usize];
+                    d.kind == EntityKind::Person
+                        && (gender.is_none() || d.gender.is_none() || d.gender == gender)
+                };
+                if let Some(e) = self.salient(span.start(), fits, false) {
+                    return Referent {
+                        span,
+                        entity: Some(e),
+                    };
+                }
+            }
+        }
         // "the company", "the union", "the city council": the organization of that sort
         // mentioned last.
         let modified = b - a == 3
@@ -663,6 +683,71 @@ impl<'a> Coref<'a> {
                         _ => false,
                     })
         })
+    }
+}
+
+/// Whether `noun` (lowercase) describes a person, and the gender it says: a role ("goalie",
+/// "spokeswoman") or a word for a person ("teenager", "native", "mother").
+fn person_noun(noun: &str) -> Option<Option<Gender>> {
+    const FEMALE: &[&str] = &[
+        "mother",
+        "woman",
+        "girl",
+        "daughter",
+        "grandmother",
+        "wife",
+        "mom",
+        "widow",
+        "sister",
+        "granddaughter",
+        "aunt",
+    ];
+    const MALE: &[&str] = &[
+        "father",
+        "man",
+        "boy",
+        "son",
+        "grandfather",
+        "husband",
+        "dad",
+        "widower",
+        "brother",
+        "grandson",
+        "uncle",
+    ];
+    const ANY: &[&str] = &[
+        "teenager",
+        "native",
+        "veteran",
+        "youngster",
+        "senior",
+        "retiree",
+        "newcomer",
+        "homeowner",
+        "victim",
+        "survivor",
+        "patient",
+        "parent",
+        "sophomore",
+        "freshman",
+        "graduate",
+        "immigrant",
+        "refugee",
+        "mother-of-three",
+        "grandparent",
+        "teen",
+        "child",
+        "rookie",
+        "great-grandmother",
+    ];
+    if FEMALE.contains(&noun) {
+        Some(Some(Gender::Female))
+    } else if MALE.contains(&noun) {
+        Some(Some(Gender::Male))
+    } else if ANY.contains(&noun) || crate::role::is_head(noun) {
+        Some(crate::coref::names::role_gender(noun))
+    } else {
+        None
     }
 }
 
