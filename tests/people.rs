@@ -453,7 +453,7 @@ fn speakers_get_the_articles_full_name() {
         // before are about.
         (line!(), "Saskatchewan linebacker Jérémie St-Onge had two sacks. The Montreal native said the crowd was loud.",
          "the crowd was loud", "Jérémie St-Onge"),
-        (line!(), "Ethan Whitebird made 39 saves. “That one’s on me,” the goalie said.",
+        (line!(), "Ethan Whitebird made 39 saves. “You can’t ask a 16-year-old goalie to win alone,” his coach said. “That one’s on me,” the goalie said.",
          "That one’s on me,", "Ethan Whitebird"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
@@ -590,6 +590,9 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
         // A place that only qualifies the phrase's noun does not speak.
         (line!(), "Ontario nurses say they are burned out.",
          "they are burned out", "Ontario nurses"),
+        // A description of someone just introduced unnamed is no one named.
+        (line!(), "Badr Abdelatty said Egypt was ready. According to a senior official involved in the talks, a deal is near. \"We are closer,\" the official said.",
+         "We are closer,", "the official"),
         // A bare plural or body of people after a quote.
         (line!(), "\"It was loud,\" witnesses said.", "It was loud,", "witnesses"),
         (line!(), "\"We are searching,\" police said.", "We are searching,", "police"),

@@ -199,7 +199,9 @@ impl<'a> Coref<'a> {
         if (2..=4).contains(&(b - a)) && self.at.lower_is(a, &["the"]) {
             let mut buf = [0; 32];
             let noun = ascii_lowercase(self.at.tok(b - 1), &mut buf);
-            if let Some(gender) = person_noun(&noun) {
+            if let Some(gender) =
+                person_noun(&noun).filter(|_| !self.unnamed_before(&noun, span.start()))
+            {
                 let fits = |e: u32| {
                     let d = &ents.list[e as usize];
                     d.kind == EntityKind::Person
@@ -656,6 +658,30 @@ impl<'a> Coref<'a> {
         given
             .map(|x| x.entity)
             .or_else(|| self.salient(pos, person, false))
+    }
+
+    /// Whether `noun` was just introduced as someone unnamed, "a senior official involved in
+    /// the negotiations": in the few hundred bytes before `pos`, after "a", "an" or "one"
+    /// within three words, outside quotes. "The official" is then that person, no one named.
+    fn unnamed_before(&self, noun: &str, pos: usize) -> bool {
+        let text = self.at.text;
+        let mut from = pos.saturating_sub(600);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &text[from..pos];
+        window.match_indices(noun).any(|(at, _)| {
+            let whole = !window[..at].ends_with(char::is_alphanumeric)
+                && !window[at + noun.len()..].starts_with(char::is_alphanumeric);
+            // Not a word inside a quote: "You can't ask a 16-year-old goalie to …".
+            whole
+                && !self.in_quote(from + at)
+                && window[..at]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| matches!(w, "a" | "an" | "A" | "An" | "one"))
+        })
     }
 
     /// The mentions before `pos`, latest first. A role or a description was introduced
