@@ -101,6 +101,10 @@ fn heads_make_places_and_firms() {
         // No gazetteer name starts after the "O’" of a surname.
         e!("Coun. Meaghan O’Driscoll-Lam said the lanes had tripled cycling trips.",
            want: Some(("Meaghan O’Driscoll-Lam", Person, Some(Female))), absent: &["Dan Driscoll"], as Person),
+        // A gazetteer organization's one-word alias after a given name is the surname, there
+        // and alone later on.
+        e!("Mayor John Tory voted with the majority. Tory said the city would look at other streets.",
+           want: Some(("John Tory", Person, Some(Male))), absent: &["Conservative Party"], as Organization),
         // A dateline's town is written in title case with its particle lowercase.
         e!("BAY DE VERDE, N.L. — Bride Walsh was born in Bay de Verde in 1915.",
            want: Some(("Bay de Verde", Location, None)), absent: &["Bay de Verde"], as Person),

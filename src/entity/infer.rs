@@ -827,7 +827,8 @@ impl Resolver<'_> {
 
     /// The article outranks the gazetteer: a surname of a person the article names in full
     /// ("Sam Whitaker") is that person's, not a gazetteer entry's whose full name the article
-    /// never writes ("Whitaker" of Matthew Whitaker), nor a place's ("Dayton" of Mark Dayton). Those mentions are dropped here, and
+    /// never writes ("Whitaker" of Matthew Whitaker), nor a place's ("Dayton" of Mark Dayton)
+    /// or an organization's ("Tory" of John Tory). Those mentions are dropped here, and
     /// [`Self::add_further_mentions`] gives them to the article's person.
     pub(super) fn drop_outranked(&mut self, in_full: &FastSet<u32>) {
         let text = self.text;
@@ -854,17 +855,20 @@ impl Resolver<'_> {
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
             };
-            if !matches!(e.kind, EntityKind::Person | EntityKind::Location) {
-                return true;
-            }
             let word = &text[m.span.range()];
             if word.contains(' ') || surnames.binary_search(&word).is_err() {
                 return true;
             }
-            // A place whose name is the surname of a person the article names in full is
-            // that person there: "Mark Dayton … Dayton said".
-            if e.kind == EntityKind::Location {
-                return false;
+            // A place or an organization whose name (not an acronym) is the surname of a
+            // person the article names in full is that person there: "Mark Dayton … Dayton
+            // said", "Mayor John Tory … Tory said" (not the Conservative Party).
+            match e.kind {
+                EntityKind::Location => return false,
+                EntityKind::Organization => {
+                    return word.bytes().skip(1).all(|b| !b.is_ascii_lowercase());
+                }
+                EntityKind::Person => {}
+                _ => return true,
             }
             // An entry the article names in full keeps its surname, but for an honorific
             // of the other gender: "Ms Martin" is Deirdre Martin, not Micheál Martin.

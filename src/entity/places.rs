@@ -317,10 +317,11 @@ impl Resolver<'_> {
         self.covered_tok(j)
             && t.word
             && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
-            && self.past_place(j) == Some(j + 1)
-            && self
-                .mention_at(t.span)
-                .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
+            && (self.past_place(j) == Some(j + 1)
+                && self
+                    .mention_at(t.span)
+                    .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
+                || self.org_word_at(j))
             && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
             && !self.tokens.get(j + 1).is_some_and(|n| {
                 n.word
@@ -328,6 +329,18 @@ impl Resolver<'_> {
                     && is_name_word(n.text(self.text))
                     && self.suffix_at(j + 1) == 0
             })
+    }
+
+    /// Whether token `j` is all of a gazetteer organization's mention, by a one-word alias
+    /// that may be a surname: "Tory" (the Conservative Party) of "Mayor John Tory".
+    fn org_word_at(&self, j: usize) -> bool {
+        let span = self.tokens[j].span;
+        self.mention_at(span).is_some_and(|m| {
+            let e = &self.list[m.entity as usize];
+            m.span == span
+                && e.kind == EntityKind::Organization
+                && matches!(e.origin, Origin::Gazetteer(_))
+        })
     }
 
     /// In an article that names a club after its town ("Ashford Rovers", "Moncton
