@@ -13,6 +13,7 @@ use crate::words::{
     is_adverb_or_aux, is_capitalized_weekday, is_name_word, DETERMINERS, PARTICLES,
 };
 
+mod described;
 mod infer;
 mod places;
 mod shape;
@@ -345,6 +346,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.agencies_of_places();
     b.union_locals();
     b.infer_compass_places();
+    b.flush();
+    b.infer_described_orgs();
     b.flush();
     b.infer_from_titles(&titles);
     b.flush();

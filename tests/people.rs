@@ -98,6 +98,17 @@ fn heads_make_places_and_firms() {
            absent: &["Harbour Bridges", "Halifax Harbour Bridges"], as Person),
         e!("A cyclist was killed on the Macdonald Bridge on Friday.",
            want: Some(("Macdonald Bridge", Location, None)), absent: &["Macdonald Bridge"], as Person),
+        // An organization described as one: after its noun, or before an apposition that
+        // ends on one; a place inside is part of it.
+        e!("The accounting firm Raymond Chabot Grant Thornton was appointed monitor.",
+           want: Some(("Raymond Chabot Grant Thornton", Organization, None)),
+           absent: &["Raymond Chabot Grant Thornton"], as Person),
+        e!("Meubles Gagné, the family-owned furniture chain that has been a fixture of Quebec malls, said it would close 11 stores.",
+           want: Some(("Meubles Gagné", Organization, None)), absent: &["Meubles Gagné"], as Person),
+        e!("Noel Abalos, a spokesperson for the advocacy group Migrante Alberta, said such stories are common.",
+           want: Some(("Migrante Alberta", Organization, None)), absent: &["Alberta"], as Location),
+        e!("Shrs offered by company N / A",
+           want: None, absent: &["N"], as Organization),
         // No gazetteer name starts after the "O’" of a surname.
         e!("Coun. Meaghan O’Driscoll-Lam said the lanes had tripled cycling trips.",
            want: Some(("Meaghan O’Driscoll-Lam", Person, Some(Female))), absent: &["Dan Driscoll"], as Person),

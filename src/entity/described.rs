@@ -1,0 +1,227 @@
+//! Organizations the article describes as such, whatever their names' last words: a name
+//! after "the accounting firm" or "the advocacy group", and a name before an apposition that
+//! calls it a company, a chain or a charity ("Meubles Gagné, the family-owned furniture
+//! chain, said").
+
+use super::*;
+
+/// Nouns for an organization, lowercase: after one, or in an apposition ending on one, a
+/// capitalized name is an organization.
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "chain",
+    "retailer",
+    "grocer",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "agency",
+    "organization",
+    "organisation",
+    "charity",
+    "nonprofit",
+    "non-profit",
+    "union",
+    "association",
+    "network",
+    "developer",
+    "startup",
+    "start-up",
+    "insurer",
+    "lender",
+    "utility",
+    "operator",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "airline",
+    "brewery",
+    "distillery",
+    "consultancy",
+    "coalition",
+    "alliance",
+    "think-tank",
+    "foundation",
+    "society",
+    "franchise",
+    "conglomerate",
+    "cooperative",
+    "co-op",
+    "group",
+];
+
+/// Words that may follow the organization noun of an apposition: the apposition ends there
+/// ("…, a Toronto-based charity, said") or goes on with a clause ("… chain that has been …").
+const AFTER_NOUN: &[&str] = &[
+    ",",
+    ".",
+    ";",
+    "that",
+    "which",
+    "who",
+    "based",
+    "in",
+    "with",
+    "of",
+    "for",
+    "from",
+    "on",
+    "headquartered",
+    "owned",
+    "run",
+    "founded",
+    "—",
+    "–",
+    ")",
+];
+
+impl Resolver<'_> {
+    /// Infers the organizations named right after an organization noun ("the accounting firm
+    /// Raymond Chabot Grant Thornton", "the advocacy group Migrante Alberta") or before an
+    /// apposition ending on one ("Meubles Gagné, the family-owned furniture chain that …").
+    /// A known place inside the name is part of it. Runs before the passes that read a
+    /// person into a run starting with a given name.
+    pub(super) fn infer_described_orgs(&mut self) {
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c;
+            if self.covered_tok(i) || !(self.name_word(i) || self.acronym(i)) {
+                i += 1;
+                continue;
+            }
+            let n = self.org_name_run(i);
+            let described = n > 0 && (self.org_noun_before(i) || self.org_apposition_after(i + n));
+            if !described || self.covered_run(i, n) && !self.places_only(i, n) {
+                i += n.max(1);
+                continue;
+            }
+            // "the group Jane Smith founded": a person's given name and surname alone are
+            // left to the passes for people.
+            let person = n <= 2
+                && crate::given_names::given_name(self.tok(i))
+                    .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
+            if !person {
+                let span = self.span_of(i, n);
+                if self.covered_run(i, n) {
+                    self.unplaced.push(span);
+                }
+                self.infer_kind(i, n, None, EntityKind::Organization);
+            }
+            i += n;
+        }
+        self.drop_unplaced();
+    }
+
+    /// The length of the capitalized run at token `i` that may name an organization: name
+    /// words, acronyms, known places, "&" and glued hyphens, on one line, at most six tokens.
+    fn org_name_run(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.tokens.len() && j - i < 6 {
+            let t = self.tokens[j];
+            if j > i && self.text[self.tokens[j - 1].span.end()..t.span.start()].contains('\n') {
+                break;
+            }
+            let glued = |a: usize| {
+                a + 1 < self.tokens.len()
+                    && self.tokens[a].span.end() == self.tokens[a + 1].span.start()
+            };
+            if let Some(past) = self.past_place(j) {
+                j = past;
+                continue;
+            }
+            // "Human Rights in China", "Friends of the Earth": a joining word between
+            // capitalized words.
+            let joins = j > i
+                && matches!(self.tok(j), "of" | "for" | "in" | "and" | "&" | "the")
+                && j + 1 < self.tokens.len()
+                && self.upper(j + 1);
+            if joins {
+                j += 1;
+                continue;
+            }
+            let ok = if t.word {
+                self.upper(j) && !self.in_title_at(j) && (self.name_word(j) || self.acronym(j))
+            } else {
+                j > i && self.tok(j) == "-" && glued(j - 1) && glued(j) && self.upper(j + 1)
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        // A possessive, a hyphen or a joining word does not end a name.
+        while j > i
+            && (!self.tokens[j - 1].word
+                || self.is(j - 1, shape::bit::POSSESSIVE)
+                || !self.upper(j - 1))
+        {
+            j -= 1;
+        }
+        // One letter is no name ("company N / A").
+        if j == i + 1 && self.tok(i).chars().count() < 2 {
+            return 0;
+        }
+        j - i
+    }
+
+    /// Whether the tokens `i..i + n` that a mention covers are all known places.
+    fn places_only(&self, i: usize, n: usize) -> bool {
+        (i..i + n).all(|j| !self.covered_tok(j) || self.past_place(j).is_some())
+    }
+
+    /// Whether an organization noun with a determiner comes right before token `i`: "the
+    /// accounting firm", "the advocacy group", "Ottawa-based company" ("based" counts).
+    fn org_noun_before(&self, i: usize) -> bool {
+        if i < 2 || !self.tokens[i - 1].word || !self.is_org_noun(i - 1) {
+            return false;
+        }
+        let line_start = self.text[..self.tokens[i].span.start()]
+            .rfind('\n')
+            .map_or(0, |n| n + 1);
+        (i.saturating_sub(5)..i - 1).any(|j| {
+            self.tokens[j].word
+                && self.tokens[j].span.start() >= line_start
+                && matches!(
+                    self.tok(j),
+                    "the" | "The" | "a" | "an" | "its" | "their" | "based"
+                )
+        })
+    }
+
+    /// Whether an apposition that calls the name an organization starts at token `j`: a
+    /// comma, "the", "a" or "an", up to five lowercase words or hyphens, an organization
+    /// noun, then the end of the apposition or a clause.
+    fn org_apposition_after(&self, j: usize) -> bool {
+        let opens = j + 2 < self.tokens.len()
+            && self.tok(j) == ","
+            && matches!(self.tok(j + 1), "the" | "a" | "an");
+        if !opens {
+            return false;
+        }
+        let mut k = j + 2;
+        while k < self.tokens.len() && k < j + 8 {
+            if self.tokens[k].word && self.is_org_noun(k) {
+                return self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| AFTER_NOUN.contains(&t.text(self.text)));
+            }
+            let w = self.tok(k);
+            let plain = if self.tokens[k].word {
+                !self.upper(k) || self.past_place(k).is_some() || w.contains('-')
+            } else {
+                w == "-"
+            };
+            if !plain {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    fn is_org_noun(&self, i: usize) -> bool {
+        ORG_NOUNS.contains(&self.tok(i))
+    }
+}
