@@ -152,6 +152,13 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "LRT", "GTA", "CERB", "CPP", "OAS", "MAID",
 ];
 
+/// Whether `word` is one of [`NOT_ORG_ACRONYMS`]: at one set lookup, as every acronym in
+/// running text asks.
+pub(crate) fn is_not_org_acronym(word: &str) -> bool {
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_ORG_ACRONYMS));
+    SET.contains(word)
+}
+
 /// Nouns that describe an organization by the word its name has: "the union" is the one
 /// named "… Union", "the league" the "… League".
 #[rustfmt::skip]

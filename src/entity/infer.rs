@@ -385,7 +385,7 @@ impl Resolver<'_> {
             let caps_word = |k: usize| self.acronym(k);
             let in_caps =
                 (i > 0 && caps_word(i - 1)) || (i + 1 < self.tokens.len() && caps_word(i + 1));
-            if roman || in_caps || crate::words::NOT_ORG_ACRONYMS.contains(&w) {
+            if roman || in_caps || crate::words::is_not_org_acronym(w) {
                 continue;
             }
             // The word in title case ("AUGUST" as "August"), on the stack: at most 6 bytes.
