@@ -75,8 +75,10 @@ pub(crate) fn is_capitalized_weekday(word: &str) -> bool {
 }
 
 /// Whether `word` is one of [`PARTICLES`], ASCII case ignored: "De" opening a sentence.
+/// Asked of capitalized words, most of them longer than any particle: a length test first.
 pub(crate) fn is_particle_any_case(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    const LONGEST: usize = longest(PARTICLES);
+    word.len() <= LONGEST && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
