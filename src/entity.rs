@@ -557,10 +557,18 @@ impl<'a> Resolver<'a> {
 
     /// Merges the mentions added since the last call into the sorted list.
     fn flush(&mut self) {
-        if !self.pending.is_empty() {
+        if self.pending.is_empty() {
+            return;
+        }
+        let key = |m: &MentionData| (m.span.start(), m.span.end());
+        // The flushed mentions are in order unless a pass rewrote one out of it (or marked
+        // one dropped): then they are sorted again, with the new ones.
+        if self.mentions.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+            merge_sorted(&mut self.mentions, &self.pending, key);
+            self.pending.clear();
+        } else {
             self.mentions.append(&mut self.pending);
-            self.mentions
-                .sort_by_key(|m| (m.span.start(), m.span.end()));
+            self.mentions.sort_by_key(key);
         }
     }
 
@@ -933,6 +941,25 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Appends `add` to `list`, both sorted by `key`, in the order a stable sort of the two one
+/// after the other gives (on equal keys, `list`'s first): a merge from the back, in place,
+/// where the sort would look for their runs and merge them through a buffer.
+fn merge_sorted<T: Copy, K: Ord>(list: &mut Vec<T>, add: &[T], key: impl Fn(&T) -> K) {
+    let (mut i, mut j) = (list.len(), add.len());
+    list.extend_from_slice(add);
+    let mut w = list.len();
+    while j > 0 {
+        w -= 1;
+        if i > 0 && key(&list[i - 1]) > key(&add[j - 1]) {
+            i -= 1;
+            list[w] = list[i];
+        } else {
+            j -= 1;
+            list[w] = add[j];
+        }
+    }
+}
+
 /// Whether a name found at `span` may be what the gazetteer says, for the abbreviations of
 /// places that are something else in some places: "Mass.", "Miss.", "Del.", "Ind.", "Man.",
 /// "N.L." are a state or province only after a town and a comma or a party and a hyphen
@@ -1012,6 +1039,22 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// Merging two sorted lists gives what a stable sort of the two one after the
+        /// other gives, ties included.
+        #[test]
+        fn merge_sorted_equals_a_stable_sort(
+            mut a in proptest::collection::vec((0u8..6, any::<u16>()), 0..12),
+            mut b in proptest::collection::vec((0u8..6, any::<u16>()), 0..12),
+        ) {
+            a.sort_by_key(|x| x.0);
+            b.sort_by_key(|x| x.0);
+            let mut want = a.clone();
+            want.extend_from_slice(&b);
+            want.sort_by_key(|x| x.0);
+            merge_sorted(&mut a, &b, |x| x.0);
+            prop_assert_eq!(a, want);
+        }
+
         /// A name is normalized as its words joined by one space, borrowed or not.
         #[test]
         fn normalized_joins_words_by_one_space(name in "[ a\u{a0}\t\nB]{0,10}") {

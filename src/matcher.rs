@@ -1064,7 +1064,8 @@ mod tests {
         /// The tokenizer's runs are the maximal runs of word chars, with their hashes.
         #[test]
         fn tokenizer_runs_are_the_maximal_runs_of_word_chars(
-            s in "[aZ1 .,'\u{2019}\u{e9}\u{c9}\u{2014}\u{a0}\u{301}\u{3a3}\n-]{0,24}|(Mr|U|S|x|don|t|\\.|'|\u{2019}| |\u{e9}|2){0,12}"
+            s in "[aZ1 .,'\u{2019}\u{e9}\u{c9}\u{2014}\u{a0}\u{301}\u{3a3}\n-]{0,24}|(Mr|U|S|x|don|t|\\.|'|\u{2019}| |\u{e9}|2){0,12}\
+                |((Mr|Gov|J|[aZ1]{1,17})[ .,'\u{2019}\u{e9}\n-]{0,2}){0,8}"
         ) {
             let mut runs = Vec::new();
             crate::text::tokenize(&s, &mut Vec::new(), &mut runs);

@@ -75,8 +75,10 @@ pub(crate) fn is_capitalized_weekday(word: &str) -> bool {
 }
 
 /// Whether `word` is one of [`PARTICLES`], ASCII case ignored: "De" opening a sentence.
+/// Asked of capitalized words, most of them longer than any particle: a length test first.
 pub(crate) fn is_particle_any_case(word: &str) -> bool {
-    PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    const LONGEST: usize = longest(PARTICLES);
+    word.len() <= LONGEST && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// Particles that may sit inside a name: "Ursula von der Leyen", "Bashar al-Assad".
@@ -151,6 +153,13 @@ pub(crate) const NOT_ORG_ACRONYMS: &[&str] = &[
     "OMG", "LOL", "CCTV", "HVAC", "OK", "AKA", "TV", "PM", "AM", "PCT", "YTD", "QTR", "AVG",
     "LRT", "GTA", "CERB", "CPP", "OAS", "MAID",
 ];
+
+/// Whether `word` is one of [`NOT_ORG_ACRONYMS`]: at one set lookup, as every acronym in
+/// running text asks.
+pub(crate) fn is_not_org_acronym(word: &str) -> bool {
+    static SET: Lazy<FastSet<&'static str>> = Lazy::new(|| set_of(NOT_ORG_ACRONYMS));
+    SET.contains(word)
+}
 
 /// Nouns that describe an organization by the word its name has: "the union" is the one
 /// named "… Union", "the league" the "… League".

@@ -267,16 +267,19 @@ impl Resolver<'_> {
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
             let t = self.tokens[i];
-            let w = t.text(self.text);
-            let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
             // Looked up only for capitalized words before another (or a hyphen): a name has
             // two words at least, and the list is the costliest test here.
             let two = self.tokens.get(i + 1).is_some_and(|n| {
-                let next = n.text(self.text);
-                next == "-" || is_capitalized(next) || crate::words::PARTICLES.contains(&next)
+                n.sym == b'-'
+                    || self.upper(i + 1)
+                    || (n.word && crate::words::PARTICLES.contains(&n.text(self.text)))
             });
             let given = (two && self.name_word(i))
-                .then(|| crate::given_names::given_name(first))
+                .then(|| {
+                    let w = t.text(self.text);
+                    let first = w.split(['-', '’', '\'']).next().unwrap_or(w);
+                    crate::given_names::given_name(first)
+                })
                 .flatten();
             // Not the middle of a longer name: a name word right before it, in the same
             // clause and outside a title.
@@ -401,7 +404,7 @@ impl Resolver<'_> {
             let caps_word = |k: usize| self.acronym(k);
             let in_caps =
                 (i > 0 && caps_word(i - 1)) || (i + 1 < self.tokens.len() && caps_word(i + 1));
-            if roman || in_caps || crate::words::NOT_ORG_ACRONYMS.contains(&w) {
+            if roman || in_caps || crate::words::is_not_org_acronym(w) {
                 continue;
             }
             // The word in title case ("AUGUST" as "August"), on the stack: at most 6 bytes.

@@ -184,9 +184,11 @@ impl Resolver<'_> {
 
     /// "Route 35", "Highway 101", "Interstate 95": a road named by its number, at token `i`.
     pub(super) fn numbered_road(&self, i: usize) -> bool {
+        // A digit one space on first, at a byte test: few capitalized words have one.
         i + 1 < self.tokens.len()
-            && crate::words::NUMBERED_ROADS.contains(&self.tok(i))
             && self.tokens[i].span.end() + 1 == self.tokens[i + 1].span.start()
+            && self.text.as_bytes()[self.tokens[i + 1].span.start()].is_ascii_digit()
+            && crate::words::NUMBERED_ROADS.contains(&self.tok(i))
             && self.tok(i + 1).len() <= 4
             && self.tok(i + 1).bytes().all(|b| b.is_ascii_digit())
     }
