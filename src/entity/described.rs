@@ -90,8 +90,14 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
+            // The cheap tests first: the word before, or a comma and a determiner soon after.
+            let before = self.org_noun_before(i);
+            if !before && !self.apposition_soon(i) {
+                i += 1;
+                continue;
+            }
             let n = self.org_name_run(i);
-            let described = n > 0 && (self.org_noun_before(i) || self.org_apposition_after(i + n));
+            let described = n > 0 && (before || self.org_apposition_after(i + n));
             if !described || self.covered_run(i, n) && !self.places_only(i, n) {
                 i += n.max(1);
                 continue;
@@ -221,7 +227,15 @@ impl Resolver<'_> {
         false
     }
 
+    /// Whether a comma and "the", "a" or "an" come within the eight tokens after `i`.
+    fn apposition_soon(&self, i: usize) -> bool {
+        let end = (i + 9).min(self.tokens.len());
+        (i + 1..end.saturating_sub(1))
+            .any(|j| self.tokens[j].sym == b',' && matches!(self.tok(j + 1), "the" | "a" | "an"))
+    }
+
     fn is_org_noun(&self, i: usize) -> bool {
-        ORG_NOUNS.contains(&self.tok(i))
+        self.text.as_bytes()[self.tokens[i].span.start()].is_ascii_lowercase()
+            && ORG_NOUNS.contains(&self.tok(i))
     }
 }
