@@ -516,6 +516,8 @@ fn speakers_get_the_articles_full_name() {
          "They faded,", "Ana de la Cruz"),
         (line!(), "Siobhán Ní Bhriain, a nurse, said the ward was full. \"We wait,\" Ní Bhriain said.",
          "We wait,", "Siobhán Ní Bhriain"),
+        (line!(), "Coun. Frank Di Pietro voted against the motion. \"We heard from owners,\" Di Pietro said.",
+         "We heard from owners,", "Frank Di Pietro"),
         (line!(), "Pieter van der Berg farms near Regina. \"It is dry,\" Van der Berg said.",
          "It is dry,", "Pieter van der Berg"),
         (line!(), "Layla al-Hashimi, a chemist, said the test failed. \"It failed,\" al-Hashimi said.",

@@ -329,10 +329,11 @@ pub(crate) fn surname(name: &str) -> Option<(usize, usize)> {
         last = name[..end].rfind(' ')?;
     }
     let mut start = last + 1;
-    // Particles walk back, but never over the first word, which is the given name.
+    // Particles walk back, but never over the first word, which is the given name; a
+    // capitalized one too ("Di Pietro" of "Frank Di Pietro", "De Luca").
     while let Some(space) = name[..start - 1].rfind(' ') {
         let word = &name[space + 1..start - 1];
-        if !is_particle(word) {
+        if !is_particle(word) && !crate::words::is_particle_any_case(word) {
             break;
         }
         start = space + 1;

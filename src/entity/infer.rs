@@ -901,12 +901,13 @@ impl Resolver<'_> {
     /// move to that person, who takes the gender the title gave if it has none.
     pub(super) fn merge_surnames(&mut self) {
         let text = self.text;
-        let mut full: Vec<(&str, u32)> = Vec::new();
+        // Surnames with a first particle lowercased, as the names looked up below are.
+        let mut full: Vec<(std::borrow::Cow<'_, str>, u32)> = Vec::new();
         for (i, e) in self.list.iter().enumerate() {
             if let (Origin::Inferred(span), EntityKind::Person) = (e.origin, e.kind) {
                 let name = &text[span.range()];
                 if let Some((a, b)) = names::surname(name) {
-                    full.push((&name[a..b], i as u32));
+                    full.push((particle_lowercased(&name[a..b]), i as u32));
                 }
             }
         }
@@ -926,8 +927,8 @@ impl Resolver<'_> {
             // opening a sentence for "van der Berg".
             let name = particle_lowercased(&text[span.range()]);
             let name = name.as_ref();
-            let lo = full.partition_point(|&(s, _)| s < name);
-            let mut same = full[lo..].iter().take_while(|&&(s, _)| s == name);
+            let lo = full.partition_point(|(s, _)| s.as_ref() < name);
+            let mut same = full[lo..].iter().take_while(|(s, _)| s.as_ref() == name);
             match (same.next(), same.next()) {
                 (Some(&(_, target)), None) if target != i as u32 => {
                     into.push((i as u32, target));
@@ -963,7 +964,11 @@ impl Resolver<'_> {
     /// Papadakis" is Eleni, "Mr. Papadakis" George. `shared` holds each one-word person named
     /// by such a surname and where its candidates start in `full` (sorted by surname). A
     /// mention with no honorific, or one that fits both or neither, stays as it is.
-    fn split_shared_surnames(&mut self, full: &[(&str, u32)], shared: &[(u32, usize)]) {
+    fn split_shared_surnames(
+        &mut self,
+        full: &[(std::borrow::Cow<'_, str>, u32)],
+        shared: &[(u32, usize)],
+    ) {
         let text = self.text;
         let gender_of = |e: u32| {
             let d = &self.list[e as usize];
@@ -974,10 +979,10 @@ impl Resolver<'_> {
         };
         let mut moves: Vec<(usize, u32)> = Vec::new();
         for &(from, lo) in shared {
-            let surname = full[lo].0;
+            let surname = full[lo].0.as_ref();
             let candidates: Vec<(u32, Option<Gender>)> = full[lo..]
                 .iter()
-                .take_while(|&&(s, _)| s == surname)
+                .take_while(|(s, _)| s.as_ref() == surname)
                 .map(|&(_, e)| (e, gender_of(e)))
                 .collect();
             for (k, m) in self.mentions.iter().enumerate() {
