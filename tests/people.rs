@@ -470,6 +470,9 @@ fn speakers_get_the_articles_full_name() {
          "the crowd was loud", "Jérémie St-Onge"),
         (line!(), "Ethan Whitebird made 39 saves. “You can’t ask a 16-year-old goalie to win alone,” his coach said. “That one’s on me,” the goalie said.",
          "That one’s on me,", "Ethan Whitebird"),
+        // A "she" coreference leaves unresolved: the person who spoke just before.
+        (line!(), "Ratt’s daughter, Cheyenne Ratt, was waiting at the La Ronge airport when the helicopter landed.\n\n“He just looked at me and said, ‘I’m hungry, my girl.’ That was it. That was my dad,” she said, laughing through tears.\n\nThe 28-year-old said her father has trapped in the area for more than 40 years and knows it “better than his own kitchen.” She said the drive belt on his snowmobile snapped about two hours from home, and he decided to wait rather than walk out in the dark.",
+         "the drive belt on his snowmobile snapped about two hours from home, and he decided to wait rather than walk out in the dark", "Cheyenne Ratt"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
          "Merchants are coming in record numbers,", "Amy Shapero"),
