@@ -443,6 +443,39 @@ pub(super) fn dedupe(text: &str, out: &mut Vec<Attributed>) {
     }
 }
 
+impl Attributor<'_, '_> {
+    /// A "he" or "she" coreference left unresolved is the person who spoke last before it,
+    /// at most a paragraph back, where the pronoun's gender fits: "“…,” the 28-year-old
+    /// said. She said the belt had snapped." (`out` sorted by content.)
+    pub(super) fn pronouns_from_previous_speaker(&mut self) {
+        let text = self.at.text;
+        let list = &self.inp.entities.list;
+        for k in 1..self.out.len() {
+            let Some(sp) = self.out[k].speaker else {
+                continue;
+            };
+            let gender = match &text[sp.span.range()] {
+                "she" | "She" => crate::Gender::Female,
+                "he" | "He" => crate::Gender::Male,
+                _ => continue,
+            };
+            let prev = &self.out[k - 1];
+            let (Some(e), None) = (prev.speaker.and_then(|s| s.entity), sp.entity) else {
+                continue;
+            };
+            let d = &list[e as usize];
+            let between = &text[prev.content.end().min(sp.span.start())..sp.span.start()];
+            let near = between.len() < 1500 && between.matches("\n\n").count() <= 1;
+            if near && d.kind == EntityKind::Person && d.gender.map_or(true, |g| g == gender) {
+                self.out[k].speaker = Some(Referent {
+                    span: sp.span,
+                    entity: Some(e),
+                });
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,39 +511,6 @@ mod tests {
             dedupe(text, &mut got);
             assert_eq!(got, want, "{n} quotes");
             assert!(n < 8 || got.len() < n, "{n} quotes had repeats to drop");
-        }
-    }
-}
-
-impl Attributor<'_, '_> {
-    /// A "he" or "she" coreference left unresolved is the person who spoke last before it,
-    /// at most a paragraph back, where the pronoun's gender fits: "“…,” the 28-year-old
-    /// said. She said the belt had snapped." (`out` sorted by content.)
-    pub(super) fn pronouns_from_previous_speaker(&mut self) {
-        let text = self.at.text;
-        let list = &self.inp.entities.list;
-        for k in 1..self.out.len() {
-            let Some(sp) = self.out[k].speaker else {
-                continue;
-            };
-            let gender = match &text[sp.span.range()] {
-                "she" | "She" => crate::Gender::Female,
-                "he" | "He" => crate::Gender::Male,
-                _ => continue,
-            };
-            let prev = &self.out[k - 1];
-            let (Some(e), None) = (prev.speaker.and_then(|s| s.entity), sp.entity) else {
-                continue;
-            };
-            let d = &list[e as usize];
-            let between = &text[prev.content.end().min(sp.span.start())..sp.span.start()];
-            let near = between.len() < 1500 && between.matches("\n\n").count() <= 1;
-            if near && d.kind == EntityKind::Person && d.gender.map_or(true, |g| g == gender) {
-                self.out[k].speaker = Some(Referent {
-                    span: sp.span,
-                    entity: Some(e),
-                });
-            }
         }
     }
 }
