@@ -107,6 +107,13 @@ fn heads_make_places_and_firms() {
            want: Some(("Meubles Gagné", Organization, None)), absent: &["Meubles Gagné"], as Person),
         e!("Noel Abalos, a spokesperson for the advocacy group Migrante Alberta, said such stories are common.",
            want: Some(("Migrante Alberta", Organization, None)), absent: &["Alberta"], as Location),
+        // A place described as one, and names after "in" or after a person and "of".
+        e!("Stanley Mission, a community of about 1,600 people on the Churchill River, joined the search.",
+           want: Some(("Stanley Mission", Location, None)), absent: &["Stanley Mission"], as Person),
+        e!("Bernice Charles, a band councillor in Stanley Mission, said 40 people joined.",
+           want: Some(("Bernice Charles", Person, Some(Female))), absent: &["Stanley Mission"], as Person),
+        e!("Police said Gerald Ratt of Stanley Mission was found alive.",
+           want: Some(("Gerald Ratt", Person, Some(Male))), absent: &["Stanley Mission"], as Person),
         e!("Shrs offered by company N / A",
            want: None, absent: &["N"], as Organization),
         // No gazetteer name starts after the "O’" of a surname.

@@ -1,7 +1,8 @@
-//! Organizations the article describes as such, whatever their names' last words: a name
-//! after "the accounting firm" or "the advocacy group", and a name before an apposition that
-//! calls it a company, a chain or a charity ("Meubles Gagné, the family-owned furniture
-//! chain, said").
+//! Organizations and places the article describes as such, whatever their names' last
+//! words: a name after "the accounting firm" or "the advocacy group", and a name before an
+//! apposition that calls it a company, a chain or a charity ("Meubles Gagné, the
+//! family-owned furniture chain, said") or a town ("Stanley Mission, a community of about
+//! 1,600 people").
 
 use super::*;
 
@@ -51,6 +52,24 @@ const ORG_NOUNS: &[&str] = &[
     "group",
 ];
 
+/// Nouns for a place, lowercase: in an apposition ending on one, or in "the town of",
+/// a capitalized name is a place ("Stanley Mission, a community of about 1,600 people").
+const PLACE_NOUNS: &[&str] = &[
+    "community",
+    "town",
+    "village",
+    "city",
+    "hamlet",
+    "reserve",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "municipality",
+    "township",
+    "settlement",
+    "island",
+];
+
 /// Words that may follow the organization noun of an apposition: the apposition ends there
 /// ("…, a Toronto-based charity, said") or goes on with a clause ("… chain that has been …").
 const AFTER_NOUN: &[&str] = &[
@@ -79,7 +98,8 @@ const AFTER_NOUN: &[&str] = &[
 impl Resolver<'_> {
     /// Infers the organizations named right after an organization noun ("the accounting firm
     /// Raymond Chabot Grant Thornton", "the advocacy group Migrante Alberta") or before an
-    /// apposition ending on one ("Meubles Gagné, the family-owned furniture chain that …").
+    /// apposition ending on one ("Meubles Gagné, the family-owned furniture chain that …"),
+    /// and the places before an apposition ending on a place noun ("a community").
     /// A known place inside the name is part of it. Runs before the passes that read a
     /// person into a run starting with a given name.
     pub(super) fn infer_described_orgs(&mut self) {
@@ -97,14 +117,25 @@ impl Resolver<'_> {
                 continue;
             }
             let n = self.org_name_run(i);
-            let described = n > 0 && (before || self.org_apposition_after(i + n));
-            if !described || self.covered_run(i, n) && !self.places_only(i, n) {
+            let kind = if n == 0 {
+                None
+            } else if before {
+                Some(EntityKind::Organization)
+            } else {
+                self.apposition_kind_after(i + n)
+            };
+            let Some(kind) = kind else {
+                i += n.max(1);
+                continue;
+            };
+            if self.covered_run(i, n) && !self.places_only(i, n) {
                 i += n.max(1);
                 continue;
             }
-            // "the group Jane Smith founded": a person's given name and surname alone are
-            // left to the passes for people.
-            let person = n <= 2
+            // "the group Jane Smith founded": a person's given name and surname after a noun
+            // are left to the passes for people.
+            let person = before
+                && n <= 2
                 && crate::given_names::given_name(self.tok(i))
                     .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
             if !person {
@@ -112,7 +143,7 @@ impl Resolver<'_> {
                 if self.covered_run(i, n) {
                     self.unplaced.push(span);
                 }
-                self.infer_kind(i, n, None, EntityKind::Organization);
+                self.infer_kind(i, n, None, kind);
             }
             i += n;
         }
@@ -195,23 +226,35 @@ impl Resolver<'_> {
         })
     }
 
-    /// Whether an apposition that calls the name an organization starts at token `j`: a
-    /// comma, "the", "a" or "an", up to five lowercase words or hyphens, an organization
-    /// noun, then the end of the apposition or a clause.
-    fn org_apposition_after(&self, j: usize) -> bool {
+    /// The kind of entity an apposition starting at token `j` calls the name before it, if
+    /// it calls it an organization or a place: a comma, "the", "a" or "an", up to five
+    /// lowercase words or hyphens, an organization or place noun, then the end of the
+    /// apposition or a clause.
+    fn apposition_kind_after(&self, j: usize) -> Option<EntityKind> {
         let opens = j + 2 < self.tokens.len()
             && self.tok(j) == ","
             && matches!(self.tok(j + 1), "the" | "a" | "an");
         if !opens {
-            return false;
+            return None;
         }
         let mut k = j + 2;
         while k < self.tokens.len() && k < j + 8 {
-            if self.tokens[k].word && self.is_org_noun(k) {
-                return self
+            let kind = if !self.tokens[k].word {
+                None
+            } else if self.is_org_noun(k) {
+                Some(EntityKind::Organization)
+            } else if PLACE_NOUNS.contains(&self.tok(k)) && self.tok(j + 1) != "the" {
+                // "a community", not "Downstream, the town of Millerton".
+                Some(EntityKind::Location)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                let ends = self
                     .tokens
                     .get(k + 1)
                     .is_some_and(|t| AFTER_NOUN.contains(&t.text(self.text)));
+                return ends.then_some(kind);
             }
             let w = self.tok(k);
             let plain = if self.tokens[k].word {
@@ -220,11 +263,11 @@ impl Resolver<'_> {
                 w == "-"
             };
             if !plain {
-                return false;
+                return None;
             }
             k += 1;
         }
-        false
+        None
     }
 
     /// Whether a comma and "the", "a" or "an" come within the eight tokens after `i`.

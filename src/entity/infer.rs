@@ -328,9 +328,23 @@ impl Resolver<'_> {
                 i += n.max(1);
                 continue;
             }
+            // "Gerald Ratt of Stanley Mission": after a person and "of", where they are from
+            // or work, not another person.
+            let of_person = i >= 2
+                && self.tok(i - 1) == "of"
+                && self
+                    .mention_at_tok(i - 2)
+                    .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Person);
+            // "a band councillor in Stanley Mission": after "in", "near" or "outside", a
+            // place, not a person.
+            let placed = i >= 1 && matches!(self.tok(i - 1), "in" | "near" | "outside");
+            let possessive = crate::text::possessive_len(self.text, self.span_of(i, n).end()) > 0;
+            if of_person || (placed && !possessive) {
+                i += n;
+                continue;
+            }
             // "an analyst at Piper Sandler": after "at", a firm, not a person.
             let mut kind = self.kind_of_run(i, n);
-            let possessive = crate::text::possessive_len(self.text, self.span_of(i, n).end()) > 0;
             if kind == EntityKind::Person && !possessive && i > 0 && self.tok(i - 1) == "at" {
                 kind = EntityKind::Organization;
             }
