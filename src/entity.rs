@@ -309,6 +309,11 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         let Some(entry) = names::entry_for(k.names, text, f, named, in_full, k.kinds) else {
             continue;
         };
+        if k.kinds[entry as usize] == EntityKind::Person
+            && after_unknown_hyphen(text, f.span, found_names)
+        {
+            continue;
+        }
         b.mention_entry(entry, f.span, f.possessive > 0);
     }
 
@@ -980,6 +985,26 @@ fn after_name_prefix(text: &str, at: usize) -> bool {
     let mut chars = rest.chars().rev();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the one-word name at `span` ends a hyphenated surname the gazetteer does not
+/// know: "Brown" of "Lydia Adjei-Brown", "Vance" of "Helena Moreira-Vance", but not "Putin"
+/// of "the Trump-Putin summit", whose first part is a known name (in `found`, sorted).
+fn after_unknown_hyphen(text: &str, span: Span, found: &[Found]) -> bool {
+    let before = &text[..span.start()];
+    let Some(rest) = before.strip_suffix('-') else {
+        return false;
+    };
+    let word_start = rest
+        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let first = &rest[word_start..];
+    let known = found
+        .binary_search_by(|f| f.span.end().cmp(&rest.len()))
+        .is_ok();
+    !text[span.range()].contains(' ') && first.starts_with(char::is_uppercase) && !known
 }
 
 fn abbreviation_fits(text: &str, span: Span) -> bool {

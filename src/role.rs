@@ -50,7 +50,8 @@ pub(crate) const ROLES: &[&str] = &[
     "coun.",
     "staff sergeant", "father", "fr.", "critic", "health critic", "mna", "reeve", "warden",
     "chief medical officer", "medical officer of health", "health officer",
-    "provincial health officer",
+    "provincial health officer", "district judge", "circuit judge", "county judge",
+    "superior court judge", "superior court justice", "provincial court judge",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.

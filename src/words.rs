@@ -209,6 +209,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Mining", "Resources", "Automotive", "Limited", "plc", "PLC", "AG", "GmbH", "LLP",
     "Academy", "Orchestra", "Theatre", "Theater", "Library", "Clinic", "Tribunal", "Caucus",
     "Guard", "Army", "Navy", "Corps", "Employees", "Workers", "Teachers", "Nurses", "Chamber",
+    "District", "Band",
 ];
 
 /// Organization heads that the article drops once the organization is named in full, leaving
@@ -257,7 +258,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace", "Falls", "Springs", "Hollow",
     "Crossing", "Junction", "Landing", "Crescent", "Commons", "Harbor", "Cove", "Mills", "Grove",
     "Glen", "Ridge", "Row", "Hill", "Port", "Quay", "Wharf", "Pier", "Marina", "Reservoir",
-    "Building", "Mall",
+    "Building", "Mall", "Region",
 ];
 
 /// Place heads that are also common surnames: "Grace Park" and "Kim Hall" may be people.

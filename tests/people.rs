@@ -116,6 +116,16 @@ fn heads_make_places_and_firms() {
            want: Some(("Gerald Ratt", Person, Some(Male))), absent: &["Stanley Mission"], as Person),
         e!("Shrs offered by company N / A",
            want: None, absent: &["N"], as Organization),
+        // Nor does a gazetteer surname end a hyphenated one, unless the first part is known.
+        e!("Lydia Adjei-Brown, a political scientist, said turnout was low.",
+           want: Some(("Lydia Adjei-Brown", Person, Some(Female))), absent: &["Lydia Adjei"], as Person),
+        e!("Aides prepared the Trump-Putin summit in Helsinki.",
+           want: Some(("Vladimir Putin", Person, Some(Male))), absent: &[], as Location),
+        // "Region" is a place's head, "District" and "Band" an organization's.
+        e!("Teachers in Durham Region walked out on Tuesday.",
+           want: Some(("Durham Region", Location, None)), absent: &["Durham Region"], as Person),
+        e!("The Cariboo Regional District said the order covered 2,000 homes.",
+           want: Some(("Cariboo Regional District", Organization, None)), absent: &["Regional District"], as Person),
         // No gazetteer name starts after the "O’" of a surname.
         e!("Coun. Meaghan O’Driscoll-Lam said the lanes had tripled cycling trips.",
            want: Some(("Meaghan O’Driscoll-Lam", Person, Some(Female))), absent: &["Dan Driscoll"], as Person),
