@@ -656,12 +656,14 @@ impl<'a> Resolver<'a> {
         self.tokens[i].text(self.text)
     }
 
-    /// How many tokens from `i` on form a capitalized name, stopping at `limit` tokens and at
-    /// anything already known.
+    /// How many tokens from `i` on form a capitalized name, stopping at `limit` words (a
+    /// hyphen does not count: "Jean-Sébastien Le Bouthillier" is four) and at anything
+    /// already known.
     fn name_run(&self, i: usize, limit: usize) -> usize {
         let mut n = 0;
+        let mut words = 0;
         let mut j = i;
-        while j < self.tokens.len() && n < limit {
+        while j < self.tokens.len() && words < limit {
             let t = self.tokens[j];
             let w = t.text(self.text);
             let adjacent = j > i && self.tokens[j - 1].span.end() == t.span.start();
@@ -699,6 +701,7 @@ impl<'a> Resolver<'a> {
                 break;
             }
             n += 1;
+            words += usize::from(t.word);
             j += 1;
             if possessive {
                 break;

@@ -116,6 +116,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Gerald Ratt", Person, Some(Male))), absent: &["Stanley Mission"], as Person),
         e!("Shrs offered by company N / A",
            want: None, absent: &["N"], as Organization),
+        // A hyphen does not count toward a name's words.
+        e!("Jean-Sébastien Le Bouthillier, a former NHL scout, said the price was fair.",
+           want: Some(("Jean-Sébastien Le Bouthillier", Person, Some(Male))), absent: &["Bouthillier"], as Person),
         // Nor does a gazetteer surname end a hyphenated one, unless the first part is known.
         e!("Lydia Adjei-Brown, a political scientist, said turnout was low.",
            want: Some(("Lydia Adjei-Brown", Person, Some(Female))), absent: &["Lydia Adjei"], as Person),
@@ -529,6 +532,12 @@ fn speakers_get_the_articles_full_name() {
          "a fishway had helped", "Fisheries and Oceans Canada"),
         (line!(), "The Winnipeg Art Gallery opened the show on Friday. According to the gallery, her work is held in nine collections.",
          "her work is held in nine collections", "Winnipeg Art Gallery"),
+        (line!(), "Red Tamarack Gold Inc. will close its mine. The Toronto-based company said 310 employees would lose their jobs.",
+         "310 employees would lose their jobs", "Red Tamarack Gold Inc."),
+        (line!(), "The Elementary Teachers' Federation of Ontario called the strike. According to the union, no new dates were set.",
+         "no new dates were set", "Elementary Teachers' Federation of Ontario"),
+        (line!(), "United Steelworkers Local 7135 represents the miners. Red Tamarack Gold Inc. will close the mine. According to the company, the cleanup will cost $65 million.",
+         "the cleanup will cost $65 million", "Red Tamarack Gold Inc."),
         (line!(), "The Cedar Hollow Board of Education voted 5-2 to close the school. \"We had no choice,\" the district said.",
          "We had no choice,", "Cedar Hollow Board of Education"),
         // Surnames with particles, before a capitalized word, another particle or a hyphen.

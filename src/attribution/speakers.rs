@@ -288,12 +288,14 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             // A past-tense verb ends the phrase: "heard a reporter asking"; "the embattled
             // senator" keeps its adjective.
+            // Not the second half of a compound: "the Toronto-based company".
             let w = self.at.tok(i);
             if k < end
                 && w.len() > 3
                 && w.ends_with("ed")
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && !(i > s0 && self.at.lower_is(i - 1, DETERMINERS))
+                && !(i > s0 && self.at.sym(i - 1) == b'-')
             {
                 break;
             }

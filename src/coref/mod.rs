@@ -221,7 +221,13 @@ impl<'a> Coref<'a> {
             && self.at.tokens[a + 1].word
             && self.at.tok(a + 1).chars().all(char::is_alphabetic)
             && self.at.tok(b - 1).bytes().all(|c| c.is_ascii_lowercase());
-        if (b - a == 2 || modified) && self.at.tok(a).eq_ignore_ascii_case("the") {
+        // "the Toronto-based company", "the family-owned chain": a compound before the
+        // noun, which need not be in the name.
+        let compound = b - a == 5
+            && self.at.sym(a + 2) == b'-'
+            && self.at.tokens[a + 1].span.end() == self.at.tokens[a + 2].span.start()
+            && self.at.tok(b - 1).bytes().all(|c| c.is_ascii_lowercase());
+        if (b - a == 2 || modified || compound) && self.at.tok(a).eq_ignore_ascii_case("the") {
             let mut buf = [0; 32];
             let noun = ascii_lowercase(self.at.tok(b - 1), &mut buf);
             let modifier = modified.then(|| self.at.tok(a + 1));
@@ -317,12 +323,17 @@ impl<'a> Coref<'a> {
                 | "conglomerate"
                 | "bank"
                 | "group"
+                | "organization"
+                | "organisation"
         );
         let by_name = crate::words::NAMED_ORG_NOUNS.contains(&noun);
         let named = |word: &str| {
             by_name && word.eq_ignore_ascii_case(noun)
                 || noun == "union"
-                    && matches!(word, "Workers" | "Employees" | "Teachers" | "Nurses")
+                    && matches!(
+                        word.trim_end_matches(['\'', '’']),
+                        "Workers" | "Employees" | "Teachers" | "Nurses" | "Steelworkers"
+                    )
                 || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")
                 || noun == "police" && word == "Police"
                 // A school district by its board or its schools' name: "Cedar Hollow Board of
@@ -340,9 +351,12 @@ impl<'a> Coref<'a> {
             .filter(|x| {
                 let name = self.at.text[x.span.range()].split(' ');
                 if company {
-                    !name
-                        .clone()
-                        .any(|w| PUBLIC.iter().any(|p| w.eq_ignore_ascii_case(p)))
+                    // Nor a union's local: "United Steelworkers Local 7135".
+                    !name.clone().any(|w| {
+                        PUBLIC.iter().any(|p| w.eq_ignore_ascii_case(p))
+                            || w == "Local"
+                            || w.trim_end_matches(['\'', '’']).ends_with("workers")
+                    })
                 } else {
                     name.clone().any(named)
                 }
