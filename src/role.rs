@@ -52,6 +52,8 @@ pub(crate) const ROLES: &[&str] = &[
     "chief medical officer", "medical officer of health", "health officer",
     "provincial health officer", "district judge", "circuit judge", "county judge",
     "superior court judge", "superior court justice", "provincial court judge",
+    // Party labels before a name: "Liberal Priya Sethi-Morrison", "Republican Sen. Ted Cruz".
+    "liberal", "conservative", "new democrat", "republican", "democrat",
 ];
 
 /// Honorifics that mark a name but say nothing about a role.

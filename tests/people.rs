@@ -116,6 +116,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Gerald Ratt", Person, Some(Male))), absent: &["Stanley Mission"], as Person),
         e!("Shrs offered by company N / A",
            want: None, absent: &["N"], as Organization),
+        // A party label before a name is a title.
+        e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
+           want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),
         // A hyphen does not count toward a name's words.
         e!("Jean-Sébastien Le Bouthillier, a former NHL scout, said the price was fair.",
            want: Some(("Jean-Sébastien Le Bouthillier", Person, Some(Male))), absent: &["Bouthillier"], as Person),
@@ -493,6 +496,10 @@ fn speakers_get_the_articles_full_name() {
         // A "she" coreference leaves unresolved: the person who spoke just before.
         (line!(), "Ratt’s daughter, Cheyenne Ratt, was waiting at the La Ronge airport when the helicopter landed.\n\n“He just looked at me and said, ‘I’m hungry, my girl.’ That was it. That was my dad,” she said, laughing through tears.\n\nThe 28-year-old said her father has trapped in the area for more than 40 years and knows it “better than his own kitchen.” She said the drive belt on his snowmobile snapped about two hours from home, and he decided to wait rather than walk out in the dark.",
          "the drive belt on his snowmobile snapped about two hours from home, and he decided to wait rather than walk out in the dark", "Cheyenne Ratt"),
+        // "The father of two": the noun before "of" and a number; "told the jury" addresses
+        // the jury, which is no part of what was said.
+        (line!(), "Const. Brent Kowalchuk testified on Wednesday. The father of two told the jury he had not worked a patrol shift since.",
+         "he had not worked a patrol shift since", "Brent Kowalchuk"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
          "Merchants are coming in record numbers,", "Amy Shapero"),

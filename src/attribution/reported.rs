@@ -133,6 +133,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 ],
             ) {
                 k += 1;
+            } else if self.at.lower_is(k, &["the", "a"])
+                && self.at.tokens[k + 1].word
+                && self.at.tok(k + 1).bytes().all(|b| b.is_ascii_lowercase())
+                && (self.at.is(k + 2, Class::PRONOUN)
+                    || self.at.lower_is(k + 2, &["the", "a", "an"])
+                    || is_capitalized(self.at.tok(k + 2)))
+            {
+                // "told the jury he had not worked", "told the court the man was armed".
+                k += 2;
             } else if is_capitalized(self.at.tok(k)) && !self.at.is(k, Class::PRONOUN) {
                 while k < s_end && is_capitalized(self.at.tok(k)) && self.at.tokens[k].word {
                     k += 1;

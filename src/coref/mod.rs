@@ -197,8 +197,18 @@ impl<'a> Coref<'a> {
         // described by a noun no one was given as a role is the one the sentences before are
         // about, of the noun's gender where it has one.
         if (2..=4).contains(&(b - a)) && self.at.lower_is(a, &["the"]) {
+            // "the father of two": the noun before "of" and a number.
+            let mut last = b - 1;
+            if b - a >= 4
+                && self.at.lower_is(b - 2, &["of"])
+                && self
+                    .at
+                    .lower_is(b - 1, &["two", "three", "four", "five", "six", "seven"])
+            {
+                last = b - 3;
+            }
             let mut buf = [0; 32];
-            let noun = ascii_lowercase(self.at.tok(b - 1), &mut buf);
+            let noun = ascii_lowercase(self.at.tok(last), &mut buf);
             if let Some(gender) =
                 person_noun(&noun).filter(|_| !self.unnamed_before(&noun, span.start()))
             {

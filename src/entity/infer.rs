@@ -283,9 +283,13 @@ impl Resolver<'_> {
                 .flatten();
             // Not the middle of a longer name: a name word right before it, in the same
             // clause and outside a title.
+            // (A party before a name is no part of it: "Liberal Priya Sethi-Morrison".)
             let inside_name = i > 0
                 && self.name_word(i - 1)
                 && !self.in_title_at(i - 1)
+                && !self
+                    .mention_at_tok(i - 1)
+                    .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Organization)
                 && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
                     .contains(['\n', ',', ';', ':']);
             let starts = given.is_some() && !inside_name;
