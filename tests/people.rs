@@ -640,6 +640,11 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
          "the review would take a year", "A spokesperson for the Food and Drug Administration"),
         (line!(), "A spokesperson for Immigration, Refugees and Citizenship Canada said the cap would be reviewed.",
          "the cap would be reviewed", "A spokesperson for Immigration, Refugees and Citizenship Canada"),
+        // After "according to", a document and whose it is, as written.
+        (line!(), "According to figures released by the Ministry of Health, paramedics waited 1.1 million hours.",
+         "paramedics waited 1.1 million hours", "figures released by the Ministry of Health"),
+        (line!(), "Paramedics waited 1.1 million hours, according to figures obtained by the town under freedom-of-information law.",
+         "Paramedics waited 1.1 million hours", "figures obtained by the town under freedom-of-information law"),
         // A place that only qualifies the phrase's noun does not speak.
         (line!(), "Ontario nurses say they are burned out.",
          "they are burned out", "Ontario nurses"),

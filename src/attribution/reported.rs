@@ -428,6 +428,59 @@ impl<'a, 'b> Attributor<'a, 'b> {
             })
     }
 
+    /// Where a phrase that names a document and goes on to say whose it is ends: tokens
+    /// `a..b` hold a document noun ("figures", "results", "documents", "a tally"), then a
+    /// participle or a preposition follows ("released by", "from", "filed in"). The phrase
+    /// runs to the next comma or the sentence's end, at most 16 tokens on; `None` for any
+    /// other phrase.
+    fn document_phrase(&self, a: usize, b: usize, s_end: usize) -> Option<usize> {
+        const DOCUMENTS: &[&str] = &[
+            "figures",
+            "data",
+            "documents",
+            "results",
+            "numbers",
+            "statistics",
+            "records",
+            "estimates",
+            "report",
+            "survey",
+            "study",
+            "poll",
+            "tally",
+            "summary",
+            "analysis",
+            "filings",
+            "count",
+            "projections",
+            "calculations",
+        ];
+        let noun = (a..b).find(|&i| self.at.lower_is(i, DOCUMENTS))?;
+        let next = noun + 1;
+        let goes_on = next < s_end
+            && (self.at.lower_is(
+                next,
+                &["by", "from", "in", "of", "on", "filed", "kept", "made"],
+            ) || (self.at.tok(next).ends_with("ed") && self.at.tokens[next].word));
+        if !goes_on {
+            return None;
+        }
+        let limit = (next + 16).min(s_end);
+        // Not the comma inside "3,000".
+        let glued = |i: usize| {
+            i > 0
+                && i + 1 < self.at.tokens.len()
+                && self.at.tokens[i - 1].span.end() == self.at.tokens[i].span.start()
+                && self.at.tokens[i].span.end() == self.at.tokens[i + 1].span.start()
+        };
+        let end = (next..limit)
+            .find(|&i| {
+                (matches!(self.at.sym(i), b',' | b'.' | b';') && !glued(i)) || self.at.is_mark(i)
+            })
+            .unwrap_or(limit);
+        (end > b).then_some(end)
+    }
+
     /// "according to X, …" and "…, according to X".
     pub(super) fn according(
         &mut self,
@@ -438,10 +491,23 @@ impl<'a, 'b> Attributor<'a, 'b> {
     ) -> Option<Attributed> {
         let cue = self.inp.cues[ci];
         let np_start = c + 2;
-        let (a, b) = self.np_forward(np_start, s_end)?;
-        let mut speaker = self.coref.resolve_np(a, b);
+        let (a, mut b) = self.np_forward(np_start, s_end)?;
+        // "according to figures released by the Ministry of Health": a document and who made
+        // it, as written up to the comma, is the source; no entity speaks.
+        let document = self.document_phrase(a, b, s_end);
+        if let Some(end) = document {
+            b = end;
+        }
+        let mut speaker = if document.is_some() {
+            Referent {
+                span: self.at.span_of(a, b),
+                entity: None,
+            }
+        } else {
+            self.coref.resolve_np(a, b)
+        };
         // "according to CME Group's FedWatch tool": the owner, where the phrase is no one's.
-        if speaker.entity.is_none() {
+        if speaker.entity.is_none() && document.is_none() {
             if let Some(owner) = self.possessor_at(a, b) {
                 speaker = owner;
             }
