@@ -348,6 +348,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_from_heads();
     b.flush();
     b.prefix_places();
+    b.grow_headed_orgs();
     b.agencies_of_places();
     b.union_locals();
     b.infer_compass_places();

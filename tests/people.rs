@@ -116,6 +116,12 @@ fn heads_make_places_and_firms() {
            want: Some(("Gerald Ratt", Person, Some(Male))), absent: &["Stanley Mission"], as Person),
         e!("Shrs offered by company N / A",
            want: None, absent: &["N"], as Organization),
+        // An unknown word or a town before a known organization named by its head is
+        // another organization.
+        e!("Meubles Gagné owes $17 million to the National Bank of Canada.",
+           want: Some(("National Bank of Canada", Organization, None)), absent: &["Bank of Canada"], as Organization),
+        e!("Westmount Bank of Canada says its profit fell 41 per cent.",
+           want: Some(("Westmount Bank of Canada", Organization, None)), absent: &["Bank of Canada"], as Organization),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

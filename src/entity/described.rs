@@ -277,6 +277,54 @@ impl Resolver<'_> {
             .any(|j| self.tokens[j].sym == b',' && matches!(self.tok(j + 1), "the" | "a" | "an"))
     }
 
+    /// A known organization whose name opens with its head ("Bank of Canada") after an
+    /// unknown capitalized word is a longer name the gazetteer lacks: "Westmount Bank of
+    /// Canada", "National Bank of Canada" are other banks. Reads the flushed mentions.
+    pub(super) fn grow_headed_orgs(&mut self) {
+        let mut grown = false;
+        for k in 0..self.mentions.len() {
+            let m = self.mentions[k];
+            let e = &self.list[m.entity as usize];
+            if e.kind != EntityKind::Organization || !matches!(e.origin, Origin::Gazetteer(_)) {
+                continue;
+            }
+            let Some(i) = self.token_at(m.span.start()) else {
+                continue;
+            };
+            if i == 0
+                || self.tokens[i].span.start() != m.span.start()
+                || self.shape(i) & shape::bit::ORG_HEAD == 0
+                || !self.text[m.span.range()].contains(' ')
+            {
+                continue;
+            }
+            let p = i - 1;
+            let before = self.tokens[p];
+            if !before.word
+                || !self.name_word(p)
+                || self.covered_tok(p)
+                || self.in_title_at(p)
+                || &self.text[before.span.end()..m.span.start()] != " "
+            {
+                continue;
+            }
+            let span = Span::new(before.span.start(), m.span.end());
+            let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
+            self.replace_mention(
+                k,
+                MentionData {
+                    span,
+                    entity,
+                    possessive: m.possessive,
+                },
+            );
+            grown = true;
+        }
+        if grown {
+            self.recount_cover();
+        }
+    }
+
     fn is_org_noun(&self, i: usize) -> bool {
         self.text.as_bytes()[self.tokens[i].span.start()].is_ascii_lowercase()
             && ORG_NOUNS.contains(&self.tok(i))

@@ -447,7 +447,11 @@ impl Resolver<'_> {
                 k += 1;
                 continue;
             }
-            let same = home(pe) != NO_HOME && home(pe) == home(me);
+            // The country itself or its nationality, not a town of it: "Westmount Bank of
+            // Canada" is no Bank of Canada.
+            let national = pe.kind == EntityKind::Nationality
+                || matches!(pe.origin, Origin::Gazetteer(x) if home(pe) == x);
+            let same = national && home(pe) != NO_HOME && home(pe) == home(me);
             pairs.push((k - 1, Span::new(p.span.start(), m.span.end()), same));
             k += 2;
         }
