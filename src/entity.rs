@@ -354,6 +354,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_compass_places();
     b.flush();
     b.infer_described_orgs();
+    b.infer_team_nicknames();
     b.flush();
     b.infer_from_titles(&titles);
     b.flush();

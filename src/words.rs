@@ -238,6 +238,28 @@ pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
 pub(crate) const CLUB_SUFFIXES: &[&str] = &["FC", "AFC", "SC", "CF"];
 /// Club heads that the article uses alone for the club ("the Athletic defense", "Rovers
 /// manager").
+/// Nicknames of the professional teams Canadian news names without their town ("the Jets
+/// acquired …", "Blue Jays rally past Red Sox"): the NHL's, the CFL's, the Canadian teams of
+/// the NBA, MLB and MLS, and the best-known American teams of other leagues. Nicknames that
+/// are also common words written with a capital ("Wild", "Stars", "Kings", "Heat", "Magic",
+/// "Senators" in US politics is lowercase) are left out where the word reads otherwise.
+#[rustfmt::skip]
+pub(crate) const TEAM_NICKNAMES: &[&str] = &[
+    // NHL
+    "Maple Leafs", "Canadiens", "Habs", "Senators", "Jets", "Oilers", "Flames", "Canucks",
+    "Bruins", "Sabres", "Red Wings", "Panthers", "Blackhawks", "Avalanche", "Blue Jackets",
+    "Ducks", "Coyotes", "Predators", "Blues", "Sharks", "Kraken", "Golden Knights",
+    "Capitals", "Hurricanes", "Devils", "Islanders", "Flyers", "Penguins", "Rangers",
+    // CFL
+    "Argonauts", "Argos", "Alouettes", "Als", "Redblacks", "Tiger-Cats", "Ticats",
+    "Roughriders", "Riders", "Blue Bombers", "Bombers", "Stampeders", "Stamps", "Elks",
+    "Eskimos", "BC Lions",
+    // NBA, MLB, MLS (Canada), and others often in the news
+    "Raptors", "Blue Jays", "Jays", "Whitecaps", "Red Sox", "White Sox", "Yankees", "Mets",
+    "Dodgers", "Cubs", "Orioles", "Phillies", "Astros", "Mariners", "Lakers", "Celtics",
+    "Knicks", "Warriors", "Cavaliers", "Patriots", "Cowboys", "Packers", "Steelers",
+];
+
 pub(crate) const CLUB_NICKNAMES: &[&str] = &[
     "Athletic",
     "Rovers",

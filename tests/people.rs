@@ -122,6 +122,12 @@ fn heads_make_places_and_firms() {
            want: Some(("National Bank of Canada", Organization, None)), absent: &["Bank of Canada"], as Organization),
         e!("Westmount Bank of Canada says its profit fell 41 per cent.",
            want: Some(("Westmount Bank of Canada", Organization, None)), absent: &["Bank of Canada"], as Organization),
+        // A professional team by its nickname alone, in a headline too; the team the
+        // article names in full where it does.
+        e!("Jets land veteran O'Halloran from Senators ahead of trade deadline\n\nThe Jets' general manager said the price was fair.",
+           want: Some(("Jets", Organization, None)), absent: &["Senators"], as Person),
+        e!("The Toronto Blue Jays won again. The Jays started the night 12 games under .500.",
+           want: Some(("Toronto Blue Jays", Organization, None)), absent: &["Jays"], as Organization),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

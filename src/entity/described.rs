@@ -325,6 +325,61 @@ impl Resolver<'_> {
         }
     }
 
+    /// Professional teams named by their nickname alone ([`crate::words::TEAM_NICKNAMES`]):
+    /// the team the article names in full with that nickname ("Toronto Blue Jays"), else an
+    /// organization of that name. Headlines too ("Blue Jays rally past Red Sox").
+    pub(super) fn infer_team_nicknames(&mut self) {
+        use crate::words::TEAM_NICKNAMES;
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c;
+            if self.covered_tok(i) {
+                i += 1;
+                continue;
+            }
+            // One or two words, or a hyphenated one ("Tiger-Cats").
+            let found = (1..=3).rev().find(|&n| {
+                i + n <= self.tokens.len() && {
+                    let span = self.span_of(i, n);
+                    let words = &self.text[span.range()];
+                    TEAM_NICKNAMES.contains(&words)
+                        && !self.covered_run(i, n)
+                        && !(i > 0
+                            && self.tokens[i - 1].span.end() == span.start()
+                            && (self.tokens[i - 1].word || self.tokens[i - 1].sym == b'-'))
+                        && !self.tokens.get(i + n).is_some_and(|t| {
+                            t.span.start() == span.end() && (t.word || t.sym == b'-')
+                        })
+                }
+            });
+            let Some(n) = found else {
+                i += 1;
+                continue;
+            };
+            let span = self.span_of(i, n);
+            let nick = &self.text[span.range()];
+            let team = self.list.iter().position(|e| match (e.origin, e.kind) {
+                (Origin::Inferred(s), EntityKind::Organization) => {
+                    let name = &self.text[s.range()];
+                    name.len() > nick.len()
+                        && name.ends_with(nick)
+                        && name[..name.len() - nick.len()].ends_with(' ')
+                }
+                _ => false,
+            });
+            let entity = match team {
+                Some(t) => t as u32,
+                None => self.entity(Origin::Inferred(span), EntityKind::Organization, None),
+            };
+            self.add_mention(MentionData {
+                span,
+                entity,
+                possessive: crate::text::possessive_len(self.text, span.end()) > 0,
+            });
+            i += n;
+        }
+    }
+
     fn is_org_noun(&self, i: usize) -> bool {
         self.text.as_bytes()[self.tokens[i].span.start()].is_ascii_lowercase()
             && ORG_NOUNS.contains(&self.tok(i))
