@@ -128,6 +128,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Jets", Organization, None)), absent: &["Senators"], as Person),
         e!("The Toronto Blue Jays won again. The Jays started the night 12 games under .500.",
            want: Some(("Toronto Blue Jays", Organization, None)), absent: &["Jays"], as Organization),
+        // A first name no list has, before a surname the article uses alone as a speaker's.
+        e!("For most of her life, Elisapee Tunnuq sold her prints for $40 apiece. \"I made them for the store,\" Tunnuq said.",
+           want: Some(("Elisapee Tunnuq", Person, Some(Female))), absent: &[], as Person),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

@@ -292,7 +292,19 @@ impl Resolver<'_> {
                     .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Organization)
                 && !self.text[self.tokens[i - 1].span.end()..t.span.start()]
                     .contains(['\n', ',', ';', ':']);
-            let starts = given.is_some() && !inside_name;
+            // A first name no list has, before a surname the article goes on to use alone as
+            // a speaker's: "Elisapee Tunnuq sold her prints … Tunnuq said".
+            let unlisted = given.is_none()
+                && !inside_name
+                && two
+                && self.name_word(i)
+                && !self.covered_tok(i)
+                && !self.in_title_at(i)
+                && self.name_run(i, 2) == 2
+                && self.tokens[i + 1].word
+                && kind_of_name(self.tok(i + 1)) == EntityKind::Person
+                && self.speaks_alone(self.tokens[i + 1].span);
+            let starts = (given.is_some() || unlisted) && !inside_name;
             // A place that is also a given name, before a name word, is a person's name:
             // "Jordan Ellis", "Georgia Watts".
             let place_name = starts
@@ -808,7 +820,18 @@ impl Resolver<'_> {
     /// bytes either side (a bounded look, so that a long text stays linear), outside a
     /// headline.
     pub(super) fn used_alone(&self, span: Span) -> bool {
+        self.alone_elsewhere(span, false)
+    }
+
+    /// [`Self::used_alone`], as the subject of "said", "says", "told" or "added"
+    /// ("Tunnuq said"), or after "said".
+    fn speaks_alone(&self, span: Span) -> bool {
+        self.alone_elsewhere(span, true)
+    }
+
+    fn alone_elsewhere(&self, span: Span, speaking: bool) -> bool {
         const REACH: usize = 4096;
+        const CUES: &[&str] = &[" said", " says", " told", " added"];
         let text = self.text;
         let word = &text[span.range()];
         let mut lo = span.start().saturating_sub(REACH);
@@ -838,8 +861,13 @@ impl Resolver<'_> {
         memchr::memmem::find_iter(&text.as_bytes()[lo..hi], word.as_bytes())
             .map(|k| lo + k)
             .any(|at| {
+                let speaks = || {
+                    let after = &text[at + word.len()..];
+                    CUES.iter().any(|c| after.starts_with(c)) || text[..at].ends_with("said ")
+                };
                 at != span.start()
                     && alone(at)
+                    && (!speaking || speaks())
                     && !self
                         .token_at(at)
                         .is_some_and(|t| self.in_title_case_line(t))
