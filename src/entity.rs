@@ -694,7 +694,8 @@ impl<'a> Resolver<'a> {
                 // A possessive ends the name: "Priyanka Dhillon's opener".
                 crate::text::possessive_stem(w).is_some_and(is_name_word)
             } else {
-                self.name_word(j)
+                // "Marguerite d’Entremont": a surname after "d’".
+                self.name_word(j) || (n > 0 && crate::words::is_prefixed_surname(w))
             };
             if !ok || self.covered_tok(j) || self.in_title_at(j) {
                 break;

@@ -405,6 +405,16 @@ pub(crate) fn is_not_name(word: &str) -> bool {
     word_class(word) & class::NOT_NAME != 0
 }
 
+/// Whether `word` is a surname after a one-letter lowercase prefix and an apostrophe:
+/// "d’Entremont", "d'Amours".
+pub(crate) fn is_prefixed_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(p), Some('\'' | '’'), Some(c)) if p.is_ascii_lowercase() && c.is_uppercase()
+    )
+}
+
 /// Whether a word can be part of a person's name: capitalized, not a word that opens
 /// sentences ([`NOT_NAME`]), not an acronym or a possessive.
 ///

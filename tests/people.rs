@@ -131,6 +131,9 @@ fn heads_make_places_and_firms() {
         // A first name no list has, before a surname the article uses alone as a speaker's.
         e!("For most of her life, Elisapee Tunnuq sold her prints for $40 apiece. \"I made them for the store,\" Tunnuq said.",
            want: Some(("Elisapee Tunnuq", Person, Some(Female))), absent: &[], as Person),
+        // A surname after "d’".
+        e!("Progressive Conservative health critic Marguerite d’Entremont called the closures a slow emergency.",
+           want: Some(("Marguerite d’Entremont", Person, Some(Female))), absent: &["Marguerite"], as Person),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),
@@ -703,6 +706,12 @@ fn unlinked_speakers_get_the_fullest_name_written() {
         // A "she" coreference cannot resolve, right after: that person.
         (line!(), "Lakers coach Monica Reyes-Hall told reporters that the team was tired. She said the bus had been late.",
          "the bus had been late", "Monica Reyes-Hall"),
+        // "The" before a long name with commas; a compound of several hyphens before the
+        // noun.
+        (line!(), "The National Union of Rail, Maritime and Transport Workers said 3,000 members were out.",
+         "3,000 members were out", "National Union of Rail, Maritime and Transport Workers"),
+        (line!(), "Meubles Gagné, the furniture chain, will close 11 stores. The Saint-Hyacinthe-based retailer said sales had fallen.",
+         "sales had fallen", "Meubles Gagné"),
         // A plural's possessive inside a name, and "The" before it.
         (line!(), "The Harbour Students' Union said the fees were too high.",
          "the fees were too high", "Harbour Students' Union"),

@@ -233,9 +233,11 @@ impl<'a> Coref<'a> {
             && self.at.tok(b - 1).bytes().all(|c| c.is_ascii_lowercase());
         // "the Toronto-based company", "the family-owned chain": a compound before the
         // noun, which need not be in the name.
-        let compound = b - a == 5
-            && self.at.sym(a + 2) == b'-'
-            && self.at.tokens[a + 1].span.end() == self.at.tokens[a + 2].span.start()
+        let glued = |i: usize| self.at.tokens[i].span.end() == self.at.tokens[i + 1].span.start();
+        let compound = b - a >= 5
+            && b - a <= 9
+            && (a + 1..b - 2).all(glued)
+            && (a + 1..b - 1).any(|i| self.at.sym(i) == b'-')
             && self.at.tok(b - 1).bytes().all(|c| c.is_ascii_lowercase());
         if (b - a == 2 || modified || compound) && self.at.tok(a).eq_ignore_ascii_case("the") {
             let mut buf = [0; 32];
@@ -312,6 +314,10 @@ impl<'a> Coref<'a> {
             "parliament",
             "senate",
             "exchange",
+            "assembly",
+            "legislature",
+            "tribunal",
+            "régie",
         ];
         let company = matches!(
             noun,

@@ -89,10 +89,12 @@ fn without_role_words(text: &str, span: Span) -> Span {
     let words = &text[span.range()];
     // Most unlinked speakers end in a lowercase word ("officials", "the company"): no name.
     let last = words.rsplit(' ').next().unwrap_or(words);
-    if !words.contains(' ') || !last.starts_with(char::is_uppercase) {
+    if !words.contains(' ')
+        || !(last.starts_with(char::is_uppercase) || crate::words::is_prefixed_surname(last))
+    {
         return span;
     }
-    let mut starts = [0usize; 8];
+    let mut starts = [0usize; 16];
     let mut n = 0;
     let mut at = 0;
     for w in words.split(' ') {
@@ -123,7 +125,9 @@ fn without_role_words(text: &str, span: Span) -> Span {
         .all(|k| word(k).starts_with(char::is_uppercase) || crate::role::is_role(word(k)));
     let names = last_role + 1 < n
         && (last_role + 1..n).all(|k| {
-            crate::words::is_name_word(word(k)) || crate::coref::names::is_particle(word(k))
+            crate::words::is_name_word(word(k))
+                || crate::coref::names::is_particle(word(k))
+                || crate::words::is_prefixed_surname(word(k))
         });
     if qualifiers && names {
         from(last_role + 1)
