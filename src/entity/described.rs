@@ -330,6 +330,14 @@ impl Resolver<'_> {
     /// organization of that name. Headlines too ("Blue Jays rally past Red Sox").
     pub(super) fn infer_team_nicknames(&mut self) {
         use crate::words::TEAM_NICKNAMES;
+        /// The nicknames' first words ("Blue" of "Blue Jays", "Tiger" of "Tiger-Cats").
+        static NICK_STARTS: once_cell::sync::Lazy<crate::hash::FastSet<&'static str>> =
+            once_cell::sync::Lazy::new(|| {
+                TEAM_NICKNAMES
+                    .iter()
+                    .map(|n| n.split([' ', '-']).next().unwrap_or(n))
+                    .collect()
+            });
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
@@ -337,7 +345,12 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
-            // One or two words, or a hyphenated one ("Tiger-Cats").
+            // One or two words, or a hyphenated one ("Tiger-Cats"); most capitalized words
+            // are no nickname's first word, which a set answers first.
+            if !NICK_STARTS.contains(self.tok(i)) {
+                i += 1;
+                continue;
+            }
             let found = (1..=3).rev().find(|&n| {
                 i + n <= self.tokens.len() && {
                     let span = self.span_of(i, n);

@@ -263,6 +263,7 @@ impl Resolver<'_> {
     /// headline, where every word is capitalized, and a run ending in a place or
     /// organization head is that place or organization ("Sam Whitaker Stadium").
     pub(super) fn infer_from_given_names(&mut self) {
+        let speakers = speaking_words(self.text);
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
@@ -303,7 +304,7 @@ impl Resolver<'_> {
                 && self.name_run(i, 2) == 2
                 && self.tokens[i + 1].word
                 && kind_of_name(self.tok(i + 1)) == EntityKind::Person
-                && self.speaks_alone(self.tokens[i + 1].span);
+                && speakers.binary_search(&self.tok(i + 1)).is_ok();
             let starts = (given.is_some() || unlisted) && !inside_name;
             // A place that is also a given name, before a name word, is a person's name:
             // "Jordan Ellis", "Georgia Watts".
@@ -820,18 +821,7 @@ impl Resolver<'_> {
     /// bytes either side (a bounded look, so that a long text stays linear), outside a
     /// headline.
     pub(super) fn used_alone(&self, span: Span) -> bool {
-        self.alone_elsewhere(span, false)
-    }
-
-    /// [`Self::used_alone`], as the subject of "said", "says", "told" or "added"
-    /// ("Tunnuq said"), or after "said".
-    fn speaks_alone(&self, span: Span) -> bool {
-        self.alone_elsewhere(span, true)
-    }
-
-    fn alone_elsewhere(&self, span: Span, speaking: bool) -> bool {
         const REACH: usize = 4096;
-        const CUES: &[&str] = &[" said", " says", " told", " added"];
         let text = self.text;
         let word = &text[span.range()];
         let mut lo = span.start().saturating_sub(REACH);
@@ -861,13 +851,8 @@ impl Resolver<'_> {
         memchr::memmem::find_iter(&text.as_bytes()[lo..hi], word.as_bytes())
             .map(|k| lo + k)
             .any(|at| {
-                let speaks = || {
-                    let after = &text[at + word.len()..];
-                    CUES.iter().any(|c| after.starts_with(c)) || text[..at].ends_with("said ")
-                };
                 at != span.start()
                     && alone(at)
-                    && (!speaking || speaks())
                     && !self
                         .token_at(at)
                         .is_some_and(|t| self.in_title_case_line(t))
@@ -1120,4 +1105,49 @@ pub(crate) fn particle_lowercased(name: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(name)
     }
+}
+
+/// The capitalized words the article writes alone right before "said", "says", "told" or
+/// "added", or right after "said" ("Tunnuq said", "said Tunnuq"), sorted: the surnames a
+/// speaker goes by. One pass of the substring searcher per cue word.
+fn speaking_words(text: &str) -> Vec<&str> {
+    let word_before = |at: usize| {
+        let before = &text[..at];
+        let start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        &before[start..]
+    };
+    let word_after = |at: usize| {
+        let after = &text[at..];
+        let end = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .unwrap_or(after.len());
+        &after[..end]
+    };
+    // Alone: not after another capitalized word ("Elisapee Tunnuq said" is no use alone).
+    let alone = |start: usize| {
+        let before = text[..start].trim_end_matches(' ');
+        before.len() == start || !word_before(before.len()).starts_with(char::is_uppercase)
+    };
+    let mut words: Vec<&str> = Vec::new();
+    for cue in [" said", " says", " told", " added"] {
+        for at in memchr::memmem::find_iter(text.as_bytes(), cue.as_bytes()) {
+            let w = word_before(at);
+            if w.starts_with(char::is_uppercase) && alone(at - w.len()) {
+                words.push(w);
+            }
+        }
+    }
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"said ") {
+        let w = word_after(at + 5);
+        if w.starts_with(char::is_uppercase) {
+            words.push(w);
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
 }
