@@ -134,6 +134,12 @@ fn heads_make_places_and_firms() {
         // A surname after "d’".
         e!("Progressive Conservative health critic Marguerite d’Entremont called the closures a slow emergency.",
            want: Some(("Marguerite d’Entremont", Person, Some(Female))), absent: &["Marguerite"], as Person),
+        // Capitalized words the gazetteer does not know before a country: a body named for
+        // it; not a compass word.
+        e!("Ria Chandrasekaran, campaign director at Clean Shorelines Canada, called the plan a first step.",
+           want: Some(("Clean Shorelines Canada", Organization, None)), absent: &["Canada"], as Location),
+        e!("Food banks across Western Canada are busy.",
+           want: None, absent: &["Western Canada"], as Organization),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

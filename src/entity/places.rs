@@ -480,6 +480,57 @@ impl Resolver<'_> {
         self.drop_marked();
     }
 
+    /// Where a body named for its country starts, if capitalized words the gazetteer does not
+    /// know end at token `w`, right before a mention of country `place`: "Clean Shorelines
+    /// Canada", "Food Banks Canada". One to three name words, one space apart, after no other
+    /// capitalized word; not a compass word ("Western Canada") nor a common given name
+    /// first.
+    fn named_for_country(&self, w: usize, place: u32) -> Option<usize> {
+        let Origin::Gazetteer(x) = self.list[place as usize].origin else {
+            return None;
+        };
+        if self.k.homes.get(x as usize) != Some(&x) {
+            return None;
+        }
+        let word = |j: usize| {
+            self.tokens[j].word && self.name_word(j) && !self.covered_tok(j) && !self.in_title_at(j)
+        };
+        let mut first = w;
+        if !word(w) {
+            return None;
+        }
+        while first > 0
+            && w - first < 2
+            && word(first - 1)
+            && self.tokens[first - 1].span.end() + 1 == self.tokens[first].span.start()
+        {
+            first -= 1;
+        }
+        let glued_before = first > 0
+            && self.upper(first - 1)
+            && self.tokens[first - 1].span.end() + 1 == self.tokens[first].span.start();
+        let compass = matches!(
+            self.tok(first),
+            "North"
+                | "South"
+                | "East"
+                | "West"
+                | "Northern"
+                | "Southern"
+                | "Eastern"
+                | "Western"
+                | "Central"
+                | "Atlantic"
+                | "Rural"
+                | "Greater"
+                | "Upper"
+                | "Lower"
+        );
+        let given = crate::given_names::given_name(self.tok(first))
+            .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
+        (!glued_before && !compass && !given && !self.in_title_case_line(first)).then_some(first)
+    }
+
     /// A country, province or state named by the gazetteer, right after a word of
     /// [`AGENCY_WORDS`] or an acronym, one space before it, is a body of that place: "Health
     /// Canada", "Tourism Nova Scotia", "CUPE Ontario". Not in capitals (a headline's
@@ -514,6 +565,12 @@ impl Resolver<'_> {
                 && self.tokens[w - 1].span.end() + 1 == self.tokens[w].span.start();
             if (agency || acronym) && !after_name {
                 found.push((k, w, Span::new(self.tokens[w].span.start(), m.span.end())));
+            } else if let Some(first) = self.named_for_country(w, m.entity) {
+                found.push((
+                    k,
+                    first,
+                    Span::new(self.tokens[first].span.start(), m.span.end()),
+                ));
             }
         }
         if found.is_empty() {
