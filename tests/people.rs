@@ -691,6 +691,15 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
     }
 }
 
+/// A sentence opening on "Asked" reports the question put to someone: no quote of its own.
+#[test]
+fn an_opening_asked_is_no_quote() {
+    let text = "Asked her secret to a long life, the 105-year-old did not hesitate. \"Don't be in a hurry,\" she said.";
+    let doc = Extractor::new().extract(text);
+    let cues: Vec<Option<&str>> = doc.quotes.iter().map(|q| q.cue.as_deref()).collect();
+    assert_eq!(cues, [Some("said")], "{:#?}", doc.quotes);
+}
+
 /// A speaker no entity stands for is named as the article writes them in full: the given
 /// name before a surname said alone, the name without the role words or "The" before it,
 /// the name "the league" stands for. (Where recognition finds the entity, its name must be

@@ -444,6 +444,20 @@ pub(super) fn dedupe(text: &str, out: &mut Vec<Attributed>) {
 }
 
 impl Attributor<'_, '_> {
+    /// "Asked her secret to a long life, the 105-year-old did not hesitate": a sentence that
+    /// opens on "Asked" reports the question put to someone, not what anyone said; with no
+    /// speaker of its own it is no quote. (What they answer, "Asked about X, Smith said Y",
+    /// is the quote of the cue after it.)
+    pub(super) fn drop_opening_asked(&mut self) {
+        let text = self.at.text;
+        self.out.retain(|q| {
+            let asked = q.cue.is_some_and(|c| {
+                &text[c.range()] == "Asked" && q.cue.is_some_and(|c| c.start() < q.content.start())
+            });
+            !(asked && q.speaker.is_none() && q.kind == QuoteKind::Indirect)
+        });
+    }
+
     /// A "he" or "she" coreference left unresolved is the person who spoke last before it,
     /// at most a paragraph back, where the pronoun's gender fits: "“…,” the 28-year-old
     /// said. She said the belt had snapped." (`out` sorted by content.)

@@ -189,6 +189,7 @@ pub(crate) fn attribute(inp: &Input<'_>, scratch: &mut Scratch) -> Vec<Attribute
     a.headlines();
     a.sort_out();
     a.pronouns_from_previous_speaker();
+    a.drop_opening_asked();
     a.drop_fragments_of_mixed();
     a.follow_on();
     a.drop_crossing();
