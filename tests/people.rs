@@ -140,6 +140,10 @@ fn heads_make_places_and_firms() {
            want: Some(("Clean Shorelines Canada", Organization, None)), absent: &["Canada"], as Location),
         e!("Food banks across Western Canada are busy.",
            want: None, absent: &["Western Canada"], as Organization),
+        // After "the", a place that is also a given name and a capitalized plural are a
+        // team, and the town alone stands for it where it qualifies a noun.
+        e!("The Oshawa Generals beat the Kingston Frontenacs 4-3. He skated around two Kingston defencemen.",
+           want: Some(("Kingston Frontenacs", Organization, None)), absent: &["Kingston Frontenacs"], as Person),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

@@ -515,7 +515,10 @@ impl Resolver<'_> {
             known_start = true;
             // "Jordan Ellis" is no team: a place that is also a given name does not open
             // one.
-            team_place = j > i + 1 || crate::given_names::given_name(w).is_none();
+            // "the Kingston Frontenacs": no person's name follows "the".
+            team_place = j > i + 1
+                || crate::given_names::given_name(w).is_none()
+                || (i > 0 && self.tok(i - 1) == "the");
         } else if !self.name_word(i) && !self.acronym(i) && !self.possessive_before_head(i) {
             return Err(i + 1);
         }
