@@ -144,6 +144,8 @@ fn heads_make_places_and_firms() {
         // team, and the town alone stands for it where it qualifies a noun.
         e!("The Oshawa Generals beat the Kingston Frontenacs 4-3. He skated around two Kingston defencemen.",
            want: Some(("Kingston Frontenacs", Organization, None)), absent: &["Kingston Frontenacs"], as Person),
+        e!("The Toronto Blue Jays beat the Boston Red Sox 5-4 on Tuesday, as Toronto won for only the second time in 11 games.",
+           want: Some(("Toronto Blue Jays", Organization, None)), absent: &["Toronto"], as Location),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

@@ -462,7 +462,9 @@ pub(crate) fn club_town(name: &str) -> Option<(usize, usize)> {
         && nick.starts_with(char::is_uppercase)
         && !crate::words::ORG_HEADS.contains(&nick)
         && !is_head_or_plural(nick);
-    (suffixed || plural || CLUB_NICKNAMES.contains(&nick)).then_some((0, first_end))
+    // A known team's nickname after the town: "Toronto Blue Jays", "Boston Red Sox".
+    let team = crate::words::TEAM_NICKNAMES.contains(&name[first_end + 1..].trim_end());
+    (suffixed || plural || team || CLUB_NICKNAMES.contains(&nick)).then_some((0, first_end))
 }
 
 /// Whether `word` or its singular is a place or organization head: "Falls", "Bridges" (of
