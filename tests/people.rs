@@ -146,6 +146,9 @@ fn heads_make_places_and_firms() {
            want: Some(("Kingston Frontenacs", Organization, None)), absent: &["Kingston Frontenacs"], as Person),
         e!("The Toronto Blue Jays beat the Boston Red Sox 5-4 on Tuesday, as Toronto won for only the second time in 11 games.",
            want: Some(("Toronto Blue Jays", Organization, None)), absent: &["Toronto"], as Location),
+        // A known place and "and" open no name: a list of places.
+        e!("The first nurses start in Toronto, Ottawa and Peel Region by March.",
+           want: Some(("Peel Region", Location, None)), absent: &["Ottawa and Peel Region"], as Location),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

@@ -522,6 +522,8 @@ impl Resolver<'_> {
         } else if !self.name_word(i) && !self.acronym(i) && !self.possessive_before_head(i) {
             return Err(i + 1);
         }
+        // "Hamilton, Ottawa and Peel Region": a known place and "and" open no name.
+        let place_end = if known_start { j } else { usize::MAX };
         let (mut end, mut kind, mut words) = (j, None, j - i);
         let (mut after_of, mut after_hyphen) = (false, false);
         while j < self.tokens.len() && j - i < 9 {
@@ -611,7 +613,7 @@ impl Resolver<'_> {
                 // "Department of Health and Human Services", "Ministry of Agriculture, Food
                 // and Rural Affairs".
                 "and" | "&" => {
-                    kind.is_none()
+                    (kind.is_none() && j != place_end)
                         || (after_of && j + 1 < self.tokens.len() && !self.covered_tok(j + 1))
                 }
                 "," => after_of && self.list_goes_on(j),
