@@ -700,6 +700,21 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
     }
 }
 
+/// A surname two people share is a mention of the one the article named first, as a
+/// speaker's name is: not of neither.
+#[test]
+fn a_shared_surname_is_the_first_named() {
+    let text = "The officer shot Jordan Sakanee in 2017. His sister, Crystal Sakanee, attended every day. Sakanee had seemed calm, the officer said.";
+    let doc = Extractor::new().extract(text);
+    let mentions = |name: &str| -> Vec<&str> {
+        let e = doc.entities.iter().find(|e| e.name == name);
+        let e = e.unwrap_or_else(|| panic!("no {name:?}: {:#?}", doc.entities));
+        e.mentions.iter().map(|m| m.text.as_str()).collect()
+    };
+    assert_eq!(mentions("Jordan Sakanee"), ["Jordan Sakanee", "Sakanee"]);
+    assert_eq!(mentions("Crystal Sakanee"), ["Crystal Sakanee"]);
+}
+
 /// A sentence opening on "Asked" reports the question put to someone: no quote of its own.
 #[test]
 fn an_opening_asked_is_no_quote() {

@@ -196,9 +196,16 @@ pub(crate) fn further_mentions(
     });
     shared.clear();
     shared.resize(forms.len(), false);
+    // A surname two people share stays a form of both ("Jordan Sakanee" and his sister
+    // "Crystal Sakanee"): its mentions go to the one named first, below.
+    let person_surname = |k: usize| {
+        let (f, e) = forms[k];
+        let d = &list[e as usize];
+        d.kind == EntityKind::Person && !matches!(d.origin, Origin::Inferred(s) if s == f)
+    };
     for pair in order.windows(2) {
         let (a, b) = (pair[0].1 as usize, pair[1].1 as usize);
-        if at(forms[a].0) == at(forms[b].0) {
+        if at(forms[a].0) == at(forms[b].0) && !(person_surname(a) && person_surname(b)) {
             shared[a] = true;
             shared[b] = true;
         }
@@ -280,15 +287,28 @@ pub(crate) fn further_mentions(
                 return None;
             }
             let lo = by_first.partition_point(|&(kh, ..)| kh < h);
-            by_first[lo..]
-                .iter()
-                .take_while(|&&(kh, ..)| kh == h)
-                .filter(|&&(_, first, _, _)| at(first) == key)
-                .find(|(_, _, f, _)| {
-                    same(at(*f))
-                        && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric())
-                })
-                .map(|&(_, _, f, e)| (f, e))
+            // The longest form that fits (they are sorted longest first); of forms of the
+            // same text (a surname two people share), the one the article named first, as
+            // the speakers' names do (`surnames.rs`).
+            let mut best: Option<(Span, u32)> = None;
+            for &(_, first, f, e) in by_first[lo..].iter().take_while(|&&(kh, ..)| kh == h) {
+                let fits = at(first) == key
+                    && same(at(f))
+                    && !text[start + f.len()..].starts_with(|c: char| c.is_alphanumeric());
+                if !fits {
+                    continue;
+                }
+                best = match best {
+                    None => Some((f, e)),
+                    Some((b, _))
+                        if f.len() == b.len() && at(f) == at(b) && f.start() < b.start() =>
+                    {
+                        Some((f, e))
+                    }
+                    Some(_) => best,
+                };
+            }
+            best
         };
         let hit = find(key, &|form| text[start..].starts_with(form)).or_else(|| {
             // A surname with a particle opening a sentence: "De la Cruz said" is "de la Cruz".

@@ -336,8 +336,14 @@ impl Resolver<'_> {
             // name only where the article goes on to use its last word alone, as it does a
             // surname ("Colleen Driscoll … Driscoll said"; not "the Golden Lynx").
             let word_name = given.is_some_and(|g| g.is_word());
+            // In a headline, a name whose surname the article goes on to use alone as a
+            // speaker's: "Officer who shot Jordan Sakanee tells inquest …".
+            let headline = n >= 2
+                && self.in_title_case_line(i)
+                && !(given.is_some_and(|g| !g.is_word())
+                    && speakers.binary_search(&self.tok(i + n - 1)).is_ok());
             if n < 2
-                || self.in_title_case_line(i)
+                || headline
                 || (word_name
                     && !self.age_after(i + n)
                     && !self.used_alone(self.tokens[i + n - 1].span))
