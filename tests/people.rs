@@ -684,6 +684,9 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
         // A description of someone just introduced unnamed is no one named.
         (line!(), "Badr Abdelatty said Egypt was ready. According to a senior official involved in the talks, a deal is near. \"We are closer,\" the official said.",
          "We are closer,", "the official"),
+        // A year is no subject: the phrase before the clause's "who" is.
+        (line!(), "The police officer who fatally shot Jordan Sakanee in 2017 believed the 26-year-old was about to stab his partner.",
+         "the 26-year-old was about to stab his partner", "The police officer"),
         // A bare plural or body of people after a quote.
         (line!(), "\"It was loud,\" witnesses said.", "It was loud,", "witnesses"),
         (line!(), "\"We are searching,\" police said.", "We are searching,", "police"),

@@ -184,7 +184,20 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
             return None;
         }
-        self.np_ending_at(j, s0)
+        let np = self.np_ending_at(j, s0);
+        // "The police officer who fatally shot Jordan Sakanee in 2017 believed": a year or
+        // number is no subject; the phrase a "who" opens its clause after is.
+        if let Some((a, b)) = np {
+            if (a..b).all(|i| self.at.tok(i).bytes().all(|c| c.is_ascii_digit())) {
+                let who = (s0.max(a.saturating_sub(15))..a)
+                    .rev()
+                    .find(|&i| self.at.lower_is(i, &["who"]));
+                return who
+                    .filter(|&w| w > s0)
+                    .and_then(|w| self.np_ending_at(w, s0));
+            }
+        }
+        np
     }
 
     /// The comma or quote mark before comma token `close`, at most 25 tokens back and no

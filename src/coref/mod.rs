@@ -700,17 +700,23 @@ impl<'a> Coref<'a> {
             from += 1;
         }
         let window = &text[from..pos];
+        // The sentence's own start: there, any determiner introduces the noun ("The police
+        // officer who shot Jordan Sakanee … believed …, the officer told the inquest").
+        let sents = self.at.sentences;
+        let sentence = sents
+            .get(sents.partition_point(|s| s.end() <= pos))
+            .map_or(pos, |s| s.start());
         window.match_indices(noun).any(|(at, _)| {
             let whole = !window[..at].ends_with(char::is_alphanumeric)
                 && !window[at + noun.len()..].starts_with(char::is_alphanumeric);
+            let same_sentence = from + at >= sentence;
             // Not a word inside a quote: "You can't ask a 16-year-old goalie to …".
             whole
                 && !self.in_quote(from + at)
-                && window[..at]
-                    .split_whitespace()
-                    .rev()
-                    .take(3)
-                    .any(|w| matches!(w, "a" | "an" | "A" | "An" | "one"))
+                && window[..at].split_whitespace().rev().take(3).any(|w| {
+                    matches!(w, "a" | "an" | "A" | "An" | "one")
+                        || (same_sentence && matches!(w, "the" | "The"))
+                })
         })
     }
 
