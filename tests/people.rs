@@ -578,6 +578,10 @@ fn speakers_get_the_articles_full_name() {
          "no new dates were set", "Elementary Teachers' Federation of Ontario"),
         (line!(), "United Steelworkers Local 7135 represents the miners. Red Tamarack Gold Inc. will close the mine. According to the company, the cleanup will cost $65 million.",
          "the cleanup will cost $65 million", "Red Tamarack Gold Inc."),
+        (line!(), "A man was found alive, RCMP say. Police said in a news release that he was spotted by a helicopter.",
+         "he was spotted by a helicopter", "RCMP"),
+        (line!(), "Halifax Regional Police arrested a man. \"We are searching,\" police said.",
+         "We are searching,", "Halifax Regional Police"),
         (line!(), "The Cedar Hollow Board of Education voted 5-2 to close the school. \"We had no choice,\" the district said.",
          "We had no choice,", "Cedar Hollow Board of Education"),
         // Surnames with particles, before a capitalized word, another particle or a hyphen.

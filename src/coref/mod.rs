@@ -225,6 +225,15 @@ impl<'a> Coref<'a> {
                 }
             }
         }
+        // "Police said": the police force the article named last.
+        if b - a == 1 && self.at.lower_is(a, &["police"]) {
+            if let Some(e) = self.resolve_org_noun("police", None, span.start()) {
+                return Referent {
+                    span,
+                    entity: Some(e),
+                };
+            }
+        }
         // "the company", "the union", "the city council": the organization of that sort
         // mentioned last.
         let modified = b - a == 3
@@ -351,7 +360,12 @@ impl<'a> Coref<'a> {
                         "Workers" | "Employees" | "Teachers" | "Nurses" | "Steelworkers"
                     )
                 || noun == "team" && matches!(word, "FC" | "Rovers" | "Athletic" | "United")
-                || noun == "police" && word == "Police"
+                // "police" fits a force named so, or by an acronym ending in P (RCMP, OPP).
+                || noun == "police"
+                    && (word == "Police"
+                        || (word.len() >= 3
+                            && word.ends_with('P')
+                            && word.bytes().all(|b| b.is_ascii_uppercase())))
                 // A school district by its board or its schools' name: "Cedar Hollow Board of
                 // Education", "Lake Ossian Schools".
                 || noun == "district" && matches!(word, "District" | "Schools" | "Board")
