@@ -386,6 +386,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.union_locals();
     b.clubs_take_their_town();
     b.scored_places_are_teams();
+    b.genders_from_said_pronouns();
     b.genders_from_given_names();
     scratch.pending = std::mem::take(&mut b.pending);
     scratch.by_entry = std::mem::take(&mut b.by_entry);

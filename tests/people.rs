@@ -434,6 +434,12 @@ fn pronouns_give_a_gender() {
         // A pronoun inside a quote is the speaker's own words, not the narrative's.
         e!("Taylor Brennan met the owners on Friday. \"She told us to wait,\" the owners said.",
            want: Some(("Taylor Brennan", Person, None)), absent: &[], as Organization),
+        // "X … said she": the article outranks the given names' list, and that pronoun then
+        // finds her; not a relative named after "his" or "her", who speaks of another.
+        e!("Jess Laframboise, 24, who works at a parts plant, said she had almost skipped the vote. \"I looked them up on my phone,\" she said.",
+           want: Some(("Jess Laframboise", Person, Some(Female))), absent: &[], as Organization),
+        e!("His billet mother, Darlene Fitzsimmons, said he eats a loaf of bread a day.",
+           want: Some(("Darlene Fitzsimmons", Person, Some(Female))), absent: &[], as Organization),
     ]);
 }
 
