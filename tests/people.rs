@@ -697,6 +697,9 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
         // A year is no subject: the phrase before the clause's "who" is.
         (line!(), "The police officer who fatally shot Jordan Sakanee in 2017 believed the 26-year-old was about to stab his partner.",
          "the 26-year-old was about to stab his partner", "The police officer"),
+        // A word between two hyphens is inside a compound.
+        (line!(), "\"My wife would haunt me if I missed one,\" the retired tool-and-die maker said.",
+         "My wife would haunt me if I missed one,", "the retired tool-and-die maker"),
         // A bare plural or body of people after a quote.
         (line!(), "\"It was loud,\" witnesses said.", "It was loud,", "witnesses"),
         (line!(), "\"We are searching,\" police said.", "We are searching,", "police"),

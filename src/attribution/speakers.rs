@@ -280,6 +280,18 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
                 break;
             }
+            // A word between two hyphens is inside a compound: "the retired tool-and-die
+            // maker".
+            let hyphened = i > s0
+                && i + 1 < end
+                && self.at.sym(i - 1) == b'-'
+                && self.at.sym(i + 1) == b'-'
+                && self.at.tokens[i - 1].span.end() == t.span.start()
+                && t.span.end() == self.at.tokens[i + 1].span.start();
+            if hyphened {
+                k -= 1;
+                continue;
+            }
             if self.at.is(i, Class::STOP_WORD) && !self.at.is(i, Class::PRONOUN) {
                 let prep = self.at.is(i, Class::NP_PREPOSITION);
                 if prep
