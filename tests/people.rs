@@ -149,6 +149,8 @@ fn heads_make_places_and_firms() {
         // A known place and "and" open no name: a list of places.
         e!("The first nurses start in Toronto, Ottawa and Peel Region by March.",
            want: Some(("Peel Region", Location, None)), absent: &["Ottawa and Peel Region"], as Location),
+        e!("The round drew money from BDC Capital, the venture arm of the Business Development Bank of Canada.",
+           want: Some(("Business Development Bank of Canada", Organization, None)), absent: &["Development Bank of Canada"], as Organization),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),
@@ -588,6 +590,9 @@ fn speakers_get_the_articles_full_name() {
          "he was spotted by a helicopter", "RCMP"),
         (line!(), "Halifax Regional Police arrested a man. \"We are searching,\" police said.",
          "We are searching,", "Halifax Regional Police"),
+        // A source the article cites is not what it goes on to call "the company".
+        (line!(), "Fieldnote Analytics Inc. raised $40 million. According to the tracking firm Northstar Venture Data, startups raised $310 million. The company said 80 jobs would be in Waterloo.",
+         "80 jobs would be in Waterloo", "Fieldnote Analytics Inc."),
         (line!(), "The Cedar Hollow Board of Education voted 5-2 to close the school. \"We had no choice,\" the district said.",
          "We had no choice,", "Cedar Hollow Board of Education"),
         // Surnames with particles, before a capitalized word, another particle or a hyphen.

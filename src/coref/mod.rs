@@ -327,6 +327,10 @@ impl<'a> Coref<'a> {
             "legislature",
             "tribunal",
             "régie",
+            "confédération",
+            "syndicat",
+            "syndicats",
+            "ministère",
         ];
         let company = matches!(
             noun,
@@ -424,9 +428,21 @@ impl<'a> Coref<'a> {
     }
 
     /// Whether the mention at `span` follows a role word and "at", "with" or "for": "an
-    /// analyst at Tidemark Securities", "a partner with Hale LLP".
+    /// analyst at Tidemark Securities", "a partner with Hale LLP"; or "according to", a
+    /// source the article cites ("According to the tracking firm Northstar Venture Data").
     fn affiliation(&self, span: Span) -> bool {
         let before = self.at.text[..span.start()].trim_end();
+        // A source cited: "According to the tracking firm Northstar Venture Data".
+        let mut from = before.len().saturating_sub(40);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let near = &before[from..];
+        if let Some(at) = near.rfind("ccording to") {
+            if !near[at..].contains(['.', ',', ';']) {
+                return true;
+            }
+        }
         let Some(rest) = ["at", "with", "for"]
             .iter()
             .find_map(|p| before.strip_suffix(p))

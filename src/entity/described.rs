@@ -277,9 +277,10 @@ impl Resolver<'_> {
             .any(|j| self.tokens[j].sym == b',' && matches!(self.tok(j + 1), "the" | "a" | "an"))
     }
 
-    /// A known organization whose name opens with its head ("Bank of Canada") after an
-    /// unknown capitalized word is a longer name the gazetteer lacks: "Westmount Bank of
-    /// Canada", "National Bank of Canada" are other banks. Reads the flushed mentions.
+    /// A known organization whose name opens with its head ("Bank of Canada") after one to
+    /// three unknown capitalized words is a longer name the gazetteer lacks: "Westmount Bank
+    /// of Canada", "Business Development Bank of Canada" are other banks. Reads the flushed
+    /// mentions.
     pub(super) fn grow_headed_orgs(&mut self) {
         let mut grown = false;
         for k in 0..self.mentions.len() {
@@ -298,17 +299,23 @@ impl Resolver<'_> {
             {
                 continue;
             }
-            let p = i - 1;
-            let before = self.tokens[p];
-            if !before.word
-                || !self.name_word(p)
-                || self.covered_tok(p)
-                || self.in_title_at(p)
-                || &self.text[before.span.end()..m.span.start()] != " "
-            {
+            // Up to three such words: "Business Development Bank of Canada".
+            let word = |p: usize, next: usize| {
+                let t = self.tokens[p];
+                t.word
+                    && self.name_word(p)
+                    && !self.covered_tok(p)
+                    && !self.in_title_at(p)
+                    && &self.text[t.span.end()..self.tokens[next].span.start()] == " "
+            };
+            let mut p = i;
+            while p > 0 && i - p < 3 && word(p - 1, p) {
+                p -= 1;
+            }
+            if p == i {
                 continue;
             }
-            let span = Span::new(before.span.start(), m.span.end());
+            let span = Span::new(self.tokens[p].span.start(), m.span.end());
             let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
             self.replace_mention(
                 k,
