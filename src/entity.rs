@@ -355,6 +355,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_described_orgs();
     b.infer_team_nicknames();
+    b.infer_places_of_places();
     b.flush();
     b.infer_from_titles(&titles);
     b.flush();

@@ -280,7 +280,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace", "Falls", "Springs", "Hollow",
     "Crossing", "Junction", "Landing", "Crescent", "Commons", "Harbor", "Cove", "Mills", "Grove",
     "Glen", "Ridge", "Row", "Hill", "Port", "Quay", "Wharf", "Pier", "Marina", "Reservoir",
-    "Building", "Mall", "Region",
+    "Building", "Mall", "Region", "Market",
 ];
 
 /// Place heads that are also common surnames: "Grace Park" and "Kim Hall" may be people.

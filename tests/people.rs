@@ -151,6 +151,11 @@ fn heads_make_places_and_firms() {
            want: Some(("Peel Region", Location, None)), absent: &["Ottawa and Peel Region"], as Location),
         e!("The round drew money from BDC Capital, the venture arm of the Business Development Bank of Canada.",
            want: Some(("Business Development Bank of Canada", Organization, None)), absent: &["Development Bank of Canada"], as Organization),
+        // A part of a known place, named after it in the possessive with a place's word.
+        e!("A judge certified a class action over flooding in Winnipeg's North End.",
+           want: Some(("North End", Location, None)), absent: &[], as Person),
+        e!("In Ottawa’s ByWard Market, Tomás Ferreira owns two restaurants. Calgary's Naheed Nenshi ate there.",
+           want: Some(("ByWard Market", Location, None)), absent: &["Naheed Nenshi"], as Location),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

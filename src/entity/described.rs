@@ -400,6 +400,72 @@ impl Resolver<'_> {
         }
     }
 
+    /// A part of a known place named after it in the possessive: "Winnipeg's North End",
+    /// "Ottawa's ByWard Market". One to three capitalized name words the gazetteer does not
+    /// know, no organization's head among them, with a place's head or a compass word among
+    /// them (not "Germany's Boris Becker", "Ontario's Progressive Conservatives"). Reads the
+    /// flushed mentions.
+    pub(super) fn infer_places_of_places(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in &self.mentions {
+            if !m.possessive || self.list[m.entity as usize].kind != EntityKind::Location {
+                continue;
+            }
+            let i = self.tokens.first_at_or_after(m.span.end());
+            // Past the possessive's apostrophe and "s", if they are tokens of their own.
+            let mut i = i;
+            while i < self.tokens.len() && !self.tokens[i].word && self.tokens[i].sym != b'-' {
+                if self.tokens[i].span.start() > m.span.end() + 3 {
+                    break;
+                }
+                i += 1;
+            }
+            if i < self.tokens.len() && self.tok(i) == "s" {
+                i += 1;
+            }
+            let mut n = 0;
+            while i + n < self.tokens.len()
+                && n < 3
+                && self.tokens[i + n].word
+                && self.name_word(i + n)
+                && !self.covered_tok(i + n)
+                && !self.in_title_at(i + n)
+                && self.shape(i + n) & shape::bit::ORG_HEAD == 0
+            {
+                n += 1;
+            }
+            if n == 0 || self.text[m.span.end()..self.tokens[i].span.start()].len() > 4 {
+                continue;
+            }
+            // A place's word in the run: a head ("Market", "Road") or a compass or age word
+            // ("North End", "Old Montreal", "Little Italy"); else a person ("Germany's Boris
+            // Becker"), a party or a team is as likely.
+            let placed = (i..i + n).any(|j| {
+                self.shape(j) & shape::bit::PLACE_HEAD != 0
+                    || matches!(
+                        self.tok(j),
+                        "North"
+                            | "South"
+                            | "East"
+                            | "West"
+                            | "End"
+                            | "Old"
+                            | "Little"
+                            | "Upper"
+                            | "Lower"
+                            | "Downtown"
+                            | "Uptown"
+                    )
+            });
+            if placed {
+                found.push((i, n));
+            }
+        }
+        for (i, n) in found {
+            self.infer_kind(i, n, None, EntityKind::Location);
+        }
+    }
+
     fn is_org_noun(&self, i: usize) -> bool {
         self.text.as_bytes()[self.tokens[i].span.start()].is_ascii_lowercase()
             && ORG_NOUNS.contains(&self.tok(i))
