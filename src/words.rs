@@ -229,7 +229,7 @@ pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
     "Robotics", "Therapeutics", "Markets", "Stores", "Brewing", "Brewery", "Hotels", "Resorts",
     "Realty", "Properties", "Construction", "Consulting", "Solutions", "Enterprises",
     "Manufacturing", "Mining", "Resources", "Automotive", "Semiconductor", "Semiconductors",
-    "University", "College", "School", "Academy", "Elementary", "High", "Middle", "Secondary",
+    "Gold", "Minerals", "Metals", "Analytics", "University", "College", "School", "Academy", "Elementary", "High", "Middle", "Secondary",
     "FC", "AFC", "SC", "CF", "Club", "Athletic", "Rovers", "Wanderers", "Rangers", "Albion",
     "United",
 ];

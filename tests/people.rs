@@ -741,6 +741,22 @@ fn a_shared_surname_is_the_first_named() {
     assert_eq!(mentions("Crystal Sakanee"), ["Crystal Sakanee"]);
 }
 
+/// A company drops its legal suffix and its trade's head in its short form: "Red Tamarack"
+/// of "Red Tamarack Gold Inc.", "Fieldnote" of "Fieldnote Analytics".
+#[test]
+fn short_forms_drop_the_trade() {
+    let text =
+        "Red Tamarack Gold Inc. will close the mine. Shares of Red Tamarack fell 14 per cent.";
+    let doc = Extractor::new().extract(text);
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Red Tamarack Gold Inc.");
+    let e = e.unwrap_or_else(|| panic!("{:#?}", doc.entities));
+    let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(mentions, ["Red Tamarack Gold Inc.", "Red Tamarack"]);
+}
+
 /// A sentence opening on "Asked" reports the question put to someone: no quote of its own.
 #[test]
 fn an_opening_asked_is_no_quote() {
