@@ -546,6 +546,14 @@ fn speakers_get_the_articles_full_name() {
         // the jury, which is no part of what was said.
         (line!(), "Const. Brent Kowalchuk testified on Wednesday. The father of two told the jury he had not worked a patrol shift since.",
          "he had not worked a patrol shift since", "Brent Kowalchuk"),
+        // A day between the cue and the content; a long prepositional phrase before "that",
+        // with a participle or a noun that is also a cue in it.
+        (line!(), "The Ontario Hockey League said on Friday it had suspended the defenceman for three games.",
+         "it had suspended the defenceman for three games", "Ontario Hockey League"),
+        (line!(), "ETFO president Sam Hammond said in a video posted to the union's website that the federation was prepared to escalate.",
+         "the federation was prepared to escalate", "Sam Hammond"),
+        (line!(), "Shane O'Halloran said on a video call from Ottawa that he found out about the trade from his agent.",
+         "he found out about the trade from his agent", "Shane O'Halloran"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
          "Merchants are coming in record numbers,", "Amy Shapero"),

@@ -81,17 +81,48 @@ impl<'a, 'b> Attributor<'a, 'b> {
             }
         }
 
-        // Where the content starts.
+        // Where the content starts: past a day ("said Friday it had …", "said on Friday
+        // it had …", "said Thursday night").
         let mut k = c + 1;
+        while k < s_end {
+            let on = usize::from(self.at.lower_is(k, &["on"]));
+            if k + on + 1 < s_end && self.at.is(k + on, Class::WEEKDAY) {
+                k += on + 1;
+                if self
+                    .at
+                    .lower_is(k, &["night", "morning", "afternoon", "evening"])
+                    && k + 1 < s_end
+                {
+                    k += 1;
+                }
+                continue;
+            }
+            break;
+        }
         let mut that = false;
-        let look = (k + 7).min(s_end);
+        // A prepositional phrase may be long: "said in a video posted to the union's
+        // website that".
+        let look = if k < s_end && self.at.lower_is(k, CUE_PREPOSITIONS) {
+            k + 12
+        } else {
+            k + 7
+        }
+        .min(s_end);
         if let Some(t) = (k..look).find(|&i| self.at.lower_is(i, &["that"])) {
-            // "wrote in a note to clients that": a prepositional phrase may stand between.
+            // "wrote in a note to clients that": a prepositional phrase may stand between;
+            // a participle or a noun in it is no cue ("a video posted to …", "on a video
+            // call from Ottawa").
             let prepositional = self.at.lower_is(k, CUE_PREPOSITIONS)
                 && (k..t).all(|i| {
                     self.at.tokens[i].word
                         && !self.at.is(i, Class::AUXILIARY)
-                        && (self.cue_at(i).is_none() || self.at.lower_is(i - 1, ARTICLES))
+                        && (self.cue_at(i).is_none()
+                            || self.at.lower_is(i - 1, ARTICLES)
+                            || (i > k + 1
+                                && (self.at.tok(i).ends_with("ed")
+                                    || self.at.tok(i - 1).bytes().all(|b| b.is_ascii_lowercase())
+                                        && !self.at.is(i - 1, Class::PRONOUN)
+                                        && !self.at.is(i - 1, Class::STOP_WORD))))
                 });
             if prepositional
                 || (k..t).all(|i| {
