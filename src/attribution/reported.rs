@@ -161,6 +161,13 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     "officials",
                     "employees",
                     "staff",
+                    "jurors",
+                    "delegates",
+                    "residents",
+                    "parents",
+                    "fans",
+                    "shareholders",
+                    "councillors",
                 ],
             ) {
                 k += 1;

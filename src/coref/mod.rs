@@ -517,6 +517,11 @@ impl<'a> Coref<'a> {
         };
         let m = &ents.mentions;
         let lo = m.partition_point(|x| x.span.start() < para.start());
+        // A person named only as a possessive is no second subject, before or after the
+        // paragraph's person ("Quinn … set up Priyanka Dhillon's opener", "Farah's mother,
+        // Hodan Warsame, sat …"); the paragraph is about them only where it names no one
+        // else.
+        let mut possessed: Option<Referent> = None;
         for x in m[lo..].iter().take(200) {
             if x.span.start() >= para.end() {
                 break;
@@ -526,13 +531,15 @@ impl<'a> Coref<'a> {
                     span: x.span,
                     entity: Some(x.entity),
                 };
-                // A person named only as a possessive after the paragraph's person is no
-                // second subject: "Quinn ... set up Priyanka Dhillon's opener".
-                let aside = x.possessive && found.is_some();
-                if !aside && !note(&mut found, r) {
+                if x.possessive {
+                    possessed = possessed.or(Some(r));
+                } else if !note(&mut found, r) {
                     return None;
                 }
             }
+        }
+        if found.is_none() {
+            found = possessed;
         }
         let tokens = self.at.tokens;
         let (t0, t1) = (
