@@ -556,7 +556,7 @@ fn speakers_get_the_articles_full_name() {
          "he found out about the trade from his agent", "Shane O'Halloran"),
         // A quote-only paragraph after a paragraph about a person named in apposition after
         // another's possessive; "told jurors" addresses the jurors.
-        (line!(), "Justice Karen Ostrowski-Yeung told jurors they could find Wasylyshyn guilty.\n\nFarah’s mother, Hodan Warsame, sat in the front row of the gallery on every day of the trial.\n\n“I came here every day so the jury would remember he had a mother.”\n",
+        (line!(), "Abdi Farah was stabbed in 2018. Justice Karen Ostrowski-Yeung told jurors they could find Wasylyshyn guilty.\n\nFarah’s mother, Hodan Warsame, sat in the front row of the gallery on every day of the trial.\n\n“I came here every day so the jury would remember he had a mother.”\n",
          "I came here every day so the jury would remember he had a mother.", "Hodan Warsame"),
         // Lowercase role words before the name after a quote.
         (line!(), "\"Merchants are coming in record numbers,\" chief financial officer Amy Shapero said on a call with analysts.",
