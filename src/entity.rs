@@ -310,7 +310,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
             continue;
         };
         if k.kinds[entry as usize] == EntityKind::Person
-            && after_unknown_hyphen(text, f.span, found_names)
+            && (after_unknown_hyphen(text, f.span, found_names) || before_place_noun(text, f.span))
         {
             continue;
         }
@@ -1013,6 +1013,22 @@ fn after_unknown_hyphen(text: &str, span: Span, found: &[Found]) -> bool {
         .binary_search_by(|f| f.span.end().cmp(&rest.len()))
         .is_ok();
     !text[span.range()].contains(' ') && first.starts_with(char::is_uppercase) && !known
+}
+
+/// Whether the one-word name at `span` names a place by the lowercase noun after it: "Blair
+/// station", "Trudeau airport", "Macdonald bridge" are no people.
+fn before_place_noun(text: &str, span: Span) -> bool {
+    const NOUNS: &[&str] = &[
+        "station", "street", "avenue", "road", "bridge", "park", "airport", "arena", "square",
+    ];
+    let Some(rest) = text[span.end()..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    !text[span.range()].contains(' ') && NOUNS.contains(&word)
 }
 
 fn abbreviation_fits(text: &str, span: Span) -> bool {

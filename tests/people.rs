@@ -156,6 +156,9 @@ fn heads_make_places_and_firms() {
            want: Some(("North End", Location, None)), absent: &[], as Person),
         e!("In Ottawa’s ByWard Market, Tomás Ferreira owns two restaurants. Calgary's Naheed Nenshi ate there.",
            want: Some(("ByWard Market", Location, None)), absent: &["Naheed Nenshi"], as Location),
+        // A gazetteer surname before a lowercase place noun names the place, no person.
+        e!("Tuyet Nguyen waited 45 minutes for a bus at Blair station with her daughter.",
+           want: Some(("Tuyet Nguyen", Person, Some(Female))), absent: &["Tony Blair"], as Person),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),
