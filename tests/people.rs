@@ -613,6 +613,8 @@ fn speakers_get_the_articles_full_name() {
         // A source the article cites is not what it goes on to call "the company".
         (line!(), "Fieldnote Analytics Inc. raised $40 million. According to the tracking firm Northstar Venture Data, startups raised $310 million. The company said 80 jobs would be in Waterloo.",
          "80 jobs would be in Waterloo", "Fieldnote Analytics Inc."),
+        (line!(), "Clark County Public Health declared an emergency. Twenty-four of the cases are children, the agency said.",
+         "Twenty-four of the cases are children", "Clark County Public Health"),
         (line!(), "The Cedar Hollow Board of Education voted 5-2 to close the school. \"We had no choice,\" the district said.",
          "We had no choice,", "Cedar Hollow Board of Education"),
         // Surnames with particles, before a capitalized word, another particle or a hyphen.

@@ -403,14 +403,16 @@ impl<'a> Coref<'a> {
         // "Immigration, Refugees and Citizenship Canada").
         let first = match fits.next() {
             Some(first) => first,
-            None if matches!(noun, "department" | "agency" | "ministry") => {
+            None if matches!(noun, "department" | "agency" | "ministry" | "authority") => {
+                // Or a public health body named for its place ("Clark County Public
+                // Health", "Nova Scotia Health").
                 return self
                     .recent_mentions(pos)
                     .take(200)
                     .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
                     .find(|x| {
                         let name = &self.at.text[x.span.range()];
-                        name.len() > 7 && name.ends_with(" Canada")
+                        (name.len() > 7 && name.ends_with(" Canada")) || name.ends_with(" Health")
                     })
                     .map(|x| x.entity);
             }
