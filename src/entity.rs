@@ -356,6 +356,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_described_orgs();
     b.infer_team_nicknames();
     b.infer_places_of_places();
+    b.infer_named_relatives();
     b.flush();
     b.infer_from_titles(&titles);
     b.flush();

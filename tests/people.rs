@@ -159,6 +159,11 @@ fn heads_make_places_and_firms() {
         // A gazetteer surname before a lowercase place noun names the place, no person.
         e!("Tuyet Nguyen waited 45 minutes for a bus at Blair station with her daughter.",
            want: Some(("Tuyet Nguyen", Person, Some(Female))), absent: &["Tony Blair"], as Person),
+        // A relative named by a given name alone between commas, of the relation's gender.
+        e!("Bautista came to Canada in 2014, leaving her son, Joshua, with her sister.",
+           want: Some(("Joshua", Person, Some(Male))), absent: &[], as Organization),
+        e!("Lorne Paquette, 72, and his wife, Gail, loaded two dogs into the car.",
+           want: Some(("Gail", Person, Some(Female))), absent: &[], as Organization),
         // A party label before a name is a title.
         e!("Conservative Ernie Kerkhoven took 54 per cent of the vote.",
            want: Some(("Ernie Kerkhoven", Person, Some(Male))), absent: &[], as Person),

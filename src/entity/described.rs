@@ -466,6 +466,44 @@ impl Resolver<'_> {
         }
     }
 
+    /// A relative named by a given name alone between commas: "her son, Joshua, with her
+    /// sister", "his wife, Gail, loaded the car". The person takes the relation's gender.
+    pub(super) fn infer_named_relatives(&mut self) {
+        const FEMALE: &[&str] = &["wife", "daughter", "mother", "sister", "granddaughter"];
+        const MALE: &[&str] = &["husband", "son", "father", "brother", "grandson"];
+        let mut found: Vec<(usize, Gender)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if c < 2 || c + 1 >= self.tokens.len() || self.covered_tok(c) || !self.name_word(c) {
+                continue;
+            }
+            if self.tok(c - 1) != "," || !matches!(self.tok(c + 1), "," | ".") {
+                continue;
+            }
+            let relation = self.tok(c - 2);
+            let gender = if FEMALE.contains(&relation) {
+                Gender::Female
+            } else if MALE.contains(&relation) {
+                Gender::Male
+            } else {
+                continue;
+            };
+            if crate::given_names::given_name(self.tok(c)).is_some() {
+                found.push((c, gender));
+            }
+        }
+        for (c, gender) in found {
+            self.infer_kind(c, 1, None, EntityKind::Person);
+            if let Some(m) = self.pending.last().copied() {
+                let e = &mut self.list[m.entity as usize];
+                if e.gender.is_none() {
+                    e.gender = Some(gender);
+                }
+            }
+        }
+    }
+
     fn is_org_noun(&self, i: usize) -> bool {
         self.text.as_bytes()[self.tokens[i].span.start()].is_ascii_lowercase()
             && ORG_NOUNS.contains(&self.tok(i))
