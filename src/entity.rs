@@ -15,6 +15,7 @@ use crate::words::{
 
 mod described;
 mod infer;
+mod people;
 mod places;
 mod shape;
 
