@@ -62,8 +62,7 @@ pub(crate) fn entry_for(
         // A common given name (10,000 bearers or more) before another name word is someone
         // else's: "Cameron Li" is not David Cameron. ("Powell Signals Patience", a
         // headline's, is still Jerome Powell: few bear Powell as a given name.)
-        let given = crate::given_names::given_name(word)
-            .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
+        let given = crate::given_names::is_common_given_name(word);
         if given && f.possessive == 0 && followed_by_name_word(text, f.span.end()) {
             return None;
         }

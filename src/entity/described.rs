@@ -134,10 +134,7 @@ impl Resolver<'_> {
             }
             // "the group Jane Smith founded": a person's given name and surname after a noun
             // are left to the passes for people.
-            let person = before
-                && n <= 2
-                && crate::given_names::given_name(self.tok(i))
-                    .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
+            let person = before && n <= 2 && crate::given_names::is_common_given_name(self.tok(i));
             if !person {
                 let span = self.span_of(i, n);
                 if self.covered_run(i, n) {

@@ -8,6 +8,13 @@
 use super::infer::{is_date, is_place_preposition};
 use super::*;
 
+/// Compass and size words before a known place that make a place of their own ("West
+/// Texas", "Greater Sudbury") and open no organization's name ("Western Canada").
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Greater",
+];
+
 impl Resolver<'_> {
     /// Places named by where they stand rather than by a head: a dateline, the all-capital
     /// town opening a line before a comma or a dash ("ALDEN FALLS, Ohio —", "HALIFAX —"),
@@ -197,10 +204,6 @@ impl Resolver<'_> {
     /// "West Texas", "North Ashford", "East London" are places of their own, not Texas,
     /// Ashford or London.
     pub(super) fn infer_compass_places(&mut self) {
-        const COMPASS: &[&str] = &[
-            "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-            "Central", "Upper", "Lower", "Greater",
-        ];
         // Rare: the list allocates only when a place is found.
         let mut found: Vec<(usize, usize, Span)> = Vec::new();
         for m in &self.mentions {
@@ -509,25 +512,9 @@ impl Resolver<'_> {
         let glued_before = first > 0
             && self.upper(first - 1)
             && self.tokens[first - 1].span.end() + 1 == self.tokens[first].span.start();
-        let compass = matches!(
-            self.tok(first),
-            "North"
-                | "South"
-                | "East"
-                | "West"
-                | "Northern"
-                | "Southern"
-                | "Eastern"
-                | "Western"
-                | "Central"
-                | "Atlantic"
-                | "Rural"
-                | "Greater"
-                | "Upper"
-                | "Lower"
-        );
-        let given = crate::given_names::given_name(self.tok(first))
-            .is_some_and(|g| !g.is_word() && g.bearers() >= 10_000);
+        let compass =
+            COMPASS.contains(&self.tok(first)) || matches!(self.tok(first), "Atlantic" | "Rural");
+        let given = crate::given_names::is_common_given_name(self.tok(first));
         (!glued_before && !compass && !given && !self.in_title_case_line(first)).then_some(first)
     }
 

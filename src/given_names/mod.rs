@@ -106,6 +106,13 @@ pub(crate) fn given_name(word: &str) -> Option<GivenName> {
     }
 }
 
+/// Whether `word` is a common given name that is no English word: 10,000 bearers or more
+/// ("Cameron", "Jane"; not "Harbour", not "Will"). Before another name word, such a word
+/// starts someone's name.
+pub(crate) fn is_common_given_name(word: &str) -> bool {
+    given_name(word).is_some_and(|g| !g.is_word() && g.bearers() >= 10_000)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
