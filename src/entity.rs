@@ -520,15 +520,8 @@ impl<'a> Resolver<'a> {
 
     /// Marks the tokens `span` overlaps in [`Self::cover`].
     fn mark_cover(&mut self, span: Span) {
-        let tokens = self.tokens;
-        let mut j = tokens
-            .holding(span.start())
-            .unwrap_or_else(|| tokens.first_at_or_after(span.start()));
-        while j < tokens.len() && tokens[j].span.start() < span.end() {
-            if tokens[j].span.overlaps(span) {
-                self.cover[j] = true;
-            }
-            j += 1;
+        for j in self.tokens.overlapping(span) {
+            self.cover[j] = true;
         }
     }
 

@@ -187,9 +187,46 @@ impl Tokens {
         token_holding(&self.list, &self.blocks, pos)
     }
 
+    /// The indices of the tokens that overlap `span`, in order.
+    pub(crate) fn overlapping(&self, span: Span) -> Overlapping<'_> {
+        let first = self
+            .holding(span.start())
+            .unwrap_or_else(|| self.first_at_or_after(span.start()));
+        Overlapping {
+            tokens: &self.list,
+            next: first,
+            span,
+        }
+    }
+
     /// The capacity held, in tokens.
     pub(crate) fn capacity(&self) -> usize {
         self.list.capacity()
+    }
+}
+
+/// The indices of the tokens that overlap a span ([`Tokens::overlapping`]).
+pub(crate) struct Overlapping<'a> {
+    tokens: &'a [Token],
+    next: usize,
+    span: Span,
+}
+
+impl Iterator for Overlapping<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            let t = self.tokens.get(self.next)?;
+            if t.span.start() >= self.span.end() {
+                return None;
+            }
+            self.next += 1;
+            if t.span.overlaps(self.span) {
+                return Some(self.next - 1);
+            }
+        }
     }
 }
 

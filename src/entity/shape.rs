@@ -59,15 +59,8 @@ pub(super) fn fill(text: &str, tokens: &Tokens, titles: &[TitleRef], shapes: &mu
         shapes[i as usize] = s;
     }
     for title in titles {
-        let span = title.span;
-        let mut j = tokens
-            .holding(span.start())
-            .unwrap_or_else(|| tokens.first_at_or_after(span.start()));
-        while j < tokens.len() && tokens[j].span.start() < span.end() {
-            if tokens[j].span.overlaps(span) {
-                shapes[j] |= bit::TITLE;
-            }
-            j += 1;
+        for j in tokens.overlapping(title.span) {
+            shapes[j] |= bit::TITLE;
         }
     }
 }
