@@ -386,6 +386,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_acronyms();
     b.flush();
+    b.infer_places_after_prepositions();
+    b.flush();
     b.union_locals();
     b.clubs_take_their_town();
     b.scored_places_are_teams();

@@ -357,6 +357,21 @@ fn heads_make_places_and_firms() {
         // A run going on past its head is not cut at the head.
         e!("He won at the Lausanne International Film Festival on Sunday.",
            want: None, absent: &["Lausanne International"], as Organization),
+        // A town the gazetteer lacks, where only a place fits: after "in", "near", "from",
+        // or "to" after a verb of motion; not inside a name, not before a currency, a
+        // number or a possessive, not a law.
+        e!("The company employs about 260 people at its plant in Ballycarrig.",
+           want: Some(("Ballycarrig", Location, None)), absent: &[], as Location),
+        e!("Obi, who moved to Corrabeg from Ndaku as a child, scored twice.",
+           want: Some(("Ndaku", Location, None)), absent: &[], as Location),
+        e!("He drove himself to Stellarton, only to find the emergency room closed.",
+           want: Some(("Stellarton", Location, None)), absent: &[], as Location),
+        e!("He spends his days off watching Hockey Night in Quellmore reruns.",
+           want: None, absent: &["Quellmore"], as Location),
+        e!("Revenue rose to C$41.6 million, up from C$38.2 million.",
+           want: None, absent: &["C"], as Location),
+        e!("The union said it had invested in Grade 12 tutoring, in Tamarack's new plant and in the Death in Custody Reporting Act.",
+           want: None, absent: &["Grade", "Tamarack", "Custody Reporting Act"], as Location),
     ]);
 }
 

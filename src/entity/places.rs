@@ -583,3 +583,182 @@ impl Resolver<'_> {
         self.drop_marked();
     }
 }
+
+/// Verbs of coming and going after which "from X" or "to X" names a place: "moved to
+/// Drumcarra from Enugu", "drove to Truro", "ships diverted to Felixstowe".
+const MOTION_VERBS: &[&str] = &[
+    "came",
+    "come",
+    "comes",
+    "moved",
+    "move",
+    "moves",
+    "drove",
+    "drive",
+    "drives",
+    "driven",
+    "flew",
+    "fly",
+    "travelled",
+    "traveled",
+    "travel",
+    "returned",
+    "return",
+    "went",
+    "go",
+    "goes",
+    "headed",
+    "relocated",
+    "immigrated",
+    "emigrated",
+    "fled",
+    "diverted",
+    "sent",
+    "arrived",
+    "hails",
+    "commute",
+    "commutes",
+    "commuted",
+    "walked",
+    "rerouted",
+    "evacuated",
+    "bused",
+];
+
+/// Capitalized words that make a run after "in" something other than a place: a law, a
+/// prize, a belief ("in Custody Reporting Act", "believe in God").
+const NOT_PLACE_WORDS: &[&str] = &[
+    "Act",
+    "Acts",
+    "Bill",
+    "Law",
+    "Code",
+    "Prize",
+    "Award",
+    "Awards",
+    "Program",
+    "Programme",
+    "Plan",
+    "Strategy",
+    "Initiative",
+    "Report",
+    "God",
+    "Heaven",
+    "Christ",
+    "Allah",
+    "Black",
+    "White",
+    "United",
+    "Grade",
+    "Room",
+    "Ward",
+    "Game",
+    "Week",
+    "Round",
+    "Phase",
+    "Stage",
+    "Section",
+];
+
+impl Resolver<'_> {
+    /// A town or district the gazetteer lacks, named where only a place fits: one to three
+    /// capitalized name words right after "in", "near" or "outside", or after "from" or "to"
+    /// where a verb of motion comes before ("moved from Enugu", "drove to Truro"), and not
+    /// followed by another name word, a possessive ("in Corrib's plant" is a company's), a
+    /// number ("in Grade 12", "in Game 7") or a hyphen. No head of an organization in the run,
+    /// no acronym alone, nothing the passes before have named, nothing in a headline. Runs
+    /// after the people are known, so a surname standing alone ("confidence in Okafor") is
+    /// already that person's.
+    pub(super) fn infer_places_after_prepositions(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if c < 1 || self.covered_tok(c) || !self.name_word(c) || self.acronym(c) {
+                continue;
+            }
+            if !self.place_preposition_before(c) {
+                continue;
+            }
+            let n = self.name_run(c, 3);
+            if n == 0 || c + n > self.tokens.len() {
+                continue;
+            }
+            let last = c + n - 1;
+            // Followed by a lowercase word or a mark that ends a phrase, not by a currency
+            // ("from C$25.8 million"), a number or another name.
+            let ends_clean = self.tokens.get(c + n).map_or(true, |t| {
+                let w = t.text(self.text);
+                if t.word {
+                    w.starts_with(|ch: char| ch.is_lowercase())
+                } else {
+                    matches!(
+                        w,
+                        "," | "." | ";" | ":" | ")" | "—" | "?" | "!" | "\"" | "”"
+                    )
+                }
+            });
+            let short = n == 1 && self.tok(c).chars().count() < 3;
+            let headed = (c..c + n).any(|j| {
+                self.shape(j) & shape::bit::ORG_HEAD != 0 || NOT_PLACE_WORDS.contains(&self.tok(j))
+            });
+            if !ends_clean
+                || short
+                || headed
+                || self.is(last, shape::bit::POSSESSIVE)
+                || crate::text::possessive_len(self.text, self.tokens[last].span.end()) > 0
+                || (c..c + n).any(|j| self.in_title_at(j) || self.covered_tok(j))
+                || self.in_title_case_line(c)
+            {
+                continue;
+            }
+            found.push((c, n));
+            i = c + n;
+        }
+        for (c, n) in found {
+            self.infer_kind(c, n, None, EntityKind::Location);
+        }
+    }
+
+    /// Whether the word before token `c` is a preposition that names a place here: "in",
+    /// "near", "outside" and "from" (any case, one space before the name), or "to" after a
+    /// verb of motion up to three words back ("moved to", "drove back to"). No "in" inside a
+    /// capitalized name ("Hockey Night in Canada", "Excellence in Journalism"), but after a
+    /// head ("St. Paul's United Church in Tavistock").
+    fn place_preposition_before(&self, c: usize) -> bool {
+        let p = c - 1;
+        if !self.tokens[p].word || self.tokens[p].span.end() + 1 != self.tokens[c].span.start() {
+            return false;
+        }
+        let w = self.tok(p);
+        let in_name = p > 0
+            && w.eq_ignore_ascii_case("in")
+            && self.tokens[p - 1].word
+            && self.upper(p - 1)
+            && self.shape(p - 1) & (shape::bit::ORG_HEAD | shape::bit::PLACE_HEAD) == 0
+            && {
+                // Not the sentence's first word ("Residents in Truro"): a word or a comma
+                // before it.
+                let before = self.tokens[p - 1].span.start();
+                self.text[..before]
+                    .trim_end_matches(' ')
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| ch.is_alphanumeric() || ch == ',')
+            };
+        if in_name {
+            return false;
+        }
+        if ["in", "near", "outside", "from"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
+        w == "to"
+            && (p.saturating_sub(3)..p)
+                .rev()
+                .take_while(|&j| self.tokens[j].word)
+                .any(|j| MOTION_VERBS.contains(&self.tok(j)))
+    }
+}
