@@ -354,6 +354,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.union_locals();
     b.infer_compass_places();
     b.flush();
+    b.infer_municipal_governments();
     b.infer_described_orgs();
     b.infer_team_nicknames();
     b.infer_places_of_places();
@@ -366,6 +367,8 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_from_cues(cues);
     b.flush();
     b.infer_from_given_names();
+    b.flush();
+    b.infer_employers();
     b.flush();
     // Again for the organizations the passes since have found ("Halifax Harbour Bridges").
     b.prefix_places();

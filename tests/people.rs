@@ -372,6 +372,20 @@ fn heads_make_places_and_firms() {
            want: None, absent: &["C"], as Location),
         e!("The union said it had invested in Grade 12 tutoring, in Tamarack's new plant and in the Death in Custody Reporting Act.",
            want: None, absent: &["Grade", "Tamarack", "Custody Reporting Act"], as Location),
+        // Where someone works or whom someone speaks for, after a role word: an
+        // organization, but for a title or a person named after it.
+        e!("Tovah Lind, a mining analyst at Brackwater Genuity, said investors were nervous.",
+           want: Some(("Brackwater Genuity", Organization, None)), absent: &["Brackwater Genuity"], as Person),
+        e!("A spokesperson for Nordvik Line said two ships had been diverted.",
+           want: Some(("Nordvik Line", Organization, None)), absent: &["Nordvik Line"], as Location),
+        e!("A spokesperson for Transportation Minister Caroline Mulroney said the review was under way.",
+           want: None, absent: &["Transportation"], as Organization),
+        // A local government named for its place is an organization, of which the place is
+        // part.
+        e!("Homeowners sued the City of Winnipeg over the flooding.",
+           want: Some(("City of Winnipeg", Organization, None)), absent: &["Winnipeg"], as Location),
+        e!("A spokesperson for the Town of Corrabeg Falls said the road would reopen.",
+           want: Some(("Town of Corrabeg Falls", Organization, None)), absent: &["Corrabeg Falls"], as Location),
     ]);
 }
 

@@ -506,3 +506,104 @@ impl Resolver<'_> {
             && ORG_NOUNS.contains(&self.tok(i))
     }
 }
+
+/// Words for a local government named "the City of …": "the City of Winnipeg", "the Town of
+/// Truro", "the Regional Municipality of Peel".
+const MUNICIPAL_WORDS: &[&str] = &[
+    "City",
+    "Town",
+    "Township",
+    "Village",
+    "Municipality",
+    "County",
+    "District",
+    "Region",
+];
+
+impl Resolver<'_> {
+    /// Organizations named only as where someone works or whom someone speaks for: a
+    /// capitalized run the passes before left unnamed, right after a lowercase role word and
+    /// "at", "for" or "with" ("a mining analyst at Canaccord Genuity", "a spokesperson for
+    /// Lakeshore Precision Castings"). Runs after the passes for people, so "a lawyer for
+    /// Jane Doe" is hers; nothing inside a title ("a spokesperson for Premier Doug Ford") or a
+    /// headline.
+    pub(super) fn infer_employers(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if c < 2 || self.covered_tok(c) || !self.name_word(c) || self.in_title_at(c) {
+                continue;
+            }
+            if !matches!(self.tok(c - 1), "at" | "for" | "with") || !self.tokens[c - 2].word {
+                continue;
+            }
+            let role = self.tok(c - 2);
+            if !role.starts_with(|ch: char| ch.is_ascii_lowercase()) || !crate::role::is_role(role)
+            {
+                continue;
+            }
+            let n = self.name_run(c, 5);
+            // The run ends the name: no title after it ("for Transportation Minister
+            // Caroline Mulroney"), no possessive ("at St Brigid's").
+            let ends = |j: usize| {
+                self.tokens
+                    .get(j)
+                    .map_or(true, |t| !(t.word && is_capitalized(t.text(self.text))))
+            };
+            if n == 0
+                || !ends(c + n)
+                || self.is(c + n - 1, shape::bit::POSSESSIVE)
+                || (c..c + n).any(|j| self.covered_tok(j) || self.in_title_at(j))
+                || self.in_title_case_line(c)
+            {
+                continue;
+            }
+            // "a lawyer for Jane Doe": a common given name and a surname are a person's.
+            if n == 2 && crate::given_names::is_common_given_name(self.tok(c)) {
+                continue;
+            }
+            found.push((c, n));
+            i = c + n;
+        }
+        for (c, n) in found {
+            self.infer_kind(c, n, None, EntityKind::Organization);
+        }
+    }
+
+    /// A local government named for its place: "the City of Winnipeg", "the Town of
+    /// Truro", "the City of Greater Geelong" are organizations, of which the place is part.
+    pub(super) fn infer_municipal_governments(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if c < 1
+                || c + 2 >= self.tokens.len()
+                || !MUNICIPAL_WORDS.contains(&self.tok(c))
+                || self.tok(c + 1) != "of"
+                || !self.tok(c - 1).eq_ignore_ascii_case("the")
+                || self.covered_tok(c)
+            {
+                continue;
+            }
+            let place = c + 2;
+            let end = match self.past_place(place) {
+                Some(end) => end,
+                None if !self.covered_tok(place) && self.name_word(place) => {
+                    place + self.name_run(place, 3)
+                }
+                None => continue,
+            };
+            if end > place && !self.in_title_case_line(c) {
+                found.push((c, end - c));
+                i = end;
+            }
+        }
+        for (c, n) in found {
+            self.unplaced.push(self.span_of(c, n));
+            self.infer_kind(c, n, None, EntityKind::Organization);
+        }
+        self.drop_unplaced();
+    }
+}
