@@ -367,6 +367,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_from_cues(cues);
     b.flush();
     b.infer_from_given_names();
+    b.infer_month_named_people();
     b.flush();
     b.infer_employers();
     b.flush();
@@ -737,8 +738,10 @@ impl<'a> Resolver<'a> {
     /// organization or a place.
     fn infer_titled(&mut self, i: usize, n: usize, role: Option<Span>) {
         let mut kind = self.kind_of_run(i, n);
+        // Two words, the first of which may be a hyphenated given name: "Meteorologist
+        // Kerry-Anne Power".
         if kind != EntityKind::Person
-            && n == 2
+            && self.two_word_name(i, self.span_of(i, n))
             && crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word())
         {
             kind = EntityKind::Person;
@@ -796,6 +799,10 @@ impl<'a> Resolver<'a> {
 
     /// Infers an entity of `kind` named by tokens `i..i + n`, with a role phrase if given.
     fn infer_kind(&mut self, i: usize, n: usize, role: Option<Span>, kind: EntityKind) {
+        // "a First Nation" is a common noun, whatever the pass that found it.
+        if n == 2 && self.tok(i) == "First" && self.tok(i + 1) == "Nation" {
+            return;
+        }
         let mut span = self.span_of(i, n);
         // A name ending on a possessive head ("Hospital's") is the name without its "'s".
         if self.is(i + n - 1, shape::bit::POSSESSIVE) {

@@ -209,7 +209,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Mining", "Resources", "Automotive", "Limited", "plc", "PLC", "AG", "GmbH", "LLP",
     "Academy", "Orchestra", "Theatre", "Theater", "Library", "Clinic", "Tribunal", "Caucus",
     "Guard", "Army", "Navy", "Corps", "Employees", "Workers", "Teachers", "Nurses", "Chamber",
-    "District", "Band",
+    "District", "Band", "Nation",
 ];
 
 /// Organization heads that the article drops once the organization is named in full, leaving
@@ -280,7 +280,8 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Canal", "Creek", "Heights", "Hills", "Gardens", "Terrace", "Falls", "Springs", "Hollow",
     "Crossing", "Junction", "Landing", "Crescent", "Commons", "Harbor", "Cove", "Mills", "Grove",
     "Glen", "Ridge", "Row", "Hill", "Port", "Quay", "Wharf", "Pier", "Marina", "Reservoir",
-    "Building", "Mall", "Region", "Market",
+    "Building", "Mall", "Region", "Market", "Peninsula", "Coast", "Gulf", "Strait", "Inlet",
+    "Estuary", "Oval", "Circus", "Parade", "Plains",
 ];
 
 /// Place heads that are also common surnames: "Grace Park" and "Kim Hall" may be people.

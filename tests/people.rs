@@ -386,6 +386,17 @@ fn heads_make_places_and_firms() {
            want: Some(("City of Winnipeg", Organization, None)), absent: &["Winnipeg"], as Location),
         e!("A spokesperson for the Town of Corrabeg Falls said the road would reopen.",
            want: Some(("Town of Corrabeg Falls", Organization, None)), absent: &["Corrabeg Falls"], as Location),
+        // Place heads of coasts and peninsulas; a title before a hyphenated given name and a
+        // head makes a person; a nation's name is a body, but "a First Nation" is no name.
+        e!("Meteorologist Kerry-Anne Power said the storm had stalled off the Avalon Peninsula.",
+           want: Some(("Kerry-Anne Power", Person, Some(Female))), absent: &["Avalon Peninsula"], as Person),
+        e!("Chief Harold Sampson-Eustache of the Tranquille Lake First Nation told the panel it had never agreed. The First Nation said it would appeal.",
+           want: Some(("Tranquille Lake First Nation", Organization, None)), absent: &["First Nation"], as Organization),
+        // A month that is a given name, before a surname and an age or a verb of saying.
+        e!("June Pelletier, 78, of Strasbourg, said she had voted against the deal.",
+           want: Some(("June Pelletier", Person, Some(Female))), absent: &["June Pelletier"], as Organization),
+        e!("The vote was held in June. Results come in May.",
+           want: None, absent: &["June", "May"], as Person),
     ]);
 }
 
@@ -567,6 +578,9 @@ fn speakers_get_the_articles_full_name() {
          "We lost here twice,", "Hana Takahashi"),
         (line!(), "Élise Brassard, president of the Canadian Plastics Alliance, an industry group based in Mississauga, Ont., said the sector was ready.",
          "the sector was ready", "Élise Brassard"),
+        // An age, a town and a relative clause between the name and the cue.
+        (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
+         "she had voted against the deal", "Mary Pelletier"),
         // "Father" is a title.
         (line!(), "Father Tom Sheehan, the parish priest, said he keeps his sermons short.",
          "he keeps his sermons short", "Tom Sheehan"),

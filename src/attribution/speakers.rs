@@ -159,9 +159,15 @@ impl<'a, 'b> Attributor<'a, 'b> {
                     // before the first, where the phrase before the second names none.
                     let person =
                         |(a, b): (usize, usize)| self.coref.names_person(self.at.span_of(a, b));
+                    // Up to two commas further back past an age and a town: "June
+                    // Pelletier, 78, of Strasbourg, who has been a member for 51 years, said".
                     if np.is_some_and(|np| !person(np)) {
-                        let k2 = self.comma_before(k, s0);
-                        if k2 > s0 && self.at.sym(k2) == b',' {
+                        let mut k2 = k;
+                        for _ in 0..2 {
+                            k2 = self.comma_before(k2, s0);
+                            if k2 <= s0 || self.at.sym(k2) != b',' {
+                                break;
+                            }
                             if let Some(first) = self.np_ending_at(k2, s0).filter(|&np| person(np))
                             {
                                 return Some(first);

@@ -82,12 +82,22 @@ impl Resolver<'_> {
         let e = &self.list[m.entity as usize];
         if e.kind == EntityKind::Organization
             && matches!(e.origin, Origin::Inferred(_))
-            && i + 2 <= self.tokens.len()
-            && m.span == self.span_of(i, 2)
+            && self.two_word_name(i, m.span)
             && crate::given_names::given_name(self.tok(i)).is_some_and(|g| !g.is_word())
         {
             self.list[m.entity as usize].kind = EntityKind::Person;
         }
+    }
+
+    /// Whether `span` is a name of two words from token `i` on, the first of which may be
+    /// hyphenated: "Brian Church", "Kerry-Anne Power".
+    pub(super) fn two_word_name(&self, i: usize, span: Span) -> bool {
+        let hyphenated = i + 3 < self.tokens.len()
+            && self.tok(i + 1) == "-"
+            && self.tokens[i + 2].word
+            && self.upper(i + 2);
+        (i + 2 <= self.tokens.len() && span == self.span_of(i, 2))
+            || (hyphenated && span == self.span_of(i, 4))
     }
 
     /// "Dmitry Polyanskiy, a deputy representative from Russia": a name, a comma, then within
@@ -681,7 +691,7 @@ impl Resolver<'_> {
     }
 
     /// Whether an age in commas follows at token `j`: ", 61," as in "Tom Brandt, 61, said".
-    fn age_after(&self, j: usize) -> bool {
+    pub(super) fn age_after(&self, j: usize) -> bool {
         j + 2 < self.tokens.len()
             && self.tok(j) == ","
             && self.tok(j + 2) == ","

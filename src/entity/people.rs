@@ -5,6 +5,47 @@
 use super::*;
 
 impl Resolver<'_> {
+    /// A person whose given name is a month ("June Pelletier", "May Lindqvist"), where what
+    /// follows the two words says a person is named: an age in commas ("June Pelletier, 78,")
+    /// or a verb of saying ("May Lindqvist said"). A month before a day, a year or a
+    /// lowercase word stays a month, and a title before it is read by the titles' pass.
+    pub(super) fn infer_month_named_people(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if !matches!(self.tok(c), "May" | "June" | "April" | "August")
+                || c + 2 >= self.tokens.len()
+                || self.covered_tok(c)
+                || !self.tokens[c + 1].word
+                || !self.name_word(c + 1)
+                || self.covered_tok(c + 1)
+                || self.in_title_case_line(c)
+            {
+                continue;
+            }
+            let n = 1 + self.name_run(c + 1, 3);
+            let Some(after) = self.tokens.get(c + n) else {
+                continue;
+            };
+            let said = after.word
+                && matches!(
+                    after.text(self.text),
+                    "said" | "says" | "told" | "added" | "asked" | "wrote"
+                );
+            if n >= 2
+                && !self.is(c + n - 1, shape::bit::POSSESSIVE)
+                && (said || self.age_after(c + n))
+            {
+                found.push((c, n));
+                i = c + n;
+            }
+        }
+        for (c, n) in found {
+            self.infer_kind(c, n, None, EntityKind::Person);
+        }
+    }
+
     /// The article outranks the gazetteer: a surname of a person the article names in full
     /// ("Sam Whitaker") is that person's, not a gazetteer entry's whose full name the article
     /// never writes ("Whitaker" of Matthew Whitaker), nor a place's ("Dayton" of Mark Dayton)
