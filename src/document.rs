@@ -182,8 +182,10 @@ pub enum QuoteKind {
 pub struct Speaker {
     /// The entity id, when the speaker resolves to one.
     pub entity: Option<String>,
-    /// The entity's canonical name; without an entity, the words of the attribution, or the
-    /// fullest name the article writes for them ("Siobhán Keough" for "Keough", "Monica
+    /// A person's canonical name (the entity's `name`); an organization's fullest name in the
+    /// article ("Canadian Football League" where the article writes it, though the entity is
+    /// "CFL"); without an entity, the words of the attribution, or the fullest name the
+    /// article writes for them ("Siobhán Keough" for "Keough", "Monica
     /// Reyes-Hall" for "Lakers coach Monica Reyes-Hall").
     pub name: String,
     /// The words of the attribution as written next to the cue: "he", "the minister", "Lavrov".

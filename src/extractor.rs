@@ -526,8 +526,7 @@ impl Extractor {
                     entity: s.entity.map(|e| out[e as usize].id.clone()),
                     name: s
                         .entity
-                        .map_or_else(&mut fullest, |e| &out[e as usize].name)
-                        .to_string(),
+                        .map_or_else(|| fullest().to_string(), |e| speaker_name(&out[e as usize])),
                     text: words.to_string(),
                     start: s.span.start(),
                     end: s.span.end(),
@@ -830,6 +829,25 @@ impl Inner {
             entries,
         }
     }
+}
+
+/// The name a quote's speaker goes by: a person's canonical name, an organization's fullest
+/// name in the article ("Canadian Football League" where the article writes it, though the
+/// gazetteer's name is "CFL"; "WHL" where the article writes only that), the first written
+/// of the longest, without a possessive's "'s".
+fn speaker_name(e: &Entity) -> String {
+    if e.kind != EntityKind::Organization {
+        return e.name.clone();
+    }
+    let mut best: Option<&str> = None;
+    let key = |t: &str| (t.split_whitespace().count(), t.len());
+    for m in &e.mentions {
+        let t = crate::text::possessive_stem(&m.text).unwrap_or(&m.text);
+        if best.map_or(true, |b| key(t) > key(b)) {
+            best = Some(t);
+        }
+    }
+    best.map_or_else(|| e.name.clone(), |t| entity::normalized(t).into_owned())
 }
 
 /// A person with no gender yet takes the one the article's pronouns give them: "she" or "he"

@@ -705,8 +705,8 @@ span_methods!(
 ///
 /// `text`, `start`, `end` are the words of the attribution as written next to the cue ("he",
 /// "the minister", "Lavrov"), character offsets; `entity` and `name` say who that is: the
-/// entity's id and canonical name, or, when the words are not linked to an entity, None and
-/// the words again.
+/// entity's id and name (a person's canonical name, an organization's fullest in the
+/// article), or, when the words are not linked to an entity, None and the words again.
 #[pyclass(module = "whosaid", frozen)]
 pub struct Speaker {
     data: Arc<Data>,
@@ -731,8 +731,10 @@ impl Speaker {
         self.get().entity.as_deref()
     }
 
-    /// The entity's canonical name; without an entity, the words of the attribution, or the
-    /// fullest name the article writes for them ("Siobhán Keough" for "Keough").
+    /// A person's canonical name (the entity's `name`); an organization's fullest name in the
+    /// article ("Canadian Football League" where the article writes it, though the entity is
+    /// "CFL"); without an entity, the words of the attribution, or the fullest name the
+    /// article writes for them ("Siobhán Keough" for "Keough").
     #[getter]
     fn name(&self) -> &str {
         &self.get().name
