@@ -578,6 +578,12 @@ fn speakers_get_the_articles_full_name() {
          "We lost here twice,", "Hana Takahashi"),
         (line!(), "Élise Brassard, president of the Canadian Plastics Alliance, an industry group based in Mississauga, Ont., said the sector was ready.",
          "the sector was ready", "Élise Brassard"),
+        // A relative named alone is the person the article introduced by that relation;
+        // a spouse either way round.
+        (line!(), "Abigail Coffin and her brother, Eli Coffin, fish 800 traps. Her brother said the cut was too deep.",
+         "the cut was too deep", "Eli Coffin"),
+        (line!(), "Tony Ferreira and his wife, Linda Ferreira, run about 300 cattle. Her husband said the line would cross their land.",
+         "the line would cross their land", "Tony Ferreira"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),
@@ -737,6 +743,30 @@ fn speakers_get_the_articles_full_name() {
         assert_eq!(
             entity_name(&doc, id),
             name,
+            "tests/people.rs:{line}: entity"
+        );
+    }
+}
+
+/// An organization speaks by the fullest name the article writes for it, whatever the
+/// gazetteer calls it; the entity keeps the gazetteer's name.
+#[test]
+fn organizations_speak_by_their_fullest_name_in_the_article() {
+    let rows: &[(u32, &str, &str, &str, &str)] = &[
+        (line!(), "The Canadian Football League fined the club on Monday. The CFL said the hit was illegal.",
+         "the hit was illegal", "Canadian Football League", "CFL"),
+        (line!(), "The CFL said the hit was illegal and fined the club.",
+         "the hit was illegal and fined the club", "CFL", "CFL"),
+    ];
+    let extractor = Extractor::new();
+    for &(line, text, quote, name, entity) in rows {
+        let doc = extractor.extract(text);
+        let speaker = speaker_of(&doc, line, quote);
+        assert_eq!(speaker.name, name, "tests/people.rs:{line}: name");
+        let id = speaker.entity.as_deref().expect("an entity");
+        assert_eq!(
+            entity_name(&doc, id),
+            entity,
             "tests/people.rs:{line}: entity"
         );
     }

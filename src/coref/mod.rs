@@ -21,6 +21,32 @@ use crate::span::Span;
 use crate::text::ascii_lowercase;
 use crate::words::Class;
 
+/// Relations by which an article introduces a person after another ("her brother, Eli
+/// Coffin") and later names them alone ("Her brother said"). Spouses are looked for both
+/// ways ([`Coref::relative_named`]).
+const RELATIONS: &[&str] = &[
+    "husband",
+    "wife",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "granddaughter",
+    "grandson",
+    "partner",
+    "fiancée",
+    "fiancé",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+];
+
 /// A phrase of the article and the entity it refers to, if any.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Referent {
@@ -154,6 +180,15 @@ impl<'a> Coref<'a> {
                 entity: Some(full.unwrap_or(x.entity)),
             };
         }
+        // "Her brother said": the person the article introduced as "her brother, Eli Coffin".
+        if b - a == 2 && self.at.lower_is(a, &["his", "her", "their"]) {
+            if let Some(e) = self.relative_named(self.at.tok(a + 1), span.start()) {
+                return Referent {
+                    span,
+                    entity: Some(e),
+                };
+            }
+        }
         if b - a == 1 && self.at.is(a, Class::PRONOUN) {
             let entity = self
                 .resolve_pronoun(a)
@@ -260,6 +295,78 @@ impl<'a> Coref<'a> {
             }
         }
         Referent { span, entity: None }
+    }
+
+    /// The person the text before `pos` names right after "his", "her" or "their" and the
+    /// relation `relation` ("her brother, Eli Coffin", "his mother Ngozi Obi-Lawson"), the
+    /// latest such; for a spouse, else the person before "and his wife" or "and her husband"
+    /// ("Tony Ferreira and his wife, Linda Ferreira": her husband is Tony Ferreira).
+    fn relative_named(&self, relation: &str, pos: usize) -> Option<u32> {
+        let mut buf = [0; 32];
+        let relation = ascii_lowercase(relation, &mut buf);
+        let relation = relation.as_ref();
+        let spouse = match relation {
+            "husband" => Some("wife"),
+            "wife" => Some("husband"),
+            _ => None,
+        };
+        if spouse.is_none() && !RELATIONS.contains(&relation) {
+            return None;
+        }
+        let text = &self.at.text[..pos];
+        let ents = self.entities;
+        let person = |m: &MentionData| {
+            !m.possessive && ents.list[m.entity as usize].kind == EntityKind::Person
+        };
+        // The person mention starting within two bytes of `at` (", " or " ").
+        let after = |at: usize| {
+            let m = &ents.mentions;
+            let k = m.partition_point(|x| x.span.start() < at);
+            m.get(k)
+                .filter(|x| x.span.start() <= at + 2 && x.span.start() < pos && person(x))
+                .map(|x| x.entity)
+        };
+        // The person mention ending at `at`, one space before.
+        let before = |at: usize| {
+            let m = &ents.mentions;
+            let k = m.partition_point(|x| x.span.start() < at);
+            m[..k]
+                .iter()
+                .rev()
+                .take(3)
+                .find(|x| x.span.end() + 1 == at && person(x))
+                .map(|x| x.entity)
+        };
+        let owner_words = ["his ", "her ", "their "];
+        let finder = memchr::memmem::FinderRev::new(relation.as_bytes());
+        for at in finder.rfind_iter(text.as_bytes()).take(20) {
+            let end = at + relation.len();
+            let owned = owner_words.iter().any(|o| {
+                text[..at].len() >= o.len()
+                    && text.is_char_boundary(at - o.len())
+                    && text[at - o.len()..at].eq_ignore_ascii_case(o)
+            });
+            if !owned || text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            if let Some(e) = after(end) {
+                return Some(e);
+            }
+        }
+        let spouse = spouse?;
+        let finder = memchr::memmem::FinderRev::new(spouse.as_bytes());
+        for at in finder.rfind_iter(text.as_bytes()).take(20) {
+            for joined in [" and his ", " and her "] {
+                if let Some(start) = at.checked_sub(joined.len()) {
+                    if text.get(start..at) == Some(joined) {
+                        if let Some(e) = before(start + 1) {
+                            return Some(e);
+                        }
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Whether the phrase of tokens `a..b` is a source the article leaves unnamed, though it

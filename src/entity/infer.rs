@@ -357,6 +357,7 @@ impl Resolver<'_> {
                 || headline
                 || (word_name
                     && !self.age_after(i + n)
+                    && !self.spouse_after(i + n)
                     && !self.used_alone(self.tokens[i + n - 1].span))
             {
                 i += n.max(1);
@@ -688,6 +689,15 @@ impl Resolver<'_> {
         possessive
             && t.span.end() + 1 == next.span.start()
             && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
+    }
+
+    /// Whether a spouse follows at token `j`: "and his wife" or "and her husband", as in
+    /// "Tony Ferreira and his wife, Linda Ferreira,".
+    fn spouse_after(&self, j: usize) -> bool {
+        j + 2 < self.tokens.len()
+            && self.tok(j) == "and"
+            && matches!(self.tok(j + 1), "his" | "her")
+            && matches!(self.tok(j + 2), "wife" | "husband")
     }
 
     /// Whether an age in commas follows at token `j`: ", 61," as in "Tom Brandt, 61, said".
