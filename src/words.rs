@@ -231,7 +231,9 @@ pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
     "Manufacturing", "Mining", "Resources", "Automotive", "Semiconductor", "Semiconductors",
     "Gold", "Minerals", "Metals", "Analytics", "University", "College", "School", "Academy", "Elementary", "High", "Middle", "Secondary",
     "FC", "AFC", "SC", "CF", "Club", "Athletic", "Rovers", "Wanderers", "Rangers", "Albion",
-    "United",
+    "United", "Networks", "Network", "Pipeline", "Pipelines", "Telecom", "Entertainment",
+    "Pharma", "Biosciences", "Brands", "Products", "Shipping", "Aerospace", "Steel", "Chemicals",
+    "Apparel",
 ];
 
 /// The words a sports club's name may end in after its nickname ("Kingsport Rovers FC").

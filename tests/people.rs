@@ -840,16 +840,31 @@ fn a_shared_surname_is_the_first_named() {
 /// of "Red Tamarack Gold Inc.", "Fieldnote" of "Fieldnote Analytics".
 #[test]
 fn short_forms_drop_the_trade() {
-    let text =
-        "Red Tamarack Gold Inc. will close the mine. Shares of Red Tamarack fell 14 per cent.";
-    let doc = Extractor::new().extract(text);
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| e.name == "Red Tamarack Gold Inc.");
-    let e = e.unwrap_or_else(|| panic!("{:#?}", doc.entities));
-    let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-    assert_eq!(mentions, ["Red Tamarack Gold Inc.", "Red Tamarack"]);
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "Red Tamarack Gold Inc. will close the mine. Shares of Red Tamarack fell 14 per cent.",
+            "Red Tamarack Gold Inc.",
+            &["Red Tamarack Gold Inc.", "Red Tamarack"],
+        ),
+        (
+            "Lumenhall Networks Inc. cut 140 jobs. Lumenhall said the cuts were final.",
+            "Lumenhall Networks Inc.",
+            &["Lumenhall Networks Inc.", "Lumenhall"],
+        ),
+        (
+            "Cascade Ridge Pipeline Ltd. wants a second line. Cascade Ridge said it would wait.",
+            "Cascade Ridge Pipeline Ltd.",
+            &["Cascade Ridge Pipeline Ltd.", "Cascade Ridge"],
+        ),
+    ];
+    let extractor = Extractor::new();
+    for &(text, name, want) in rows {
+        let doc = extractor.extract(text);
+        let e = doc.entities.iter().find(|e| e.name == name);
+        let e = e.unwrap_or_else(|| panic!("{text:?}: {:#?}", doc.entities));
+        let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(mentions, want, "{text:?}");
+    }
 }
 
 /// A sentence opening on "Asked" reports the question put to someone: no quote of its own.
