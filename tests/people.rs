@@ -584,6 +584,12 @@ fn speakers_get_the_articles_full_name() {
          "the cut was too deep", "Eli Coffin"),
         (line!(), "Tony Ferreira and his wife, Linda Ferreira, run about 300 cattle. Her husband said the line would cross their land.",
          "the line would cross their land", "Tony Ferreira"),
+        // A relative named in apposition inside a relative clause is not the subject.
+        (line!(), "Gurpreet Sandhu, who grows vegetables near Osler with her husband, Harjit Sandhu, said the market mattered.",
+         "the market mattered", "Gurpreet Sandhu"),
+        // "who" after an apposition is the person before it.
+        (line!(), "The trend is long, according to Nolan Wuttunee, a business professor at the University of Regina, who said mergers had cut the number of credit unions.",
+         "mergers had cut the number of credit unions", "Nolan Wuttunee"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),

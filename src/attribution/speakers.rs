@@ -62,7 +62,19 @@ impl<'a, 'b> Attributor<'a, 'b> {
         }
         let w = self.at.tok(j - 1);
         if w.eq_ignore_ascii_case("who") && j - 1 > s0 && self.at.sym(j - 2) == b',' {
-            return self.np_ending_at(j - 2, s0);
+            let np = self.np_ending_at(j - 2, s0);
+            // "Nolan Wuttunee, a business professor at the University of Regina, who said":
+            // the person before the apposition, where the phrase before "who" names none.
+            let person = |(a, b): (usize, usize)| self.coref.names_person(self.at.span_of(a, b));
+            if np.is_some_and(|np| !person(np)) {
+                let k = self.comma_before(j - 2, s0);
+                if k > s0 && self.at.sym(k) == b',' {
+                    if let Some(first) = self.np_ending_at(k, s0).filter(|&np| person(np)) {
+                        return Some(first);
+                    }
+                }
+            }
+            return np;
         }
         // "an open letter last week that argued": the antecedent of a relative clause.
         if self.at.lower_is(j - 1, &["that", "which"]) && j - 1 > s0 {
@@ -107,6 +119,16 @@ impl<'a, 'b> Attributor<'a, 'b> {
                 }
             }
             if k >= s0 && self.at.sym(k) == b',' && k + 1 < close {
+                // "Gurpreet Sandhu, who grows vegetables with her husband, Harjit Sandhu,
+                // said": a relative named inside a relative clause is not the subject.
+                let relative = k >= 2
+                    && self.at.lower_is(k - 2, &["his", "her", "their"])
+                    && self.at.lower_is(k - 1, crate::coref::RELATIONS);
+                if relative {
+                    if let Some(np) = self.relative_antecedent(k, s0) {
+                        return Some(np);
+                    }
+                }
                 // "the bank's economist, Ruth Adler, said": the name between the commas.
                 let between = k + 1..close;
                 if between.len() <= 4

@@ -24,7 +24,7 @@ use crate::words::Class;
 /// Relations by which an article introduces a person after another ("her brother, Eli
 /// Coffin") and later names them alone ("Her brother said"). Spouses are looked for both
 /// ways ([`Coref::relative_named`]).
-const RELATIONS: &[&str] = &[
+pub(crate) const RELATIONS: &[&str] = &[
     "husband",
     "wife",
     "mother",
