@@ -371,6 +371,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.infer_employers();
     b.flush();
+    b.persons_that_are_places();
     // Again for the organizations the passes since have found ("Halifax Harbour Bridges").
     b.prefix_places();
     b.drop_outranked(in_full);
@@ -754,6 +755,10 @@ impl<'a> Resolver<'a> {
     /// read as one ("Kim Hall said") or the head ends a hyphenated surname.
     fn kind_of_run(&self, i: usize, n: usize) -> EntityKind {
         let kind = kind_of_name(self.tok(i + n - 1));
+        // A French name opening on its head: "Groupe Rivebelle", "Caisse Desjardins".
+        if n >= 2 && crate::words::ORG_PREFIXES.contains(&self.tok(i)) {
+            return EntityKind::Organization;
+        }
         // The last part of a hyphenated surname is no head: "Monica Reyes-Hall".
         let hyphenated = n >= 3 && self.tok(i + n - 2) == "-";
         if hyphenated || self.person_like_place(i, n, kind) {

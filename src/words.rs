@@ -209,7 +209,32 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Mining", "Resources", "Automotive", "Limited", "plc", "PLC", "AG", "GmbH", "LLP",
     "Academy", "Orchestra", "Theatre", "Theater", "Library", "Clinic", "Tribunal", "Caucus",
     "Guard", "Army", "Navy", "Corps", "Employees", "Workers", "Teachers", "Nurses", "Chamber",
-    "District", "Band", "Nation",
+    "District", "Band", "Nation", "Playhouse", "Oil", "Regulator", "Ombudsman",
+];
+
+/// Heads that open an organization's name, as French names do: "Groupe Rivebelle", "Caisse
+/// Desjardins", "Régie du logement".
+pub(crate) const ORG_PREFIXES: &[&str] = &[
+    "Groupe",
+    "Banque",
+    "Société",
+    "Caisse",
+    "Université",
+    "Institut",
+    "Fondation",
+    "Collège",
+    "Régie",
+    "Conseil",
+    "Hôpital",
+    "Clinique",
+    "Polytechnique",
+    "Cégep",
+    "Commission",
+    "Confédération",
+    "Syndicat",
+    "Fédération",
+    "Association",
+    "Comité",
 ];
 
 /// Organization heads that the article drops once the organization is named in full, leaving

@@ -392,6 +392,17 @@ fn heads_make_places_and_firms() {
            want: Some(("Kerry-Anne Power", Person, Some(Female))), absent: &["Avalon Peninsula"], as Person),
         e!("Chief Harold Sampson-Eustache of the Tranquille Lake First Nation told the panel it had never agreed. The First Nation said it would appeal.",
            want: Some(("Tranquille Lake First Nation", Organization, None)), absent: &["First Nation"], as Organization),
+        // After "at", a person where an age follows.
+        e!("The officer fired twice at Kwame Osei-Bonsu, 34, in a hallway.",
+           want: Some(("Kwame Osei-Bonsu", Person, Some(Male))), absent: &["Kwame Osei-Bonsu"], as Organization),
+        // A name a noun of place follows, or opening on a compass word, is a place.
+        e!("A pipeline through the Thompson-Nicola region has done more harm. If it leaks into the North Thompson, we lose the salmon.",
+           want: Some(("Thompson-Nicola", Location, None)), absent: &["Thompson-Nicola", "North Thompson"], as Person),
+        // Heads that open a French name, and theatres and oil companies.
+        e!("Groupe Rivebelle said in a statement that it would fight the suit.",
+           want: Some(("Groupe Rivebelle", Organization, None)), absent: &["Groupe Rivebelle"], as Person),
+        e!("The Calder Playhouse will close. Premier Blaine Higgs, a former Irving Oil executive, said nothing.",
+           want: Some(("Calder Playhouse", Organization, None)), absent: &["Calder Playhouse", "Irving Oil"], as Person),
         // A month that is a given name, before a surname and an age or a verb of saying.
         e!("June Pelletier, 78, of Strasbourg, said she had voted against the deal.",
            want: Some(("June Pelletier", Person, Some(Female))), absent: &["June Pelletier"], as Organization),

@@ -378,9 +378,15 @@ impl Resolver<'_> {
                 i += n;
                 continue;
             }
-            // "an analyst at Piper Sandler": after "at", a firm, not a person.
+            // "an analyst at Piper Sandler": after "at", a firm, not a person; but for a
+            // person an age follows ("fired twice at Kwame Osei-Bonsu, 34,").
             let mut kind = self.kind_of_run(i, n);
-            if kind == EntityKind::Person && !possessive && i > 0 && self.tok(i - 1) == "at" {
+            if kind == EntityKind::Person
+                && !possessive
+                && i > 0
+                && self.tok(i - 1) == "at"
+                && !self.age_after(i + n)
+            {
                 kind = EntityKind::Organization;
             }
             if place_name {

@@ -762,3 +762,58 @@ impl Resolver<'_> {
                 .any(|j| MOTION_VERBS.contains(&self.tok(j)))
     }
 }
+
+/// Lowercase nouns after which a capitalized name is a place's: "the Thompson-Nicola region",
+/// "the Le Riverain tower", "Hurdman station".
+const PLACE_NOUNS_AFTER: &[&str] = &[
+    "region",
+    "tower",
+    "building",
+    "station",
+    "district",
+    "riding",
+    "ward",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "valley",
+    "watershed",
+    "river",
+    "highway",
+    "complex",
+    "reserve",
+    "township",
+    "county",
+    "peninsula",
+    "corridor",
+    "subdivision",
+];
+
+impl Resolver<'_> {
+    /// People the passes inferred who are places by their name's shape or what follows it:
+    /// a name opening on a compass word ("the North Thompson"), or one a lowercase noun of
+    /// place follows ("the Thompson-Nicola region", "the 16-storey Le Riverain tower").
+    pub(super) fn persons_that_are_places(&mut self) {
+        for k in 0..self.list.len() {
+            let e = &self.list[k];
+            let (EntityKind::Person, Origin::Inferred(span)) = (e.kind, e.origin) else {
+                continue;
+            };
+            let name = &self.text[span.range()];
+            let first = name.split([' ', '-']).next().unwrap_or(name);
+            let compass = name.contains(' ') && COMPASS[..8].contains(&first);
+            let rest = &self.text[span.end()..];
+            let noun = rest.strip_prefix(' ').is_some_and(|r| {
+                let w = r
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default();
+                PLACE_NOUNS_AFTER.contains(&w)
+            });
+            if compass || noun {
+                self.list[k].kind = EntityKind::Location;
+                self.list[k].gender = None;
+            }
+        }
+    }
+}
