@@ -354,6 +354,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.union_locals();
     b.infer_compass_places();
     b.flush();
+    b.venues_of_sponsors();
     b.infer_municipal_governments();
     b.infer_described_orgs();
     b.infer_team_nicknames();

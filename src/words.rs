@@ -308,7 +308,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "Crossing", "Junction", "Landing", "Crescent", "Commons", "Harbor", "Cove", "Mills", "Grove",
     "Glen", "Ridge", "Row", "Hill", "Port", "Quay", "Wharf", "Pier", "Marina", "Reservoir",
     "Building", "Mall", "Region", "Market", "Peninsula", "Coast", "Gulf", "Strait", "Inlet",
-    "Estuary", "Oval", "Circus", "Parade", "Plains",
+    "Estuary", "Oval", "Circus", "Parade", "Plains", "Place",
 ];
 
 /// Place heads that are also common surnames: "Grace Park" and "Kim Hall" may be people.

@@ -403,6 +403,11 @@ fn heads_make_places_and_firms() {
            want: Some(("Groupe Rivebelle", Organization, None)), absent: &["Groupe Rivebelle"], as Person),
         e!("The Calder Playhouse will close. Premier Blaine Higgs, a former Irving Oil executive, said nothing.",
            want: Some(("Calder Playhouse", Organization, None)), absent: &["Calder Playhouse", "Irving Oil"], as Person),
+        // A venue named for a sponsor the gazetteer knows, and one ending on "Place".
+        e!("The Raptors beat Cleveland 112-106 on Wednesday night at Scotiabank Arena.",
+           want: Some(("Scotiabank Arena", Location, None)), absent: &["Scotiabank"], as Organization),
+        e!("The crowd of 5,841 was the largest at Prospera Place this season.",
+           want: Some(("Prospera Place", Location, None)), absent: &["Prospera Place"], as Person),
         // A month that is a given name, before a surname and an age or a verb of saying.
         e!("June Pelletier, 78, of Strasbourg, said she had voted against the deal.",
            want: Some(("June Pelletier", Person, Some(Female))), absent: &["June Pelletier"], as Organization),

@@ -817,3 +817,72 @@ impl Resolver<'_> {
         }
     }
 }
+
+/// Words that make a venue of the organization named before them: "Scotiabank Arena", "Tim
+/// Hortons Field", "Bell MTS Place".
+const VENUE_WORDS: &[&str] = &[
+    "Arena",
+    "Field",
+    "Stadium",
+    "Place",
+    "Centre",
+    "Center",
+    "Gardens",
+    "Coliseum",
+    "Dome",
+    "Amphitheatre",
+    "Amphitheater",
+    "Oval",
+    "Park",
+    "Ballpark",
+    "Pavilion",
+];
+
+impl Resolver<'_> {
+    /// A venue named for a sponsor the gazetteer knows: an organization's mention, one space,
+    /// and a capitalized venue word no mention covers ("Scotiabank Arena", "Tim Hortons
+    /// Field") is a place, which the organization's mention gives way to. Reads the flushed
+    /// mentions.
+    pub(super) fn venues_of_sponsors(&mut self) {
+        let mut found: Vec<(usize, Span)> = Vec::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            if m.possessive || self.list[m.entity as usize].kind != EntityKind::Organization {
+                continue;
+            }
+            let Some(rest) = self.text[m.span.end()..].strip_prefix(' ') else {
+                continue;
+            };
+            let Some(venue) = VENUE_WORDS.iter().find(|v| {
+                rest.starts_with(**v)
+                    && !rest[v.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            }) else {
+                continue;
+            };
+            let end = m.span.end() + 1 + venue.len();
+            // Not a longer name ("Tim Hortons Field House"), nor a venue word a mention has.
+            let next_word = self.text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            let span = Span::new(m.span.start(), end);
+            if !next_word && self.overlapping(span).count() == 1 {
+                found.push((k, span));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        for &(k, span) in &found {
+            let entity = self.entity(Origin::Inferred(span), EntityKind::Location, None);
+            let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
+            self.replace_mention(
+                k,
+                MentionData {
+                    span,
+                    entity,
+                    possessive,
+                },
+            );
+        }
+        self.recount_cover();
+    }
+}
