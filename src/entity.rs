@@ -676,11 +676,23 @@ impl<'a> Resolver<'a> {
             let adjacent = j > i && self.tokens[j - 1].span.end() == t.span.start();
             let possessive = n > 0 && self.is(j, shape::bit::POSSESSIVE);
             let ok = if !t.word {
-                // A hyphen inside a name: "Jean-Luc".
+                // A hyphen inside a name: "Jean-Luc"; a Korean given name's second syllable
+                // is lowercase, before a surname ("Ji-woo Han", "Min-jun Park").
+                let syllable = |k: usize| {
+                    let w = self.tok(k);
+                    (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())
+                };
                 w == "-"
                     && adjacent
                     && j + 1 < self.tokens.len()
-                    && self.upper(j + 1)
+                    && (self.upper(j + 1)
+                        || (n == 1
+                            && self.tok(j - 1).len() <= 4
+                            && syllable(j + 1)
+                            && self
+                                .tokens
+                                .get(j + 2)
+                                .is_some_and(|t| t.word && is_capitalized(t.text(self.text)))))
                     && self.tokens[j + 1].span.start() == t.span.end()
             } else if n > 0 && crate::words::NAME_SUFFIXES.contains(&w) {
                 true
@@ -699,8 +711,13 @@ impl<'a> Resolver<'a> {
                 // A possessive ends the name: "Priyanka Dhillon's opener".
                 crate::text::possessive_stem(w).is_some_and(is_name_word)
             } else {
-                // "Marguerite d’Entremont": a surname after "d’".
-                self.name_word(j) || (n > 0 && crate::words::is_prefixed_surname(w))
+                // "Marguerite d’Entremont": a surname after "d’"; the lowercase syllable the
+                // hyphen let in ("Ji-woo").
+                self.name_word(j)
+                    || (n > 0 && crate::words::is_prefixed_surname(w))
+                    || (n == 2
+                        && self.tok(j - 1) == "-"
+                        && w.bytes().all(|b| b.is_ascii_lowercase()))
             };
             if !ok || self.covered_tok(j) || self.in_title_at(j) {
                 break;

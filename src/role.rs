@@ -48,7 +48,7 @@ pub(crate) const ROLES: &[&str] = &[
     "defence lawyer", "defense lawyer", "defence attorney", "vice-president",
     "det.", "supt.", "capt.", "cpl.", "corporal", "cst.", "insp.", "maj.", "pte.", "staff sgt.",
     "coun.",
-    "staff sergeant", "father", "fr.", "critic", "health critic", "mna", "reeve", "warden",
+    "staff sergeant", "father", "fr.", "elder", "critic", "health critic", "mna", "reeve", "warden",
     "chief medical officer", "medical officer of health", "health officer",
     "provincial health officer", "district judge", "circuit judge", "county judge",
     "superior court judge", "superior court justice", "provincial court judge",

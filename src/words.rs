@@ -433,8 +433,18 @@ pub(crate) fn is_not_name(word: &str) -> bool {
     word_class(word) & class::NOT_NAME != 0
 }
 
-/// Whether `word` is a surname after a one-letter lowercase prefix and an apostrophe:
-/// "d’Entremont", "d'Amours".
+/// Whether `word` is a surname glued to a French elided particle written capitalized, as at
+/// the start of a sentence: "D'Astous-Cormier" for "d'Astous-Cormier". Not "O'Brien".
+pub(crate) fn is_elided_particle_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some('D' | 'L'), Some('\'' | '’'), Some(c)) if c.is_uppercase()
+    )
+}
+
+/// Whether `word` is a surname glued to an elided particle, lowercase: "d’Entremont",
+/// "d'Astous".
 pub(crate) fn is_prefixed_surname(word: &str) -> bool {
     let mut chars = word.chars();
     matches!(

@@ -408,6 +408,11 @@ fn heads_make_places_and_firms() {
            want: Some(("Scotiabank Arena", Location, None)), absent: &["Scotiabank"], as Organization),
         e!("The crowd of 5,841 was the largest at Prospera Place this season.",
            want: Some(("Prospera Place", Location, None)), absent: &["Prospera Place"], as Person),
+        // A Korean given name's lowercase second syllable; "Elder" is a title.
+        e!("Ji-woo Han, an economist at the University of Calgary, said the change was modest.",
+           want: Some(("Ji-woo Han", Person, None)), absent: &[], as Person),
+        e!("Elder Mabel Jules, 79, spoke to the panel for several minutes.",
+           want: Some(("Mabel Jules", Person, Some(Female))), absent: &["Elder Mabel Jules"], as Person),
         // A month that is a given name, before a surname and an age or a verb of saying.
         e!("June Pelletier, 78, of Strasbourg, said she had voted against the deal.",
            want: Some(("June Pelletier", Person, Some(Female))), absent: &["June Pelletier"], as Organization),
@@ -606,6 +611,12 @@ fn speakers_get_the_articles_full_name() {
         // "who" after an apposition is the person before it.
         (line!(), "The trend is long, according to Nolan Wuttunee, a business professor at the University of Regina, who said mergers had cut the number of credit unions.",
          "mergers had cut the number of credit unions", "Nolan Wuttunee"),
+        // A surname with a French elided particle, capitalized at a sentence's start and
+        // lowercase after it.
+        (line!(), "Finance Minister Gérald d'Astous-Cormier tabled the budget.\n\nThe surplus was real.\n\n\"We did it,\" d'Astous-Cormier said.",
+         "We did it,", "Gérald d'Astous-Cormier"),
+        (line!(), "Finance Minister Gérald d'Astous-Cormier tabled the budget.\n\nD'Astous-Cormier said the surplus was real.",
+         "the surplus was real", "Gérald d'Astous-Cormier"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),

@@ -110,8 +110,11 @@ impl<'a, 'b> Attributor<'a, 'b> {
         let first = self.at.tok(t);
         let starts_np = is_capitalized(first)
             || self.at.is(t, Class::PRONOUN)
-            // A surname with its particles that names a person: `"…," de la Cruz said`.
-            || (crate::words::PARTICLES.contains(&first) && {
+            // A surname with its particles that names a person: `"…," de la Cruz said`,
+            // `"…," d'Astous-Cormier said`.
+            || ((crate::words::PARTICLES.contains(&first)
+                || crate::words::is_prefixed_surname(first))
+                && {
                 let last = self.at.tokens[(t + 3).min(s_end - 1)].span;
                 let span = Span::new(self.at.tokens[t].span.start(), last.end());
                 self.coref.names_person(span)

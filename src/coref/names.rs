@@ -273,7 +273,10 @@ pub(crate) fn further_mentions(
             continue;
         }
         // Capitalized, or a particle opening a surname ("… said de la Cruz").
-        if !is_capitalized(t.text(text)) && !crate::words::PARTICLES.contains(&t.text(text)) {
+        if !is_capitalized(t.text(text))
+            && !crate::words::PARTICLES.contains(&t.text(text))
+            && !crate::words::is_prefixed_surname(t.text(text))
+        {
             continue;
         }
         let word = t.text(text);
@@ -312,7 +315,8 @@ pub(crate) fn further_mentions(
         let hit = find(key, &|form| text[start..].starts_with(form)).or_else(|| {
             // A surname with a particle opening a sentence: "De la Cruz said" is "de la Cruz".
             let particle = key.starts_with(|c: char| c.is_ascii_uppercase())
-                && crate::words::is_particle_any_case(key);
+                && (crate::words::is_particle_any_case(key)
+                    || crate::words::is_elided_particle_capitalized(key));
             let lower = particle.then(|| key.to_ascii_lowercase())?;
             particle
                 .then(|| {

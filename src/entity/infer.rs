@@ -338,10 +338,12 @@ impl Resolver<'_> {
             };
             // A place right after a given name is the person's surname: "Mark Dayton",
             // "Neil Jordan", "Sarah Houston".
+            // A hyphenated given name too: "Ji-woo Han".
+            let given_words = n == 1 || (n == 3 && self.tok(i + 1) == "-");
             let surname_place =
-                n == 1 && given.is_some_and(|g| !g.is_word()) && self.place_surname(i + 1);
+                given_words && given.is_some_and(|g| !g.is_word()) && self.place_surname(i + n);
             if surname_place {
-                n = 2 + self.suffix_at(i + 2);
+                n = n + 1 + self.suffix_at(i + n + 1);
             }
             // A given name that is also a word ("Will", "Hope", "Golden", "Colleen") starts a
             // name only where the article goes on to use its last word alone, as it does a
@@ -393,7 +395,8 @@ impl Resolver<'_> {
                 self.unplaced.push(t.span);
             }
             if surname_place {
-                self.unplaced.push(self.tokens[i + 1].span);
+                self.unplaced
+                    .push(self.tokens[i + n - 1 - self.suffix_at(i + n - 1)].span);
             }
             self.infer_kind(i, n, None, kind);
             i += n;

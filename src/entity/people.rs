@@ -299,6 +299,14 @@ pub(crate) fn particle_lowercased(name: &str) -> std::borrow::Cow<'_, str> {
     let joined = name.len() > first.len();
     let particle = first.starts_with(|c: char| c.is_ascii_uppercase())
         && crate::words::is_particle_any_case(first);
+    // "D'Astous-Cormier" opening a sentence is "d'Astous-Cormier".
+    if crate::words::is_elided_particle_capitalized(name) {
+        return std::borrow::Cow::Owned(format!(
+            "{}{}",
+            name[..1].to_ascii_lowercase(),
+            &name[1..]
+        ));
+    }
     if joined && particle {
         let lower = first.to_ascii_lowercase();
         std::borrow::Cow::Owned(format!("{lower}{}", &name[first.len()..]))

@@ -323,9 +323,12 @@ impl Resolver<'_> {
             && t.word
             && self.text[self.tokens[j - 1].span.end()..t.span.start()] == *" "
             && (self.past_place(j) == Some(j + 1)
-                && self
-                    .mention_at(t.span)
-                    .is_some_and(|m| self.list[m.entity as usize].kind == EntityKind::Location)
+                && self.mention_at(t.span).is_some_and(|m| {
+                    matches!(
+                        self.list[m.entity as usize].kind,
+                        EntityKind::Location | EntityKind::Nationality
+                    )
+                })
                 || self.org_word_at(j))
             && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
             && !self.tokens.get(j + 1).is_some_and(|n| {
