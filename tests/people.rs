@@ -364,6 +364,8 @@ fn heads_make_places_and_firms() {
            want: Some(("Ballycarrig", Location, None)), absent: &[], as Location),
         e!("Obi, who moved to Corrabeg from Ndaku as a child, scored twice.",
            want: Some(("Ndaku", Location, None)), absent: &[], as Location),
+        e!("Brent Arnason, the mayor of Southwick Hills, said the town had asked for a branch.",
+           want: Some(("Southwick Hills", Location, None)), absent: &["Southwick Hills"], as Person),
         e!("He drove himself to Stellarton, only to find the emergency room closed.",
            want: Some(("Stellarton", Location, None)), absent: &[], as Location),
         e!("He spends his days off watching Hockey Night in Quellmore reruns.",

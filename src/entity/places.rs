@@ -724,8 +724,10 @@ impl Resolver<'_> {
     }
 
     /// Whether the word before token `c` is a preposition that names a place here: "in",
-    /// "near", "outside" and "from" (any case, one space before the name), or "to" after a
-    /// verb of motion up to three words back ("moved to", "drove back to"). No "in" inside a
+    /// "near", "outside" and "from" (any case, one space before the name), "of" after a
+    /// word for a town, its people or its mayor ("the mayor of Southey", "north of
+    /// Lillooet"), or "to" after a verb of motion up to three words back ("moved to",
+    /// "drove back to"). No "in" inside a
     /// capitalized name ("Hockey Night in Canada", "Excellence in Journalism"), but after a
     /// head ("St. Paul's United Church in Tavistock").
     fn place_preposition_before(&self, c: usize) -> bool {
@@ -757,6 +759,36 @@ impl Resolver<'_> {
             .any(|x| x.eq_ignore_ascii_case(w))
         {
             return true;
+        }
+        // "the mayor of Southey", "the town of Truro", "residents of Oranmore".
+        if w == "of" {
+            return p > 0
+                && self.tokens[p - 1].word
+                && matches!(
+                    self.tok(p - 1),
+                    "mayor"
+                        | "reeve"
+                        | "warden"
+                        | "town"
+                        | "village"
+                        | "city"
+                        | "hamlet"
+                        | "community"
+                        | "communities"
+                        | "resident"
+                        | "residents"
+                        | "outskirts"
+                        | "suburb"
+                        | "municipality"
+                        | "township"
+                        | "county"
+                        | "province"
+                        | "state"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                );
         }
         w == "to"
             && (p.saturating_sub(3)..p)
