@@ -261,6 +261,21 @@ pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
     "Apparel",
 ];
 
+/// Heads that make a company of an organization's name (beside the legal suffixes): what
+/// "the company" or "the firm" looks for first.
+#[rustfmt::skip]
+pub(crate) const COMPANY_HEADS: &[&str] = &[
+    "Company", "Co.", "Group", "Holdings", "Capital", "Bancorp", "Securities", "Partners",
+    "Associates", "Foods", "Motors", "Airlines", "Airways", "Systems", "Labs", "Technologies",
+    "Software", "Logistics", "Financial", "Ventures", "Studios", "Energy", "Pharmaceuticals",
+    "Communications", "Electric", "Industries", "Insurance", "Robotics", "Therapeutics",
+    "Markets", "Stores", "Brewing", "Brewery", "Hotels", "Resorts", "Realty", "Properties",
+    "Construction", "Consulting", "Solutions", "Enterprises", "Manufacturing", "Mining",
+    "Resources", "Automotive", "Semiconductor", "Networks", "Pipeline", "Pipelines", "Telecom",
+    "Brands", "Products", "Shipping", "Aerospace", "Steel", "Chemicals", "Devices", "Gold",
+    "Minerals", "Metals", "Analytics", "Roofing", "Farms", "Dairy", "Bakery", "Outfitters",
+];
+
 /// The words a sports club's name may end in after its nickname ("Kingsport Rovers FC").
 pub(crate) const CLUB_SUFFIXES: &[&str] = &["FC", "AFC", "SC", "CF"];
 /// Club heads that the article uses alone for the club ("the Athletic defense", "Rovers

@@ -619,6 +619,10 @@ fn speakers_get_the_articles_full_name() {
          "We did it,", "Gérald d'Astous-Cormier"),
         (line!(), "Finance Minister Gérald d'Astous-Cormier tabled the budget.\n\nD'Astous-Cormier said the surplus was real.",
          "the surplus was real", "Gérald d'Astous-Cormier"),
+        // "The company" is the latest organization named like a company, not a union named
+        // since by its acronym; a lowercase "plc" is part of the name.
+        (line!(), "Dockworkers rejected a pay offer from Saltmarsh Port Holdings plc, which runs the port. The Dock and Harbour Workers' Union (DHWU) said members would strike. DHWU organizer Ann Lowe spoke first. The company said the offer was fair.",
+         "the offer was fair", "Saltmarsh Port Holdings plc"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),

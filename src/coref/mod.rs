@@ -482,6 +482,41 @@ impl<'a> Coref<'a> {
                 || noun == "district" && matches!(word, "District" | "Schools" | "Board")
         };
         let ents = self.entities;
+        // The words of the organization's fullest name the article wrote: an acronym or a
+        // short form says too little ("DHWU" is a union, "CSN" a confederation of unions).
+        let full_name = |x: &MentionData| match ents.list[x.entity as usize].origin {
+            Origin::Inferred(span) => &self.at.text[span.range()],
+            // The gazetteer's entries by their longest mention of the last paragraphs.
+            Origin::Gazetteer(_) => {
+                let longest = self
+                    .recent_mentions(pos)
+                    .take(200)
+                    .filter(|y| y.entity == x.entity)
+                    .max_by_key(|y| y.span.len())
+                    .map_or(x.span, |y| y.span);
+                &self.at.text[longest.range()]
+            }
+        };
+        // A company's noun goes first to an organization whose name has a company's head
+        // ("Saltmarsh Port Holdings plc", "Corrib Medical Devices Ltd."), the latest such,
+        // over a public body or a union named since.
+        if company {
+            let headed = self
+                .recent_mentions(pos)
+                .take(200)
+                .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
+                .filter(|x| unlinked::modifier_fits(modifier, &self.at.text[x.span.range()]))
+                .find(|x| {
+                    let mut words = full_name(x).split(' ');
+                    words.any(|w| {
+                        crate::words::LEGAL_SUFFIXES.contains(&w)
+                            || crate::words::COMPANY_HEADS.contains(&w)
+                    })
+                });
+            if let Some(x) = headed.filter(|x| !self.affiliation(x.span)) {
+                return Some(x.entity);
+            }
+        }
         // An organization described was named in the last paragraphs: the last two hundred
         // mentions are enough, and a description that fits none costs no more.
         let mut fits = self
@@ -490,7 +525,7 @@ impl<'a> Coref<'a> {
             .filter(|x| ents.list[x.entity as usize].kind == EntityKind::Organization)
             .filter(|x| unlinked::modifier_fits(modifier, &self.at.text[x.span.range()]))
             .filter(|x| {
-                let name = self.at.text[x.span.range()].split(' ');
+                let name = full_name(x).split(' ');
                 if company {
                     // Nor a union's local: "United Steelworkers Local 7135".
                     !name.clone().any(|w| {

@@ -666,6 +666,18 @@ impl Resolver<'_> {
         let Some(kind) = kind else {
             return Err(j);
         };
+        // A lowercase legal suffix ends the name: "Saltmarsh Port Holdings plc".
+        if kind == EntityKind::Organization
+            && end == j
+            && self
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.word && t.span.start() == self.tokens[j - 1].span.end() + 1)
+            && self.tok(j) == "plc"
+        {
+            end += 1;
+            j += 1;
+        }
         // A head alone is a common noun ("Police said"). A run going on past its head
         // ("Lausanne International Film Festival") is not cut at the head: what it names is
         // unclear. Nor are headlines read, where every word is capitalized.
