@@ -623,6 +623,9 @@ fn speakers_get_the_articles_full_name() {
         // since by its acronym; a lowercase "plc" is part of the name.
         (line!(), "Dockworkers rejected a pay offer from Saltmarsh Port Holdings plc, which runs the port. The Dock and Harbour Workers' Union (DHWU) said members would strike. DHWU organizer Ann Lowe spoke first. The company said the offer was fair.",
          "the offer was fair", "Saltmarsh Port Holdings plc"),
+        // A team that only modifies a role noun is not the speaker; the role's person is.
+        (line!(), "Ballarat Miners captain Tayla Driscoll made 112 on Sunday, and Ballarat won by six wickets.\n\n\"We batted well,\" the Ballarat captain said.",
+         "We batted well,", "Tayla Driscoll"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),

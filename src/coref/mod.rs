@@ -136,6 +136,22 @@ impl<'a> Coref<'a> {
             }
         }
         let mut best = best.map(|(_, x)| x);
+        // "the Ballarat captain", "the Leafs coach": an organization or a place that only
+        // modifies a role noun is not the speaker; the role's person is, or no one.
+        let role_tail = b - a >= 2
+            && self.at.tokens[b - 1].word
+            && self
+                .at
+                .tok(b - 1)
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && crate::role::is_role(self.at.tok(b - 1));
+        if role_tail
+            && best.is_some_and(|x| {
+                x.span.end() < span.end() && ents.list[x.entity as usize].kind != EntityKind::Person
+            })
+        {
+            best = None;
+        }
         // Else a name the phrase is part of: "Lindqvist" of "May Lindqvist", where the
         // attribution's words stopped at a word that is also a month; or an organization's
         // name the phrase is part of or stops inside, at a word such as "and": "The Food" and
