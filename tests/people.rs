@@ -626,6 +626,12 @@ fn speakers_get_the_articles_full_name() {
         // A team that only modifies a role noun is not the speaker; the role's person is.
         (line!(), "Ballarat Miners captain Tayla Driscoll made 112 on Sunday, and Ballarat won by six wickets.\n\n\"We batted well,\" the Ballarat captain said.",
          "We batted well,", "Tayla Driscoll"),
+        // Title words no list has before a common given name and a surname; a surname
+        // glued to its particle by a hyphen.
+        (line!(), "Township Supervisor Marisol Estrada said the water was safe to drink.",
+         "the water was safe to drink", "Marisol Estrada"),
+        (line!(), "Curator Layla al-Hashimi said the show was ready.\n\n\"It took years,\" Dr. al-Hashimi said.",
+         "It took years,", "Layla al-Hashimi"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),

@@ -210,7 +210,19 @@ impl Resolver<'_> {
                 && !after_preposition
                 && !self.covered_run(start, j - start)
             {
-                self.infer(start, j - start, None);
+                // Title words no list has before a common given name and a surname:
+                // "Curator Layla al-Hashimi", "Township Supervisor Marisol Estrada".
+                let given = (start + 1..j - 1).find(|&k| {
+                    crate::given_names::is_common_given_name(self.tok(k))
+                        && (start..k).all(|t| {
+                            self.tokens[t].word
+                                && crate::given_names::given_name(self.tok(t)).is_none()
+                        })
+                });
+                match given {
+                    Some(k) => self.infer(k, j - k, Some(self.span_of(start, k - start))),
+                    None => self.infer(start, j - start, None),
+                }
                 continue;
             }
             // Subject after the cue: "said Jane Doe".
@@ -260,7 +272,8 @@ impl Resolver<'_> {
                 && glued(start - 2)
                 && glued(start - 1)
                 && self.tokens[start - 2].word
-                && self.upper(start - 2);
+                && (self.upper(start - 2)
+                    || crate::words::PARTICLES.contains(&self.tok(start - 2)));
             if !hyphen {
                 return start;
             }
