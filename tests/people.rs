@@ -415,6 +415,12 @@ fn heads_make_places_and_firms() {
            want: Some(("Ji-woo Han", Person, None)), absent: &[], as Person),
         e!("Elder Mabel Jules, 79, spoke to the panel for several minutes.",
            want: Some(("Mabel Jules", Person, Some(Female))), absent: &["Elder Mabel Jules"], as Person),
+        // A given name that is also a word starts a name before an apposition that
+        // describes a person, not before one that names a place.
+        e!("Among them was Jasmine Lagimodière, a bartender who was taking out the recycling.",
+           want: Some(("Jasmine Lagimodière", Person, Some(Female))), absent: &[], as Person),
+        e!("They moved to Golden Acres, a community of about 400 people.",
+           want: None, absent: &["Golden Acres"], as Person),
         // A month that is a given name, before a surname and an age or a verb of saying.
         e!("June Pelletier, 78, of Strasbourg, said she had voted against the deal.",
            want: Some(("June Pelletier", Person, Some(Female))), absent: &["June Pelletier"], as Organization),

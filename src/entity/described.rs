@@ -227,7 +227,7 @@ impl Resolver<'_> {
     /// it calls it an organization or a place: a comma, "the", "a" or "an", up to five
     /// lowercase words or hyphens, an organization or place noun, then the end of the
     /// apposition or a clause.
-    fn apposition_kind_after(&self, j: usize) -> Option<EntityKind> {
+    pub(super) fn apposition_kind_after(&self, j: usize) -> Option<EntityKind> {
         let opens = j + 2 < self.tokens.len()
             && self.tok(j) == ","
             && matches!(self.tok(j + 1), "the" | "a" | "an");

@@ -373,6 +373,7 @@ impl Resolver<'_> {
                 || (word_name
                     && !self.age_after(i + n)
                     && !self.spouse_after(i + n)
+                    && !self.person_apposition_after(i + n)
                     && !self.used_alone(self.tokens[i + n - 1].span))
             {
                 i += n.max(1);
@@ -723,6 +724,20 @@ impl Resolver<'_> {
         possessive
             && t.span.end() + 1 == next.span.start()
             && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
+    }
+
+    /// Whether an apposition that describes a person follows at token `j`: a comma, "a" or
+    /// "an" and a lowercase word, and no noun of an organization or a place ("Jasmine
+    /// Lagimodière, a bartender who …", not "Golden Acres, a community of …").
+    fn person_apposition_after(&self, j: usize) -> bool {
+        j + 2 < self.tokens.len()
+            && self.tok(j) == ","
+            && matches!(self.tok(j + 1), "a" | "an")
+            && self.tokens[j + 2].word
+            && self
+                .tok(j + 2)
+                .starts_with(|c: char| c.is_ascii_lowercase())
+            && self.apposition_kind_after(j).is_none()
     }
 
     /// Whether a spouse follows at token `j`: "and his wife" or "and her husband", as in
