@@ -638,6 +638,9 @@ fn speakers_get_the_articles_full_name() {
          "the water was safe to drink", "Marisol Estrada"),
         (line!(), "Curator Layla al-Hashimi said the show was ready.\n\n\"It took years,\" Dr. al-Hashimi said.",
          "It took years,", "Layla al-Hashimi"),
+        // A description no sentence before fits is the person the article follows.
+        (line!(), "Maricel Bautista came to Calgary in 2014. Bautista cleaned houses and sent money home.\n\nHer son Joshua, now 14, arrived on Friday. He said he had seen snow only in movies.\n\nThe airport was busy. Flights were late.\n\nThe single mother said her first priority was school.",
+         "her first priority was school", "Maricel Bautista"),
         // An age, a town and a relative clause between the name and the cue.
         (line!(), "Mary Pelletier, 78, of Strasbourg, who has been a member for 51 years, said she had voted against the deal.",
          "she had voted against the deal", "Mary Pelletier"),
