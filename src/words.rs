@@ -209,7 +209,7 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Mining", "Resources", "Automotive", "Limited", "plc", "PLC", "AG", "GmbH", "LLP",
     "Academy", "Orchestra", "Theatre", "Theater", "Library", "Clinic", "Tribunal", "Caucus",
     "Guard", "Army", "Navy", "Corps", "Employees", "Workers", "Teachers", "Nurses", "Chamber",
-    "District", "Band", "Nation", "Playhouse", "Oil", "Regulator", "Ombudsman",
+    "District", "Band", "Nation", "Playhouse", "Oil", "Regulator", "Ombudsman", "United",
 ];
 
 /// Heads that open an organization's name, as French names do: "Groupe Rivebelle", "Caisse
@@ -257,6 +257,7 @@ pub(crate) const SHORT_FORM_HEADS: &[&str] = &[
     "Gold", "Minerals", "Metals", "Analytics", "University", "College", "School", "Academy", "Elementary", "High", "Middle", "Secondary",
     "FC", "AFC", "SC", "CF", "Club", "Athletic", "Rovers", "Wanderers", "Rangers", "Albion",
     "United", "Networks", "Network", "Pipeline", "Pipelines", "Telecom", "Entertainment",
+    "Devices", "Medical", "Infrastructure",
     "Pharma", "Biosciences", "Brands", "Products", "Shipping", "Aerospace", "Steel", "Chemicals",
     "Apparel",
 ];
@@ -274,6 +275,7 @@ pub(crate) const COMPANY_HEADS: &[&str] = &[
     "Resources", "Automotive", "Semiconductor", "Networks", "Pipeline", "Pipelines", "Telecom",
     "Brands", "Products", "Shipping", "Aerospace", "Steel", "Chemicals", "Devices", "Gold",
     "Minerals", "Metals", "Analytics", "Roofing", "Farms", "Dairy", "Bakery", "Outfitters",
+    "Infrastructure",
 ];
 
 /// The words a sports club's name may end in after its nickname ("Kingsport Rovers FC").

@@ -913,6 +913,16 @@ fn short_forms_drop_the_trade() {
             "Cascade Ridge Pipeline Ltd.",
             &["Cascade Ridge Pipeline Ltd.", "Cascade Ridge"],
         ),
+        (
+            "Brackmoor Medical Devices Ltd. will add 250 jobs. Brackmoor was winning business.",
+            "Brackmoor Medical Devices Ltd.",
+            &["Brackmoor Medical Devices Ltd.", "Brackmoor"],
+        ),
+        (
+            "Corravale United lost 2-1. Corravale manager Pat Kehoe said his side was tired.",
+            "Corravale United",
+            &["Corravale United", "Corravale"],
+        ),
     ];
     let extractor = Extractor::new();
     for &(text, name, want) in rows {

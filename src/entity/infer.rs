@@ -618,7 +618,9 @@ impl Resolver<'_> {
             if std::mem::take(&mut after_hyphen) {
                 shape &= !(bit::ORG_HEAD | bit::PLACE_HEAD);
             }
-            let org_head = shape & bit::ORG_HEAD != 0;
+            // "United" ends a club's name ("Lisnagree United"), but opens others ("United
+            // Food and Commercial Workers").
+            let org_head = shape & bit::ORG_HEAD != 0 && !(j == i && w == "United");
             let name = shape & (bit::ORG_HEAD | bit::NAME | bit::ACRONYM) != 0;
             if name && !self.covered_tok(j) && !titled(j) {
                 words += 1;
