@@ -62,6 +62,7 @@ impl<'a> Article<'a> {
     }
 
     /// Whether token `i` is one of `words` (lowercase), ASCII case ignored.
+    #[inline]
     pub(crate) fn lower_is(&self, i: usize, words: &[&str]) -> bool {
         // As bytes: the token's span needs no char-boundary test to be compared.
         let w = &self.text.as_bytes()[self.tokens[i].span.range()];
