@@ -264,7 +264,12 @@ impl Resolver<'_> {
     /// headline, where every word is capitalized, and a run ending in a place or
     /// organization head is that place or organization ("Sam Whitaker Stadium").
     pub(super) fn infer_from_given_names(&mut self) {
-        let speakers = speaking_words(self.text);
+        // Read from the text only once a candidate asks: some articles have none.
+        let mut speakers: Option<Vec<&str>> = None;
+        let mut speaking = |w: &str| {
+            let speakers = speakers.get_or_insert_with(|| speaking_words(self.text));
+            speakers.binary_search(&w).is_ok()
+        };
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
@@ -305,7 +310,7 @@ impl Resolver<'_> {
                 && self.name_run(i, 2) == 2
                 && self.tokens[i + 1].word
                 && kind_of_name(self.tok(i + 1)) == EntityKind::Person
-                && speakers.binary_search(&self.tok(i + 1)).is_ok();
+                && speaking(self.tok(i + 1));
             let starts = (given.is_some() || unlisted) && !inside_name;
             // A place that is also a given name, before a name word, is a person's name:
             // "Jordan Ellis", "Georgia Watts".
@@ -341,8 +346,7 @@ impl Resolver<'_> {
             // speaker's: "Officer who shot Jordan Sakanee tells inquest …".
             let headline = n >= 2
                 && self.in_title_case_line(i)
-                && !(given.is_some_and(|g| !g.is_word())
-                    && speakers.binary_search(&self.tok(i + n - 1)).is_ok());
+                && !(given.is_some_and(|g| !g.is_word()) && speaking(self.tok(i + n - 1)));
             if n < 2
                 || headline
                 || (word_name
