@@ -278,7 +278,8 @@ pub(crate) fn further_mentions(
         }
         let word = t.text(text);
         let key = crate::text::possessive_stem(word).unwrap_or(word);
-        let key = key.split('-').next().unwrap_or(key);
+        // Up to the first hyphen, as `key.split('-').next()`, by a byte loop on a short word.
+        let key = &key[..key.bytes().position(|b| b == b'-').unwrap_or(key.len())];
         let find = |key: &str, same: &dyn Fn(&str) -> bool| {
             let h = word_hash(key.as_bytes());
             let bit = word_bit(h, 4095);
@@ -342,15 +343,15 @@ pub(crate) fn further_mentions(
 /// Bhriain", "van der Berg"): the article writes the particles with it.
 pub(crate) fn surname(name: &str) -> Option<(usize, usize)> {
     let mut end = name.len();
-    let mut last = name.rfind(' ')?;
+    let mut last = last_space(name)?;
     while crate::words::NAME_SUFFIXES.contains(&&name[last + 1..end]) {
         end = last;
-        last = name[..end].rfind(' ')?;
+        last = last_space(&name[..end])?;
     }
     let mut start = last + 1;
     // Particles walk back, but never over the first word, which is the given name; a
     // capitalized one too ("Di Pietro" of "Frank Di Pietro", "De Luca").
-    while let Some(space) = name[..start - 1].rfind(' ') {
+    while let Some(space) = last_space(&name[..start - 1]) {
         let word = &name[space + 1..start - 1];
         if !is_particle(word) && !crate::words::is_particle_any_case(word) {
             break;
@@ -358,6 +359,12 @@ pub(crate) fn surname(name: &str) -> Option<(usize, usize)> {
         start = space + 1;
     }
     Some((start, end))
+}
+
+/// The offset of the last space in `s`, as `s.rfind(' ')`: a name's few bytes are read back
+/// sooner than the substring searcher behind `rfind` is set up.
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// Whether a word is a particle of a surname, in the case it is written: "de", "van", "al",
