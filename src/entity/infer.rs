@@ -669,6 +669,10 @@ impl Resolver<'_> {
         let Some(next) = self.tokens.get(j + 1) else {
             return false;
         };
+        // Most words are before no head: one byte answers them first.
+        if self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) == 0 {
+            return false;
+        }
         let t = self.tokens[j];
         let w = t.text(self.text);
         let possessive = if t.word {
@@ -679,9 +683,7 @@ impl Resolver<'_> {
                 && self.tokens[j - 1].span.end() == t.span.start()
                 && self.tok(j - 1).ends_with('s')
         };
-        possessive
-            && t.span.end() + 1 == next.span.start()
-            && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
+        possessive && t.span.end() + 1 == next.span.start()
     }
 
     /// Whether an age in commas follows at token `j`: ", 61," as in "Tom Brandt, 61, said".
