@@ -34,6 +34,48 @@ const fn longest(words: &[&str]) -> usize {
     n
 }
 
+/// A filter on a list's words by first byte and length: for each first byte, a bit set of
+/// the lengths in bytes of the words starting with it (15 standing for 15 and more). A word
+/// it rules out is in no set made of the list, at one table lookup instead of a hash.
+pub(crate) struct LengthFilter([u16; 256]);
+
+impl LengthFilter {
+    /// The filter of the first words of `words` (up to a space or a hyphen: "Blue" of "Blue
+    /// Jays", "Tiger" of "Tiger-Cats").
+    pub(crate) const fn of_first_words(words: &[&str]) -> LengthFilter {
+        let mut table = [0u16; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            let mut n = 0;
+            while n < w.len() && w[n] != b' ' && w[n] != b'-' {
+                n += 1;
+            }
+            if n > 0 {
+                table[w[0] as usize] |= 1 << min(n, 15);
+            }
+            i += 1;
+        }
+        LengthFilter(table)
+    }
+
+    /// Whether `word` may be one of the filter's words.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        b.first()
+            .is_some_and(|&x| self.0[usize::from(x)] & (1 << b.len().min(15)) != 0)
+    }
+}
+
+const fn min(a: usize, b: usize) -> usize {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
 ///
 /// Asked at every word before a full stop, so it is a length test and at most one set lookup,
