@@ -637,6 +637,11 @@ impl<'a> Resolver<'a> {
         for j in words {
             all += 1;
             capitalized += usize::from(self.upper(j));
+            // Four in five capitalized of at most 60 words leaves room for 12 others: a
+            // thirteenth answers a line of running text here, long before its end.
+            if all - capitalized > 12 {
+                return false;
+            }
         }
         // A line that ends a sentence and has a lowercase word is a sentence: "Ruth Ames met
         // Tom Brandt on Monday." (a headline has no period, or is in capitals).
