@@ -237,6 +237,11 @@ pub(crate) fn further_mentions(
         let bit = word_bit(h, 4095);
         hashes[bit / 64] |= 1 << (bit % 64);
     }
+    // The first words' lengths (63 for any longer): a word of another length starts no name,
+    // lowercased for a particle or not, and is passed over before it is hashed.
+    let first_lens = by_first
+        .iter()
+        .fold(0u64, |set, &(_, key, _, _)| set | 1 << key.len().min(63));
     // The first bytes the names start with: a word starting otherwise is passed over
     // at one table lookup, before its text is looked at.
     let mut first_bytes = [false; 256];
@@ -280,6 +285,9 @@ pub(crate) fn further_mentions(
         let key = crate::text::possessive_stem(word).unwrap_or(word);
         // Up to the first hyphen, as `key.split('-').next()`, by a byte loop on a short word.
         let key = &key[..key.bytes().position(|b| b == b'-').unwrap_or(key.len())];
+        if first_lens & 1 << key.len().min(63) == 0 {
+            continue;
+        }
         let find = |key: &str, same: &dyn Fn(&str) -> bool| {
             let h = word_hash(key.as_bytes());
             let bit = word_bit(h, 4095);
