@@ -628,18 +628,21 @@ impl<'a> Resolver<'a> {
     /// Whether most words of `line` are capitalized ([`Self::in_title_case_line`]).
     fn line_in_title_case(&self, line: Span) -> bool {
         let (line_start, line_end) = (line.start(), line.end());
+        // The line's first 60 tokens.
         let lo = self.tokens.first_at_or_after(line_start);
-        let words = (lo..self.tokens.len())
-            .take_while(|&j| self.tokens[j].span.start() < line_end)
-            .take(60)
-            .filter(|&j| self.tokens[j].word && self.tokens[j].span.len() > 3);
+        let hi = self.tokens.first_at_or_after(line_end).min(lo + 60);
         let (mut all, mut capitalized) = (0, 0);
-        for j in words {
+        for j in lo..hi {
+            let t = self.tokens[j];
+            if !t.word || t.span.len() <= 3 {
+                continue;
+            }
             all += 1;
             capitalized += usize::from(self.upper(j));
-            // Four in five capitalized of at most 60 words leaves room for 12 others: a
-            // thirteenth answers a line of running text here, long before its end.
-            if all - capitalized > 12 {
+            // Four in five capitalized needs five words for each other one, and the tokens
+            // left can add at most one word each: a line of running text is answered here,
+            // long before its end.
+            if (all - capitalized) * 5 > all + (hi - j - 1) {
                 return false;
             }
         }
