@@ -914,7 +914,7 @@ pub(super) fn is_date(s: &str) -> bool {
 
 /// The capitalized words the article writes alone right before "said", "says", "told" or
 /// "added", or right after "said" ("Tunnuq said", "said Tunnuq"), sorted: the surnames a
-/// speaker goes by. One pass of the substring searcher per cue word.
+/// speaker goes by. One pass of the substring searcher per cue word, "said" for both sides.
 fn speaking_words(text: &str) -> Vec<&str> {
     let word_before = |at: usize| {
         let before = &text[..at];
@@ -938,18 +938,27 @@ fn speaking_words(text: &str) -> Vec<&str> {
         before.len() == start || !word_before(before.len()).starts_with(char::is_uppercase)
     };
     let mut words: Vec<&str> = Vec::new();
-    for cue in [" said", " says", " told", " added"] {
-        for at in memchr::memmem::find_iter(text.as_bytes(), cue.as_bytes()) {
-            let w = word_before(at);
-            if w.starts_with(char::is_uppercase) && alone(at - w.len()) {
+    // The word before a cue at `at` (its leading space), if it is capitalized and alone.
+    let before = |at: usize| {
+        let w = word_before(at);
+        (w.starts_with(char::is_uppercase) && alone(at - w.len())).then_some(w)
+    };
+    // One search for "said" serves both sides: every " said" and every "said " holds one.
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"said") {
+        if at > 0 && bytes[at - 1] == b' ' {
+            words.extend(before(at - 1));
+        }
+        if bytes.get(at + 4) == Some(&b' ') {
+            let w = word_after(at + 5);
+            if w.starts_with(char::is_uppercase) {
                 words.push(w);
             }
         }
     }
-    for at in memchr::memmem::find_iter(text.as_bytes(), b"said ") {
-        let w = word_after(at + 5);
-        if w.starts_with(char::is_uppercase) {
-            words.push(w);
+    for cue in [" says", " told", " added"] {
+        for at in memchr::memmem::find_iter(bytes, cue.as_bytes()) {
+            words.extend(before(at));
         }
     }
     words.sort_unstable();
