@@ -397,22 +397,23 @@ pub(crate) mod class {
     pub(crate) const PLACE_HEAD: u8 = 4;
 }
 
-/// The lists of [`class`] a word is in, as written, in one lookup. A filter of a few hundred
-/// bytes on the word's length and first and last bytes answers most words that are in none
+/// The lists of [`class`] a word is in, as written, in one lookup. A filter of 512 bytes on
+/// the word's length and first, second and last bytes answers most words that are in none
 /// (most names) before the word is hashed.
 pub(crate) fn word_class(word: &str) -> u8 {
     struct Classes {
-        filter: [u64; 32],
+        filter: [u64; 64],
         map: FastMap<&'static str, u8>,
         longest: usize,
     }
     fn slot(w: &[u8]) -> usize {
         let (first, last) = (w[0] as usize, w[w.len() - 1] as usize);
-        (w.len() * 131 + first * 31 + last) & 2047
+        let second = w.get(1).map_or(0, |&b| b as usize);
+        (w.len() * 131 + first * 31 + second * 1031 + last) & 4095
     }
     static CLASSES: Lazy<Classes> = Lazy::new(|| {
         let mut c = Classes {
-            filter: [0; 32],
+            filter: [0; 64],
             map: FastMap::default(),
             longest: 0,
         };
