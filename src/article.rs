@@ -18,6 +18,9 @@ pub(crate) struct Article<'a> {
     /// Each token's word classes, [`Class`] bits; 0 until first asked. A buffer the caller
     /// keeps from article to article.
     classes: &'a [Cell<u16>],
+    /// The last sentence [`Self::sentence_tokens`] found, by index, with its token range:
+    /// attribution asks about one sentence several times in a row.
+    last_sentence: Cell<Option<(usize, (usize, usize))>>,
 }
 
 impl<'a> Article<'a> {
@@ -39,6 +42,7 @@ impl<'a> Article<'a> {
             sentences,
             tokens,
             classes: Cell::from_mut(classes.as_mut_slice()).as_slice_of_cells(),
+            last_sentence: Cell::new(None),
         }
     }
 
@@ -62,26 +66,34 @@ impl<'a> Article<'a> {
     }
 
     /// Whether token `i` is one of `words` (lowercase), ASCII case ignored.
+    #[inline]
     pub(crate) fn lower_is(&self, i: usize, words: &[&str]) -> bool {
         // As bytes: the token's span needs no char-boundary test to be compared.
         let w = &self.text.as_bytes()[self.tokens[i].span.range()];
         words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w))
     }
 
-    /// The sentence holding `pos` (an empty span at `pos` if none does).
-    pub(crate) fn sentence_of(&self, pos: usize) -> Span {
-        let s = self.sentences;
-        let i = s.partition_point(|x| x.end() <= pos);
-        s.get(i).copied().unwrap_or(Span::new(pos, pos))
-    }
-
-    /// Token range of the sentence holding `pos`.
+    /// Token range of the sentence holding `pos` (the first sentence ending after it; an empty
+    /// range at `pos` if none does).
     pub(crate) fn sentence_tokens(&self, pos: usize) -> (usize, usize) {
-        let s = self.sentence_of(pos);
-        (
-            self.tokens.first_at_or_after(s.start()),
-            self.tokens.first_at_or_after(s.end()),
-        )
+        let s = self.sentences;
+        // Sentence `i` holds `pos` if it ends after it and the one before does not.
+        let holds = |i: usize| pos < s[i].end() && (i == 0 || s[i - 1].end() <= pos);
+        if let Some((i, range)) = self.last_sentence.get() {
+            if holds(i) {
+                return range;
+            }
+        }
+        let i = s.partition_point(|x| x.end() <= pos);
+        let span = s.get(i).copied().unwrap_or(Span::new(pos, pos));
+        let range = (
+            self.tokens.first_at_or_after(span.start()),
+            self.tokens.first_at_or_after(span.end()),
+        );
+        if i < s.len() {
+            self.last_sentence.set(Some((i, range)));
+        }
+        range
     }
 
     /// The token's [`crate::text::sym`] code: 0 for a word.

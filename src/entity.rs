@@ -636,15 +636,23 @@ impl<'a> Resolver<'a> {
     /// Whether most words of `line` are capitalized ([`Self::in_title_case_line`]).
     fn line_in_title_case(&self, line: Span) -> bool {
         let (line_start, line_end) = (line.start(), line.end());
+        // The line's first 60 tokens.
         let lo = self.tokens.first_at_or_after(line_start);
-        let words = (lo..self.tokens.len())
-            .take_while(|&j| self.tokens[j].span.start() < line_end)
-            .take(60)
-            .filter(|&j| self.tokens[j].word && self.tokens[j].span.len() > 3);
+        let hi = self.tokens.first_at_or_after(line_end).min(lo + 60);
         let (mut all, mut capitalized) = (0, 0);
-        for j in words {
+        for j in lo..hi {
+            let t = self.tokens[j];
+            if !t.word || t.span.len() <= 3 {
+                continue;
+            }
             all += 1;
             capitalized += usize::from(self.upper(j));
+            // Four in five capitalized needs five words for each other one, and the tokens
+            // left can add at most one word each: a line of running text is answered here,
+            // long before its end.
+            if (all - capitalized) * 5 > all + (hi - j - 1) {
+                return false;
+            }
         }
         // A line that ends a sentence and has a lowercase word is a sentence: "Ruth Ames met
         // Tom Brandt on Monday." (a headline has no period, or is in capitals).
@@ -1092,14 +1100,29 @@ fn kind_of_name(last: &str) -> EntityKind {
     }
 }
 
+/// Whether `name`'s words are one space apart already: no space at either end, no two in a
+/// row, no other white space. One pass over the chars, with no substring searcher set up.
+fn is_normalized(name: &str) -> bool {
+    let mut after_space = true;
+    for c in name.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || name.is_empty()
+}
+
 /// Whitespace-normalized form of a name, the key of an inferred entity and its name: its
 /// words one space apart, borrowed when they are so already.
 pub(crate) fn normalized(name: &str) -> std::borrow::Cow<'_, str> {
-    let normal = !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.contains("  ")
-        && !name.contains(|c: char| c.is_whitespace() && c != ' ');
-    if normal {
+    if is_normalized(name) {
         return std::borrow::Cow::Borrowed(name);
     }
     let mut out = String::with_capacity(name.len());
@@ -1140,6 +1163,17 @@ mod tests {
             let words: Vec<&str> = name.split_whitespace().collect();
             let got = normalized(&name);
             prop_assert_eq!(got.as_ref(), words.join(" "));
+        }
+
+        /// A name needs no normalizing when it has no space at either end, no two spaces in
+        /// a row and no other white space.
+        #[test]
+        fn is_normalized_equals_the_substring_tests(name in "[ a\u{a0}\t\nB]{0,10}") {
+            let want = !name.starts_with(' ')
+                && !name.ends_with(' ')
+                && !name.contains("  ")
+                && !name.contains(|c: char| c.is_whitespace() && c != ' ');
+            prop_assert_eq!(is_normalized(&name), want);
         }
     }
 }

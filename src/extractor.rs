@@ -576,7 +576,11 @@ impl Extractor {
 fn slug(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        // An ASCII char lowercases to one ASCII char: pushed without `to_lowercase`'s
+        // iterator, which costs the common case more than the push.
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             s.extend(c.to_lowercase());
         } else if !s.ends_with('-') && !s.is_empty() {
             s.push('-');

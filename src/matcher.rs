@@ -693,6 +693,7 @@ impl<T: Copy> Matcher<T> {
         }
     }
 
+    #[inline]
     fn accepts(&self, t: &Target<T>, matched: &str) -> bool {
         match t.accept {
             Accept::Any => true,

@@ -57,7 +57,8 @@ pub(crate) fn find_quotes(
     // The offset of the opening mark, and whether the quote runs over paragraphs.
     let mut open: Option<(usize, bool)> = None;
     let has_doubled = |bytes: &[u8]| {
-        memchr::memmem::find(bytes, b"''").is_some() || memchr::memmem::find(bytes, b"``").is_some()
+        // One pass over both marks' bytes, each hit looked at once.
+        memchr::memchr2_iter(b'\'', b'`', bytes).any(|i| bytes.get(i + 1) == Some(&bytes[i]))
     };
     // Doubled typewriter marks are rare: the paragraphs are searched for them only if the text
     // has any.

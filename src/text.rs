@@ -39,6 +39,10 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 /// or 0 when there is none.
 pub(crate) fn possessive_len(text: &str, i: usize) -> usize {
     let rest = &text[i..];
+    // Both apostrophes start with one of two bytes: most words end otherwise.
+    if !matches!(rest.as_bytes().first(), Some(b'\'' | 0xe2)) {
+        return 0;
+    }
     let mut chars = rest.chars();
     match chars.next() {
         Some(a) if is_apostrophe(a) => {
@@ -144,6 +148,7 @@ fn first_token_in_blocks(tokens: &[Token], blocks: &[u32], pos: usize) -> usize 
 
 /// The index of the token holding byte `pos`, if any: the last one starting at or before it,
 /// if it ends after it. `blocks` are [`token_blocks`] of the tokens.
+#[inline]
 fn token_holding(tokens: &[Token], blocks: &[u32], pos: usize) -> Option<usize> {
     let after = first_token_in_blocks(tokens, blocks, pos.saturating_add(1));
     let i = after.checked_sub(1)?;

@@ -34,6 +34,48 @@ const fn longest(words: &[&str]) -> usize {
     n
 }
 
+/// A filter on a list's words by first byte and length: for each first byte, a bit set of
+/// the lengths in bytes of the words starting with it (15 standing for 15 and more). A word
+/// it rules out is in no set made of the list, at one table lookup instead of a hash.
+pub(crate) struct LengthFilter([u16; 256]);
+
+impl LengthFilter {
+    /// The filter of the first words of `words` (up to a space or a hyphen: "Blue" of "Blue
+    /// Jays", "Tiger" of "Tiger-Cats").
+    pub(crate) const fn of_first_words(words: &[&str]) -> LengthFilter {
+        let mut table = [0u16; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            let mut n = 0;
+            while n < w.len() && w[n] != b' ' && w[n] != b'-' {
+                n += 1;
+            }
+            if n > 0 {
+                table[w[0] as usize] |= 1 << min(n, 15);
+            }
+            i += 1;
+        }
+        LengthFilter(table)
+    }
+
+    /// Whether `word` may be one of the filter's words.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        b.first()
+            .is_some_and(|&x| self.0[usize::from(x)] & (1 << b.len().min(15)) != 0)
+    }
+}
+
+const fn min(a: usize, b: usize) -> usize {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Whether `word` (without its dot) is an abbreviation that takes a dot: "Mr", "Gov", "Jan".
 ///
 /// Asked at every word before a full stop, so it is a length test and at most one set lookup,
@@ -400,22 +442,23 @@ pub(crate) mod class {
     pub(crate) const PLACE_HEAD: u8 = 4;
 }
 
-/// The lists of [`class`] a word is in, as written, in one lookup. A filter of a few hundred
-/// bytes on the word's length and first and last bytes answers most words that are in none
+/// The lists of [`class`] a word is in, as written, in one lookup. A filter of 512 bytes on
+/// the word's length and first, second and last bytes answers most words that are in none
 /// (most names) before the word is hashed.
 pub(crate) fn word_class(word: &str) -> u8 {
     struct Classes {
-        filter: [u64; 32],
+        filter: [u64; 64],
         map: FastMap<&'static str, u8>,
         longest: usize,
     }
     fn slot(w: &[u8]) -> usize {
         let (first, last) = (w[0] as usize, w[w.len() - 1] as usize);
-        (w.len() * 131 + first * 31 + last) & 2047
+        let second = w.get(1).map_or(0, |&b| b as usize);
+        (w.len() * 131 + first * 31 + second * 1031 + last) & 4095
     }
     static CLASSES: Lazy<Classes> = Lazy::new(|| {
         let mut c = Classes {
-            filter: [0; 32],
+            filter: [0; 64],
             map: FastMap::default(),
             longest: 0,
         };

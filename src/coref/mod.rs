@@ -748,9 +748,13 @@ impl<'a> Coref<'a> {
         let mut asked = 0;
         for i in 0..tokens.len() {
             let t = tokens[i];
-            // The pronouns' first letters, at one byte: most words are out here.
+            // The pronouns' lengths, then their first letters at one byte: most words are out
+            // here.
+            if !(2..=3).contains(&t.span.len()) || !t.word {
+                continue;
+            }
             let first = self.at.text.as_bytes()[t.span.start()] | 0x20;
-            if !t.word || !(2..=3).contains(&t.span.len()) || !matches!(first, b's' | b'h') {
+            if !matches!(first, b's' | b'h') {
                 continue;
             }
             let vote = match self.at.tok(i) {

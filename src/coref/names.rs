@@ -237,6 +237,11 @@ pub(crate) fn further_mentions(
         let bit = word_bit(h, 4095);
         hashes[bit / 64] |= 1 << (bit % 64);
     }
+    // The first words' lengths (63 for any longer): a word of another length starts no name,
+    // lowercased for a particle or not, and is passed over before it is hashed.
+    let first_lens = by_first
+        .iter()
+        .fold(0u64, |set, &(_, key, _, _)| set | 1 << key.len().min(63));
     // The first bytes the names start with: a word starting otherwise is passed over
     // at one table lookup, before its text is looked at.
     let mut first_bytes = [false; 256];
@@ -281,7 +286,11 @@ pub(crate) fn further_mentions(
         }
         let word = t.text(text);
         let key = crate::text::possessive_stem(word).unwrap_or(word);
-        let key = key.split('-').next().unwrap_or(key);
+        // Up to the first hyphen, as `key.split('-').next()`, by a byte loop on a short word.
+        let key = &key[..key.bytes().position(|b| b == b'-').unwrap_or(key.len())];
+        if first_lens & 1 << key.len().min(63) == 0 {
+            continue;
+        }
         let find = |key: &str, same: &dyn Fn(&str) -> bool| {
             let h = word_hash(key.as_bytes());
             let bit = word_bit(h, 4095);
@@ -346,15 +355,15 @@ pub(crate) fn further_mentions(
 /// Bhriain", "van der Berg"): the article writes the particles with it.
 pub(crate) fn surname(name: &str) -> Option<(usize, usize)> {
     let mut end = name.len();
-    let mut last = name.rfind(' ')?;
+    let mut last = last_space(name)?;
     while crate::words::NAME_SUFFIXES.contains(&&name[last + 1..end]) {
         end = last;
-        last = name[..end].rfind(' ')?;
+        last = last_space(&name[..end])?;
     }
     let mut start = last + 1;
     // Particles walk back, but never over the first word, which is the given name; a
     // capitalized one too ("Di Pietro" of "Frank Di Pietro", "De Luca").
-    while let Some(space) = name[..start - 1].rfind(' ') {
+    while let Some(space) = last_space(&name[..start - 1]) {
         let word = &name[space + 1..start - 1];
         if !is_particle(word) && !crate::words::is_particle_any_case(word) {
             break;
@@ -362,6 +371,12 @@ pub(crate) fn surname(name: &str) -> Option<(usize, usize)> {
         start = space + 1;
     }
     Some((start, end))
+}
+
+/// The offset of the last space in `s`, as `s.rfind(' ')`: a name's few bytes are read back
+/// sooner than the substring searcher behind `rfind` is set up.
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// Whether a word is a particle of a surname, in the case it is written: "de", "van", "al",

@@ -342,6 +342,8 @@ impl Resolver<'_> {
                     .map(|n| n.split([' ', '-']).next().unwrap_or(n))
                     .collect()
             });
+        const FIRST_WORDS: crate::words::LengthFilter =
+            crate::words::LengthFilter::of_first_words(TEAM_NICKNAMES);
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
@@ -350,8 +352,10 @@ impl Resolver<'_> {
                 continue;
             }
             // One or two words, or a hyphenated one ("Tiger-Cats"); most capitalized words
-            // are no nickname's first word, which a set answers first.
-            if !NICK_STARTS.contains(self.tok(i)) {
+            // are no nickname's first word, which a table of first bytes and lengths answers
+            // for most, and the set for the rest.
+            let w = self.tok(i);
+            if !FIRST_WORDS.may_hold(w) || !NICK_STARTS.contains(w) {
                 i += 1;
                 continue;
             }

@@ -287,7 +287,12 @@ impl Resolver<'_> {
     /// headline, where every word is capitalized, and a run ending in a place or
     /// organization head is that place or organization ("Sam Whitaker Stadium").
     pub(super) fn infer_from_given_names(&mut self) {
-        let speakers = speaking_words(self.text);
+        // Read from the text only once a candidate asks: some articles have none.
+        let mut speakers: Option<Vec<&str>> = None;
+        let mut speaking = |w: &str| {
+            let speakers = speakers.get_or_insert_with(|| speaking_words(self.text));
+            speakers.binary_search(&w).is_ok()
+        };
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c;
@@ -328,7 +333,7 @@ impl Resolver<'_> {
                 && self.name_run(i, 2) == 2
                 && self.tokens[i + 1].word
                 && kind_of_name(self.tok(i + 1)) == EntityKind::Person
-                && speakers.binary_search(&self.tok(i + 1)).is_ok();
+                && speaking(self.tok(i + 1));
             let starts = (given.is_some() || unlisted) && !inside_name;
             // A place that is also a given name, before a name word, is a person's name:
             // "Jordan Ellis", "Georgia Watts".
@@ -366,8 +371,7 @@ impl Resolver<'_> {
             // speaker's: "Officer who shot Jordan Sakanee tells inquest …".
             let headline = n >= 2
                 && self.in_title_case_line(i)
-                && !(given.is_some_and(|g| !g.is_word())
-                    && speakers.binary_search(&self.tok(i + n - 1)).is_ok());
+                && !(given.is_some_and(|g| !g.is_word()) && speaking(self.tok(i + n - 1)));
             if n < 2
                 || headline
                 || (word_name
@@ -713,6 +717,10 @@ impl Resolver<'_> {
         let Some(next) = self.tokens.get(j + 1) else {
             return false;
         };
+        // Most words are before no head: one byte answers them first.
+        if self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) == 0 {
+            return false;
+        }
         let t = self.tokens[j];
         let w = t.text(self.text);
         let possessive = if t.word {
@@ -723,9 +731,7 @@ impl Resolver<'_> {
                 && self.tokens[j - 1].span.end() == t.span.start()
                 && self.tok(j - 1).ends_with('s')
         };
-        possessive
-            && t.span.end() + 1 == next.span.start()
-            && self.shape(j + 1) & (bit::ORG_HEAD | bit::PLACE_HEAD) != 0
+        possessive && t.span.end() + 1 == next.span.start()
     }
 
     /// Whether an apposition that describes a person follows at token `j`: a comma, "a" or
@@ -979,7 +985,7 @@ pub(super) fn is_date(s: &str) -> bool {
 
 /// The capitalized words the article writes alone right before "said", "says", "told" or
 /// "added", or right after "said" ("Tunnuq said", "said Tunnuq"), sorted: the surnames a
-/// speaker goes by. One pass of the substring searcher per cue word.
+/// speaker goes by. One pass of the substring searcher per cue word, "said" for both sides.
 fn speaking_words(text: &str) -> Vec<&str> {
     let word_before = |at: usize| {
         let before = &text[..at];
@@ -1003,18 +1009,27 @@ fn speaking_words(text: &str) -> Vec<&str> {
         before.len() == start || !word_before(before.len()).starts_with(char::is_uppercase)
     };
     let mut words: Vec<&str> = Vec::new();
-    for cue in [" said", " says", " told", " added"] {
-        for at in memchr::memmem::find_iter(text.as_bytes(), cue.as_bytes()) {
-            let w = word_before(at);
-            if w.starts_with(char::is_uppercase) && alone(at - w.len()) {
+    // The word before a cue at `at` (its leading space), if it is capitalized and alone.
+    let before = |at: usize| {
+        let w = word_before(at);
+        (w.starts_with(char::is_uppercase) && alone(at - w.len())).then_some(w)
+    };
+    // One search for "said" serves both sides: every " said" and every "said " holds one.
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"said") {
+        if at > 0 && bytes[at - 1] == b' ' {
+            words.extend(before(at - 1));
+        }
+        if bytes.get(at + 4) == Some(&b' ') {
+            let w = word_after(at + 5);
+            if w.starts_with(char::is_uppercase) {
                 words.push(w);
             }
         }
     }
-    for at in memchr::memmem::find_iter(text.as_bytes(), b"said ") {
-        let w = word_after(at + 5);
-        if w.starts_with(char::is_uppercase) {
-            words.push(w);
+    for cue in [" says", " told", " added"] {
+        for at in memchr::memmem::find_iter(bytes, cue.as_bytes()) {
+            words.extend(before(at));
         }
     }
     words.sort_unstable();

@@ -69,6 +69,11 @@ impl Resolver<'_> {
             return;
         }
         surnames.sort_unstable();
+        // The surnames' lengths (63 for any longer): a mention of another length is passed
+        // over at a bit test, before its text is searched for.
+        let lengths = surnames
+            .iter()
+            .fold(0u64, |set, s| set | 1 << s.len().min(63));
         let list = &self.list;
         let before = self.mentions.len();
         self.mentions.retain(|m| {
@@ -76,6 +81,9 @@ impl Resolver<'_> {
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
             };
+            if lengths & 1 << m.span.len().min(63) == 0 {
+                return true;
+            }
             let word = &text[m.span.range()];
             if word.contains(' ') || surnames.binary_search(&word).is_err() {
                 return true;
