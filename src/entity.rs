@@ -370,7 +370,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_from_given_names();
     b.infer_month_named_people();
     b.flush();
-    b.infer_employers();
+    b.infer_employers(false);
     b.flush();
     b.persons_that_are_places();
     // Again for the organizations the passes since have found ("Halifax Harbour Bridges").
@@ -389,6 +389,10 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.flush();
     b.merge_surnames();
     b.add_further_mentions();
+    b.flush();
+    // Sources cited after the further mentions: "according to Rovers" is the club named
+    // before.
+    b.infer_employers(true);
     b.flush();
     b.infer_acronyms();
     b.flush();

@@ -382,6 +382,12 @@ fn heads_make_places_and_firms() {
            want: Some(("Nordvik Line", Organization, None)), absent: &["Nordvik Line"], as Location),
         e!("A spokesperson for Transportation Minister Caroline Mulroney said the review was under way.",
            want: None, absent: &["Transportation"], as Organization),
+        // A source cited after "according to" is an organization where it opens on no given
+        // name, and the club named before where it is one's short form.
+        e!("Prices rose in every capital city except Perth, according to Tallow Analytics.",
+           want: Some(("Tallow Analytics", Organization, None)), absent: &["Tallow Analytics"], as Person),
+        e!("Drumcarra Rovers FC won 2-1. According to Rovers, the crowd was the largest in a decade.",
+           want: Some(("Drumcarra Rovers FC", Organization, None)), absent: &["Rovers"], as Organization),
         // A local government named for its place is an organization, of which the place is
         // part.
         e!("Homeowners sued the City of Winnipeg over the flooding.",

@@ -528,10 +528,14 @@ impl Resolver<'_> {
     /// Organizations named only as where someone works or whom someone speaks for: a
     /// capitalized run the passes before left unnamed, right after a lowercase role word and
     /// "at", "for" or "with" ("a mining analyst at Canaccord Genuity", "a spokesperson for
-    /// Lakeshore Precision Castings"). Runs after the passes for people, so "a lawyer for
+    /// Lakeshore Precision Castings"), or a source cited after "according to" ("according to
+    /// Domus Analytics") that opens on no given name. With `cited_only`, only the sources
+    /// cited, which `resolve` asks for after the further mentions of the names known ("according
+    /// to Rovers" is the club named before); the rest before them, so that their further
+    /// mentions are found. Runs after the passes for people, so "a lawyer for
     /// Jane Doe" is hers; nothing inside a title ("a spokesperson for Premier Doug Ford") or a
     /// headline.
-    pub(super) fn infer_employers(&mut self) {
+    pub(super) fn infer_employers(&mut self, cited_only: bool) {
         let mut found: Vec<(usize, usize)> = Vec::new();
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
@@ -539,13 +543,22 @@ impl Resolver<'_> {
             if c < 2 || self.covered_tok(c) || !self.name_word(c) || self.in_title_at(c) {
                 continue;
             }
-            if !matches!(self.tok(c - 1), "at" | "for" | "with") || !self.tokens[c - 2].word {
+            // "according to Domus Analytics": a source cited, where it is no one's name.
+            let cited =
+                self.tok(c - 1) == "to" && self.tok(c - 2).eq_ignore_ascii_case("according");
+            if cited != cited_only {
                 continue;
             }
-            let role = self.tok(c - 2);
-            if !role.starts_with(|ch: char| ch.is_ascii_lowercase()) || !crate::role::is_role(role)
-            {
-                continue;
+            if !cited {
+                if !matches!(self.tok(c - 1), "at" | "for" | "with") || !self.tokens[c - 2].word {
+                    continue;
+                }
+                let role = self.tok(c - 2);
+                if !role.starts_with(|ch: char| ch.is_ascii_lowercase())
+                    || !crate::role::is_role(role)
+                {
+                    continue;
+                }
             }
             let n = self.name_run(c, 5);
             // The run ends the name: no title after it ("for Transportation Minister
@@ -563,8 +576,14 @@ impl Resolver<'_> {
             {
                 continue;
             }
-            // "a lawyer for Jane Doe": a common given name and a surname are a person's.
-            if n == 2 && crate::given_names::is_common_given_name(self.tok(c)) {
+            // "a lawyer for Jane Doe": a common given name and a surname are a person's; after
+            // "according to", any known given name (a person the passes missed).
+            let given = if cited {
+                crate::given_names::given_name(self.tok(c)).is_some()
+            } else {
+                crate::given_names::is_common_given_name(self.tok(c))
+            };
+            if (n == 2 || cited) && given {
                 continue;
             }
             found.push((c, n));
