@@ -393,6 +393,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     // Sources cited after the further mentions: "according to Rovers" is the club named
     // before.
     b.infer_employers(true);
+    b.infer_opponents();
     b.flush();
     b.infer_acronyms();
     b.flush();

@@ -388,6 +388,14 @@ fn heads_make_places_and_firms() {
            want: Some(("Tallow Analytics", Organization, None)), absent: &["Tallow Analytics"], as Person),
         e!("Drumcarra Rovers FC won 2-1. According to Rovers, the crowd was the largest in a decade.",
            want: Some(("Drumcarra Rovers FC", Organization, None)), absent: &["Rovers"], as Organization),
+        // Teams named as opponents: after a word for playing or beating, of two words or
+        // after "the", or before a score; not a name going on past "of", nor one word alone.
+        e!("The Harrisford Foxes beat the Lansdale Ironmen 9-3 on Saturday night.",
+           want: Some(("Lansdale Ironmen", Organization, None)), absent: &["Lansdale Ironmen"], as Person),
+        e!("Carrick hosts Otter Creek State on Saturday.",
+           want: Some(("Otter Creek State", Organization, None)), absent: &["Otter Creek State"], as Person),
+        e!("They planned to visit the Tower of London. Semenko beat Wroblewska in three sets.",
+           want: None, absent: &["Tower", "Wroblewska"], as Organization),
         // A local government named for its place is an organization, of which the place is
         // part.
         e!("Homeowners sued the City of Winnipeg over the flooding.",

@@ -630,3 +630,64 @@ impl Resolver<'_> {
         self.drop_unplaced();
     }
 }
+
+/// Verbs and prepositions before an opponent in sports news: "beat the Lansdale Ironmen",
+/// "plays Thornbury Town away", "a loss against Otter Creek State".
+const OPPONENT_WORDS: &[&str] = &[
+    "beat", "beats", "beating", "defeated", "defeats", "edged", "edges", "downed", "blanked",
+    "routed", "thrashed", "hosts", "hosted", "host", "plays", "played", "against", "face", "faces",
+    "facing", "joining", "trail", "trails", "trailed",
+];
+
+impl Resolver<'_> {
+    /// Teams the gazetteer lacks, named as opponents: a capitalized run no pass named, of two
+    /// name words or more or after "the", right after a word for playing or beating someone
+    /// ("beat the Lansdale Ironmen", "Carrick hosts Otter Creek State"), or before a score
+    /// ("Lisnagree United 2-1"). A person's name is known by then, and a run of one word
+    /// alone ("beat Wróblewska") stays unnamed.
+    pub(super) fn infer_opponents(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if c < 1 || self.covered_tok(c) || !self.name_word(c) || self.in_title_at(c) {
+                continue;
+            }
+            let the = self.tok(c - 1) == "the";
+            let w = if the && c >= 2 { c - 2 } else { c - 1 };
+            let opponent = self.tokens[w].word && OPPONENT_WORDS.contains(&self.tok(w));
+            let n = self.name_run(c, 4);
+            if n == 0 || (c..c + n).any(|j| self.covered_tok(j) || self.in_title_at(j)) {
+                continue;
+            }
+            let score = self.tokens.get(c + n).is_some_and(|t| {
+                let s = t.text(self.text);
+                s.starts_with(|ch: char| ch.is_ascii_digit()) && s.contains('-')
+            }) || (c + n + 2 < self.tokens.len()
+                && self.tok(c + n).bytes().all(|b| b.is_ascii_digit())
+                && self.tok(c + n + 1) == "-"
+                && self.tok(c + n + 2).bytes().all(|b| b.is_ascii_digit()));
+            let words = (c..c + n).filter(|&j| self.tokens[j].word).count();
+            // "the Tower of London": a name going on past "of" is no team's.
+            if self
+                .tokens
+                .get(c + n)
+                .is_some_and(|t| t.text(self.text) == "of")
+            {
+                continue;
+            }
+            if !(opponent || score) || !(words >= 2 || the) || self.in_title_case_line(c) {
+                continue;
+            }
+            // A person's name the passes missed: a given name first.
+            if crate::given_names::is_common_given_name(self.tok(c)) {
+                continue;
+            }
+            found.push((c, n));
+            i = c + n;
+        }
+        for (c, n) in found {
+            self.infer_kind(c, n, None, EntityKind::Organization);
+        }
+    }
+}
