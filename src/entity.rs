@@ -395,6 +395,10 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
     b.infer_employers(true);
     b.infer_opponents();
     b.flush();
+    b.infer_prefixed_places();
+    b.flush();
+    b.infer_listed_places();
+    b.flush();
     b.infer_acronyms();
     b.flush();
     b.infer_places_after_prepositions();

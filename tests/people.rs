@@ -357,6 +357,14 @@ fn heads_make_places_and_firms() {
         // A run going on past its head is not cut at the head.
         e!("He won at the Lausanne International Film Festival on Sunday.",
            want: None, absent: &["Lausanne International"], as Organization),
+        // Places opened by their word ("River", "County", "Port of"), not a board named for
+        // one nor an event; places listed with a known place.
+        e!("Councillors approved a greenway along the River Cullane in County Clarragh.",
+           want: Some(("River Cullane", Location, None)), absent: &["River Cullane"], as Person),
+        e!("About 560 dockworkers at the Port of Saltwick walked out. The Lake Ossary Schools board met. Troops left after the Gulf War.",
+           want: Some(("Port of Saltwick", Location, None)), absent: &["Lake Ossary", "Gulf War"], as Location),
+        e!("Hospitals in Halifax, Bathford and Miramack were closing beds. In Halifax, Tom Pagnozzi had three hits.",
+           want: Some(("Miramack", Location, None)), absent: &["Bathford Tom Pagnozzi", "Tom Pagnozzi"], as Location),
         // A town the gazetteer lacks, where only a place fits: after "in", "near", "from",
         // or "to" after a verb of motion; not inside a name, not before a currency, a
         // number or a possessive, not a law.

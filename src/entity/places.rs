@@ -921,3 +921,151 @@ impl Resolver<'_> {
         self.recount_cover();
     }
 }
+
+/// Words that open a place's name: "River Cullaun", "County Clare", "Mount Royal"; with
+/// "of" after them, a place of a place: "Port of Saltmarsh", "Gulf of Maine".
+const PLACE_PREFIXES: &[&str] = &[
+    "River", "County", "Lake", "Mount", "Mt.", "Port", "Gulf", "Cape", "Isle", "Bay", "Sea",
+    "Strait", "Lac",
+];
+
+impl Resolver<'_> {
+    /// Places named by a word that opens them: "River Cullaun", "County Clare", and with
+    /// "of", "Port of Saltmarsh", "Gulf of Maine" (the known place inside is part of it). The
+    /// name ends the phrase: "Lake Ossian Schools" is a school board's. Not in a headline.
+    pub(super) fn infer_prefixed_places(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let (mut i, mut k) = (0, 0);
+        while let Some(c) = self.next_cap(&mut k, i) {
+            i = c + 1;
+            if !PLACE_PREFIXES.contains(&self.tok(c))
+                || self.covered_tok(c)
+                || c + 1 >= self.tokens.len()
+            {
+                continue;
+            }
+            // "Port of Saltmarsh": past "of", a known place or unknown name words.
+            let mut s = c + 1;
+            if self.tok(s) == "of" {
+                s += 1;
+            }
+            if s >= self.tokens.len() || !self.tokens[s].word || !self.upper(s) {
+                continue;
+            }
+            let end = match self.past_place(s) {
+                Some(end) => end,
+                None if !self.covered_tok(s) && self.name_word(s) => s + self.name_run(s, 2),
+                None => continue,
+            };
+            // "the Gulf War", "the Lake Placid Games": an event.
+            if end == s || matches!(self.tok(end - 1), "War" | "Games" | "Cup" | "Crisis") {
+                continue;
+            }
+            let ends = self.tokens.get(end).map_or(true, |t| {
+                !(t.word && is_capitalized(t.text(self.text))) && t.text(self.text) != "of"
+            });
+            let person = s == c + 1 && self.is(end - 1, shape::bit::POSSESSIVE);
+            if ends && !person && !self.in_title_case_line(c) && !self.in_title_at(c) {
+                found.push((c, end - c));
+                i = end;
+            }
+        }
+        for &(c, n) in &found {
+            let span = self.span_of(c, n);
+            if self.covered_run(c, n) {
+                self.unplaced.push(span);
+            }
+            self.infer_kind(c, n, None, EntityKind::Location);
+        }
+        self.drop_unplaced();
+    }
+
+    /// Places in a list with a known place: "Campbellton, Bathurst and Miramichi", "between
+    /// Merritt and Clearwater", "Hurdman and Rideau stations". One or two capitalized name
+    /// words no pass named, joined to a place's mention by "and", "or" or a comma, and ending
+    /// the phrase. Reads the flushed mentions.
+    pub(super) fn infer_listed_places(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let is_place = |m: &MentionData| {
+            !m.possessive && self.list[m.entity as usize].kind == EntityKind::Location
+        };
+        let joiner = |j: usize| matches!(self.tok(j), "and" | "or" | ",");
+        let unknown_run = |c: usize| -> usize {
+            if c >= self.tokens.len()
+                || self.covered_tok(c)
+                || !self.name_word(c)
+                || self.in_title_at(c)
+                || self.in_title_case_line(c)
+            {
+                return 0;
+            }
+            let n = self.name_run(c, 2);
+            let clean = self.tokens.get(c + n).map_or(true, |t| {
+                let w = t.text(self.text);
+                if t.word {
+                    !is_capitalized(w) && w != "of"
+                } else {
+                    matches!(w, "," | "." | ";" | ":" | ")" | "—")
+                }
+            });
+            let headed = (c..c + n).any(|j| self.shape(j) & shape::bit::ORG_HEAD != 0);
+            // "In St Louis, Tom Pagnozzi had three hits": a person the passes missed.
+            let person = crate::given_names::is_common_given_name(self.tok(c));
+            if n > 0 && clean && !headed && !person && !self.is(c + n - 1, shape::bit::POSSESSIVE) {
+                n
+            } else {
+                0
+            }
+        };
+        for m in self.mentions.iter().filter(|m| is_place(m)) {
+            let Some(first) = self.token_at(m.span.start()) else {
+                continue;
+            };
+            let last = self.tokens.first_at_or_after(m.span.end());
+            // After: "Bathurst and Miramichi", and on down the list.
+            let mut last = last;
+            while last + 1 < self.tokens.len() && joiner(last) {
+                let c = if self.tok(last) == "," && self.tok(last + 1) == "and" {
+                    last + 2
+                } else {
+                    last + 1
+                };
+                let n = unknown_run(c);
+                // After a comma alone, the list goes on past the run ("Campbellton,
+                // Bathurst and Miramichi"); else the comma may end a clause ("In St Louis,
+                // …").
+                let listed = self.tok(last) != ","
+                    || c == last + 2
+                    || self
+                        .tokens
+                        .get(c + n)
+                        .is_some_and(|t| matches!(t.text(self.text), "," | "and" | "or"));
+                if n == 0 || !listed {
+                    break;
+                }
+                found.push((c, n));
+                last = c + n;
+            }
+            // Before: "between Merritt and Clearwater", "Campbellton, Bathurst and".
+            if first >= 2 && joiner(first - 1) {
+                let mut e = first - 1;
+                if self.tok(e) == "and" && e >= 1 && self.tok(e - 1) == "," {
+                    e -= 1;
+                }
+                let c = (e.saturating_sub(2)..e)
+                    .find(|&c| unknown_run(c) == e - c)
+                    .filter(|&c| c == 0 || !self.upper(c - 1) || !self.tokens[c - 1].word);
+                if let Some(c) = c {
+                    found.push((c, e - c));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        for (c, n) in found {
+            if !self.covered_run(c, n) {
+                self.infer_kind(c, n, None, EntityKind::Location);
+            }
+        }
+    }
+}
