@@ -332,6 +332,12 @@ impl<'a> Coref<'a> {
         if spouse.is_none() && !RELATIONS.contains(&relation) {
             return None;
         }
+        // A window of the text before: a relative is introduced within a few paragraphs,
+        // and a long text stays linear.
+        let mut lo = pos.saturating_sub(12_000);
+        while !self.at.text.is_char_boundary(lo) {
+            lo += 1;
+        }
         let text = &self.at.text[..pos];
         let ents = self.entities;
         let person = |m: &MentionData| {
@@ -358,7 +364,8 @@ impl<'a> Coref<'a> {
         };
         let owner_words = ["his ", "her ", "their "];
         let finder = memchr::memmem::FinderRev::new(relation.as_bytes());
-        for at in finder.rfind_iter(text.as_bytes()).take(20) {
+        for at in finder.rfind_iter(&text.as_bytes()[lo..]).take(20) {
+            let at = lo + at;
             let end = at + relation.len();
             let owned = owner_words.iter().any(|o| {
                 text[..at].len() >= o.len()
@@ -374,7 +381,8 @@ impl<'a> Coref<'a> {
         }
         let spouse = spouse?;
         let finder = memchr::memmem::FinderRev::new(spouse.as_bytes());
-        for at in finder.rfind_iter(text.as_bytes()).take(20) {
+        for at in finder.rfind_iter(&text.as_bytes()[lo..]).take(20) {
+            let at = lo + at;
             for joined in [" and his ", " and her "] {
                 if let Some(start) = at.checked_sub(joined.len()) {
                     if text.get(start..at) == Some(joined) {
@@ -810,23 +818,23 @@ impl<'a> Coref<'a> {
     }
 
     /// The person the article is about, where the sentences before name no one who fits: of
-    /// the people mentioned before `pos` (at most the 400 mentions before it) that `fits`,
+    /// the people mentioned before `pos` (in the 150 mentions before it) that `fits`,
     /// the one mentioned most, the first named of equals. "The single mother said" a few
     /// paragraphs after the woman the story follows was last named. (Pronouns do not ask:
     /// measured, it lost more "she"s than it found.)
     fn protagonist(&self, pos: usize, fits: impl Fn(u32) -> bool) -> Option<u32> {
         let ents = self.entities;
-        let mut counts: Vec<(u32, u32, usize)> = Vec::new();
-        for x in self.recent_mentions(pos) {
+        // Bounded: the 150 mentions before and 32 people at most, whatever the text.
+        let mut counts: Vec<(u32, u32, usize)> = Vec::with_capacity(32);
+        for x in self.recent_mentions(pos).take(150) {
             if x.possessive || ents.list[x.entity as usize].kind != EntityKind::Person {
                 continue;
             }
-            match counts.iter_mut().find(|c| c.0 == x.entity) {
-                Some(c) => {
-                    c.1 += 1;
-                    c.2 = x.span.start();
-                }
-                None => counts.push((x.entity, 1, x.span.start())),
+            if let Some(c) = counts.iter_mut().find(|c| c.0 == x.entity) {
+                c.1 += 1;
+                c.2 = x.span.start();
+            } else if counts.len() < 32 {
+                counts.push((x.entity, 1, x.span.start()));
             }
         }
         // Two mentions at least: someone named once is not whom the article follows.

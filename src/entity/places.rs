@@ -1023,8 +1023,11 @@ impl Resolver<'_> {
             };
             let last = self.tokens.first_at_or_after(m.span.end());
             // After: "Bathurst and Miramichi", and on down the list.
+            // At most a dozen places on: a list of thousands stays linear.
             let mut last = last;
-            while last + 1 < self.tokens.len() && joiner(last) {
+            let mut items = 0;
+            while last + 1 < self.tokens.len() && joiner(last) && items < 12 {
+                items += 1;
                 let c = if self.tok(last) == "," && self.tok(last + 1) == "and" {
                     last + 2
                 } else {
