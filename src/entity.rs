@@ -493,7 +493,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn covered(&self, span: Span) -> bool {
-        self.overlapping(span).next().is_some()
+        self.mention_at(span).is_some()
     }
 
     /// Adds a mention, keeping `pending` sorted (mentions mostly come in text order, so the
@@ -586,18 +586,10 @@ impl<'a> Resolver<'a> {
 
     /// Mentions overlapping `span`, by binary search in both sorted lists.
     fn overlapping(&self, span: Span) -> impl Iterator<Item = &MentionData> {
-        let max_len = self.max_len;
-        let window = move |list: &'_ [MentionData]| {
-            let hi = list.partition_point(|m| m.span.start() < span.end());
-            // Back from there over the few mentions that start close enough to reach the
-            // span: cheaper than a second binary search, as only a handful ever do.
-            let mut lo = hi;
-            while lo > 0 && list[lo - 1].span.start() + max_len > span.start() {
-                lo -= 1;
-            }
-            lo..hi
-        };
-        let (a, b) = (window(&self.mentions), window(&self.pending));
+        let (a, b) = (
+            reach(&self.mentions, span, self.max_len),
+            reach(&self.pending, span, self.max_len),
+        );
         self.mentions[a]
             .iter()
             .chain(self.pending[b].iter())
@@ -609,9 +601,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// A mention (of any kind of entity, gazetteer or inferred) overlapping `span`, if one
-    /// does.
+    /// does: the first [`Self::overlapping`] gives, with the pending mentions searched only
+    /// where no flushed one overlaps (most lookups are answered by the flushed list).
     fn mention_at(&self, span: Span) -> Option<&MentionData> {
-        self.overlapping(span).next()
+        first_overlapping(&self.mentions, span, self.max_len)
+            .or_else(|| first_overlapping(&self.pending, span, self.max_len))
     }
 
     /// Whether token `i` is on a line in title case (a headline): most of its words capitalized.
@@ -990,6 +984,29 @@ impl<'a> Resolver<'a> {
             role_text: self.role_text,
         }
     }
+}
+
+/// The range of `list` (sorted by start) holding every mention that may overlap `span`: those
+/// starting before its end, back to the first that can reach its start at `max_len` bytes
+/// (the longest mention's).
+#[inline]
+fn reach(list: &[MentionData], span: Span, max_len: usize) -> std::ops::Range<usize> {
+    let hi = list.partition_point(|m| m.span.start() < span.end());
+    // Back from there over the few mentions that start close enough to reach the span:
+    // cheaper than a second binary search, as only a handful ever do.
+    let mut lo = hi;
+    while lo > 0 && list[lo - 1].span.start() + max_len > span.start() {
+        lo -= 1;
+    }
+    lo..hi
+}
+
+/// The first mention of `list` (sorted by start) overlapping `span`, in [`reach`].
+#[inline]
+fn first_overlapping(list: &[MentionData], span: Span, max_len: usize) -> Option<&MentionData> {
+    list[reach(list, span, max_len)]
+        .iter()
+        .find(|m| m.span.overlaps(span))
 }
 
 /// Appends `add` to `list`, both sorted by `key`, in the order a stable sort of the two one
