@@ -194,7 +194,7 @@ pub(crate) struct Scratch {
     /// [`Resolver::title_lines`].
     title_lines: Vec<std::cell::Cell<u8>>,
     /// [`Resolver::cover`].
-    cover: Vec<bool>,
+    cover: Vec<u32>,
 }
 
 impl Scratch {
@@ -274,7 +274,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         cover: {
             let mut cover = std::mem::take(&mut scratch.cover);
             cover.clear();
-            cover.resize(tokens.len(), false);
+            cover.resize(tokens.len(), 0);
             cover
         },
     };
@@ -447,10 +447,11 @@ struct Resolver<'a> {
     role_text: String,
     /// One byte of [`shape::bit`]s per token, filled once the titles are known.
     shapes: Vec<u8>,
-    /// Per token, whether a mention overlaps it: [`Self::covered`] for a run of tokens at
-    /// one load a token. Set as mentions are added; counted again where mentions are
-    /// dropped ([`Self::recount_cover`]).
-    cover: Vec<bool>,
+    /// Per token, how many mentions overlap it: [`Self::covered`] for a run of tokens at
+    /// one load a token. Counted up as mentions are added and down as the passes that drop
+    /// a few of many mentions drop them ([`unmark_cover`]); counted again where mentions are
+    /// rewritten ([`Self::recount_cover`]).
+    cover: Vec<u32>,
 }
 
 impl<'a> Resolver<'a> {
@@ -529,13 +530,13 @@ impl<'a> Resolver<'a> {
     /// Marks the tokens `span` overlaps in [`Self::cover`].
     fn mark_cover(&mut self, span: Span) {
         for j in self.tokens.overlapping(span) {
-            self.cover[j] = true;
+            self.cover[j] += 1;
         }
     }
 
     /// Sets [`Self::cover`] again from the mentions, after some were dropped.
     fn recount_cover(&mut self) {
-        self.cover.fill(false);
+        self.cover.fill(0);
         for k in 0..self.mentions.len() + self.pending.len() {
             let span = match self.mentions.get(k) {
                 Some(m) => m.span,
@@ -548,19 +549,19 @@ impl<'a> Resolver<'a> {
     /// Whether a mention overlaps token `i` ([`Self::covered`], at one load).
     #[inline]
     fn covered_tok(&self, i: usize) -> bool {
-        self.cover[i]
+        self.cover[i] != 0
     }
 
     /// Whether a mention overlaps any of tokens `i..i + n` ([`Self::covered`] of their span).
     #[inline]
     fn covered_run(&self, i: usize, n: usize) -> bool {
-        self.cover[i..i + n].contains(&true)
+        self.cover[i..i + n].iter().any(|&c| c != 0)
     }
 
     /// The mention overlapping token `i`, if any ([`Self::mention_at`], with no search
     /// where none does).
     fn mention_at_tok(&self, i: usize) -> Option<&MentionData> {
-        if self.cover[i] {
+        if self.cover[i] != 0 {
             self.mention_at(self.tokens[i].span)
         } else {
             None
@@ -1007,6 +1008,14 @@ fn first_overlapping(list: &[MentionData], span: Span, max_len: usize) -> Option
     list[reach(list, span, max_len)]
         .iter()
         .find(|m| m.span.overlaps(span))
+}
+
+/// Counts down in `cover` ([`Resolver::cover`]) the tokens that the dropped mention at `span`
+/// overlaps: cheaper than counting every mention again when few of many are dropped.
+fn unmark_cover(cover: &mut [u32], tokens: &Tokens, span: Span) {
+    for j in tokens.overlapping(span) {
+        cover[j] -= 1;
+    }
 }
 
 /// Appends `add` to `list`, both sorted by `key`, in the order a stable sort of the two one

@@ -75,8 +75,8 @@ impl Resolver<'_> {
             .iter()
             .fold(0u64, |set, s| set | 1 << s.len().min(63));
         let list = &self.list;
-        let before = self.mentions.len();
-        self.mentions.retain(|m| {
+        // Whether mention `m` stays.
+        let outranks = |m: &MentionData| {
             let e = &list[m.entity as usize];
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
@@ -104,10 +104,16 @@ impl Resolver<'_> {
             let other_gender = honorific_gender(text, m.span.start())
                 .is_some_and(|g| e.gender.is_some_and(|eg| eg != g));
             in_full.contains(&entry) && !other_gender
+        };
+        let tokens = self.tokens;
+        let cover = &mut self.cover;
+        self.mentions.retain(|m| {
+            let keep = outranks(m);
+            if !keep {
+                unmark_cover(cover, tokens, m.span);
+            }
+            keep
         });
-        if self.mentions.len() < before {
-            self.recount_cover();
-        }
     }
 
     /// A person the article names as the subject of "said" right before "she" or "he" ("Jess
