@@ -582,10 +582,13 @@ impl Resolver<'_> {
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c + 1;
+            // "of" after the word first, at a length test: it answers most words before the
+            // list is read.
             if c < 1
                 || c + 2 >= self.tokens.len()
-                || !MUNICIPAL_WORDS.contains(&self.tok(c))
+                || self.tokens[c + 1].span.len() != 2
                 || self.tok(c + 1) != "of"
+                || !MUNICIPAL_WORDS.contains(&self.tok(c))
                 || !self.tok(c - 1).eq_ignore_ascii_case("the")
                 || self.covered_tok(c)
             {
