@@ -479,7 +479,8 @@ impl Resolver<'_> {
             if c < 2 || c + 1 >= self.tokens.len() || self.covered_tok(c) || !self.name_word(c) {
                 continue;
             }
-            if self.tok(c - 1) != "," || !matches!(self.tok(c + 1), "," | ".") {
+            // The commas by their tokens' codes, before any word is sliced.
+            if self.tokens[c - 1].sym != b',' || !matches!(self.tokens[c + 1].sym, b',' | b'.') {
                 continue;
             }
             let relation = self.tok(c - 2);
@@ -539,7 +540,11 @@ impl Resolver<'_> {
             if c < 2 || self.covered_tok(c) || !self.name_word(c) || self.in_title_at(c) {
                 continue;
             }
-            if !matches!(self.tok(c - 1), "at" | "for" | "with") || !self.tokens[c - 2].word {
+            // The word before by its length first (2 to 4 bytes), before it is sliced.
+            if !(2..=4).contains(&self.tokens[c - 1].span.len())
+                || !matches!(self.tok(c - 1), "at" | "for" | "with")
+                || !self.tokens[c - 2].word
+            {
                 continue;
             }
             let role = self.tok(c - 2);
