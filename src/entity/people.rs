@@ -134,11 +134,13 @@ impl Resolver<'_> {
             // Not a relative named in apposition, who speaks of the one it relates to: "His
             // billet mother, Darlene Fitzsimmons, said he eats a loaf a day".
             let first = self.tokens.first_at_or_after(m.span.start());
+            // Each word by its length first (3 or 5 bytes), before it is sliced.
             let related = (first.saturating_sub(6)..first).any(|j| {
-                matches!(
-                    self.tok(j),
-                    "his" | "His" | "her" | "Her" | "their" | "Their"
-                )
+                matches!(self.tokens[j].span.len(), 3 | 5)
+                    && matches!(
+                        self.tok(j),
+                        "his" | "His" | "her" | "Her" | "their" | "Their"
+                    )
             });
             if related {
                 continue;
@@ -151,7 +153,7 @@ impl Resolver<'_> {
                 if !t.word && (matches!(t.sym, b'.' | b';' | b'?' | b'!') || t.is_mark()) {
                     break;
                 }
-                if t.word && matches!(self.tok(j), "said" | "says") {
+                if t.word && t.span.len() == 4 && matches!(self.tok(j), "said" | "says") {
                     gender = match self.tok(j + 1) {
                         "she" => Some(Gender::Female),
                         "he" => Some(Gender::Male),
