@@ -194,7 +194,7 @@ pub(crate) struct Scratch {
     /// [`Resolver::title_lines`].
     title_lines: Vec<std::cell::Cell<u8>>,
     /// [`Resolver::cover`].
-    cover: Vec<bool>,
+    cover: Vec<u16>,
 }
 
 impl Scratch {
@@ -274,7 +274,7 @@ pub(crate) fn resolve(inp: &Input<'_>, scratch: &mut Scratch) -> Entities {
         cover: {
             let mut cover = std::mem::take(&mut scratch.cover);
             cover.clear();
-            cover.resize(tokens.len(), false);
+            cover.resize(tokens.len(), 0);
             cover
         },
     };
@@ -456,10 +456,14 @@ struct Resolver<'a> {
     role_text: String,
     /// One byte of [`shape::bit`]s per token, filled once the titles are known.
     shapes: Vec<u8>,
-    /// Per token, whether a mention overlaps it: [`Self::covered`] for a run of tokens at
-    /// one load a token. Set as mentions are added; counted again where mentions are
-    /// dropped ([`Self::recount_cover`]).
-    cover: Vec<bool>,
+    /// Per token, how many mentions overlap it: [`Self::covered`] for a run of tokens at
+    /// one load a token. Counted up as mentions are added and down as the passes that drop
+    /// a few of many mentions drop them ([`unmark_cover`]); counted again where mentions are
+    /// rewritten ([`Self::recount_cover`]). Two bytes a count: the found names and titles do
+    /// not overlap one another and each pass adds a mention over a token once at most, so a
+    /// token's count stays far below `u16::MAX`; as `u32`s the counts cost 0.26M instructions
+    /// more on PolNeAR dev (the buffer is twice the size to clear and scan).
+    cover: Vec<u16>,
 }
 
 impl<'a> Resolver<'a> {
@@ -502,7 +506,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn covered(&self, span: Span) -> bool {
-        self.overlapping(span).next().is_some()
+        self.mention_at(span).is_some()
     }
 
     /// Adds a mention, keeping `pending` sorted (mentions mostly come in text order, so the
@@ -538,13 +542,13 @@ impl<'a> Resolver<'a> {
     /// Marks the tokens `span` overlaps in [`Self::cover`].
     fn mark_cover(&mut self, span: Span) {
         for j in self.tokens.overlapping(span) {
-            self.cover[j] = true;
+            self.cover[j] += 1;
         }
     }
 
     /// Sets [`Self::cover`] again from the mentions, after some were dropped.
     fn recount_cover(&mut self) {
-        self.cover.fill(false);
+        self.cover.fill(0);
         for k in 0..self.mentions.len() + self.pending.len() {
             let span = match self.mentions.get(k) {
                 Some(m) => m.span,
@@ -557,19 +561,19 @@ impl<'a> Resolver<'a> {
     /// Whether a mention overlaps token `i` ([`Self::covered`], at one load).
     #[inline]
     fn covered_tok(&self, i: usize) -> bool {
-        self.cover[i]
+        self.cover[i] != 0
     }
 
     /// Whether a mention overlaps any of tokens `i..i + n` ([`Self::covered`] of their span).
     #[inline]
     fn covered_run(&self, i: usize, n: usize) -> bool {
-        self.cover[i..i + n].contains(&true)
+        self.cover[i..i + n].iter().any(|&c| c != 0)
     }
 
     /// The mention overlapping token `i`, if any ([`Self::mention_at`], with no search
     /// where none does).
     fn mention_at_tok(&self, i: usize) -> Option<&MentionData> {
-        if self.cover[i] {
+        if self.cover[i] != 0 {
             self.mention_at(self.tokens[i].span)
         } else {
             None
@@ -595,18 +599,10 @@ impl<'a> Resolver<'a> {
 
     /// Mentions overlapping `span`, by binary search in both sorted lists.
     fn overlapping(&self, span: Span) -> impl Iterator<Item = &MentionData> {
-        let max_len = self.max_len;
-        let window = move |list: &'_ [MentionData]| {
-            let hi = list.partition_point(|m| m.span.start() < span.end());
-            // Back from there over the few mentions that start close enough to reach the
-            // span: cheaper than a second binary search, as only a handful ever do.
-            let mut lo = hi;
-            while lo > 0 && list[lo - 1].span.start() + max_len > span.start() {
-                lo -= 1;
-            }
-            lo..hi
-        };
-        let (a, b) = (window(&self.mentions), window(&self.pending));
+        let (a, b) = (
+            reach(&self.mentions, span, self.max_len),
+            reach(&self.pending, span, self.max_len),
+        );
         self.mentions[a]
             .iter()
             .chain(self.pending[b].iter())
@@ -618,9 +614,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// A mention (of any kind of entity, gazetteer or inferred) overlapping `span`, if one
-    /// does.
+    /// does: the first [`Self::overlapping`] gives, with the pending mentions searched only
+    /// where no flushed one overlaps (most lookups are answered by the flushed list).
     fn mention_at(&self, span: Span) -> Option<&MentionData> {
-        self.overlapping(span).next()
+        first_overlapping(&self.mentions, span, self.max_len)
+            .or_else(|| first_overlapping(&self.pending, span, self.max_len))
     }
 
     /// Whether token `i` is on a line in title case (a headline): most of its words capitalized.
@@ -998,6 +996,37 @@ impl<'a> Resolver<'a> {
             roles: self.roles,
             role_text: self.role_text,
         }
+    }
+}
+
+/// The range of `list` (sorted by start) holding every mention that may overlap `span`: those
+/// starting before its end, back to the first that can reach its start at `max_len` bytes
+/// (the longest mention's).
+#[inline]
+fn reach(list: &[MentionData], span: Span, max_len: usize) -> std::ops::Range<usize> {
+    let hi = list.partition_point(|m| m.span.start() < span.end());
+    // Back from there over the few mentions that start close enough to reach the span:
+    // cheaper than a second binary search, as only a handful ever do.
+    let mut lo = hi;
+    while lo > 0 && list[lo - 1].span.start() + max_len > span.start() {
+        lo -= 1;
+    }
+    lo..hi
+}
+
+/// The first mention of `list` (sorted by start) overlapping `span`, in [`reach`].
+#[inline]
+fn first_overlapping(list: &[MentionData], span: Span, max_len: usize) -> Option<&MentionData> {
+    list[reach(list, span, max_len)]
+        .iter()
+        .find(|m| m.span.overlaps(span))
+}
+
+/// Counts down in `cover` ([`Resolver::cover`]) the tokens that the dropped mention at `span`
+/// overlaps: cheaper than counting every mention again when few of many are dropped.
+fn unmark_cover(cover: &mut [u16], tokens: &Tokens, span: Span) {
+    for j in tokens.overlapping(span) {
+        cover[j] -= 1;
     }
 }
 

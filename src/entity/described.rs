@@ -479,7 +479,8 @@ impl Resolver<'_> {
             if c < 2 || c + 1 >= self.tokens.len() || self.covered_tok(c) || !self.name_word(c) {
                 continue;
             }
-            if self.tok(c - 1) != "," || !matches!(self.tok(c + 1), "," | ".") {
+            // The commas by their tokens' codes, before any word is sliced.
+            if self.tokens[c - 1].sym != b',' || !matches!(self.tokens[c + 1].sym, b',' | b'.') {
                 continue;
             }
             let relation = self.tok(c - 2);
@@ -543,6 +544,10 @@ impl Resolver<'_> {
             if c < 2 || self.covered_tok(c) || !self.name_word(c) || self.in_title_at(c) {
                 continue;
             }
+            // The word before by its length first (2 to 4 bytes), before it is sliced.
+            if !(2..=4).contains(&self.tokens[c - 1].span.len()) {
+                continue;
+            }
             // "according to Domus Analytics": a source cited, where it is no one's name.
             let cited =
                 self.tok(c - 1) == "to" && self.tok(c - 2).eq_ignore_ascii_case("according");
@@ -601,10 +606,13 @@ impl Resolver<'_> {
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c + 1;
+            // "of" after the word first, at a length test: it answers most words before the
+            // list is read.
             if c < 1
                 || c + 2 >= self.tokens.len()
-                || !MUNICIPAL_WORDS.contains(&self.tok(c))
+                || self.tokens[c + 1].span.len() != 2
                 || self.tok(c + 1) != "of"
+                || !MUNICIPAL_WORDS.contains(&self.tok(c))
                 || !self.tok(c - 1).eq_ignore_ascii_case("the")
                 || self.covered_tok(c)
             {

@@ -510,21 +510,22 @@ impl Resolver<'_> {
         if self.unplaced.is_empty() {
             return;
         }
-        let (list, unplaced) = (&self.list, &self.unplaced);
-        let before = self.mentions.len();
+        let (list, unplaced, tokens) = (&self.list, &self.unplaced, self.tokens);
+        let cover = &mut self.cover;
         self.mentions.retain(|m| {
             let k = unplaced.partition_point(|u| u.end() <= m.span.start());
             let inside = unplaced.get(k).is_some_and(|u| u.contains(m.span));
-            !(inside
+            let drop = inside
                 && matches!(
                     list[m.entity as usize].kind,
                     EntityKind::Location | EntityKind::Nationality
-                ))
+                );
+            if drop {
+                unmark_cover(cover, tokens, m.span);
+            }
+            !drop
         });
         self.unplaced.clear();
-        if self.mentions.len() < before {
-            self.recount_cover();
-        }
     }
 
     /// The capitalized run at token `i` that a head word makes an organization or a place:

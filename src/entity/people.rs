@@ -14,7 +14,10 @@ impl Resolver<'_> {
         let (mut i, mut k) = (0, 0);
         while let Some(c) = self.next_cap(&mut k, i) {
             i = c + 1;
-            if !matches!(self.tok(c), "May" | "June" | "April" | "August")
+            // The length first: most capitalized words are of none of the months' (3 to 6
+            // bytes), answered before the word is sliced.
+            if !(3..=6).contains(&self.tokens[c].span.len())
+                || !matches!(self.tok(c), "May" | "June" | "April" | "August")
                 || c + 2 >= self.tokens.len()
                 || self.covered_tok(c)
                 || !self.tokens[c + 1].word
@@ -75,8 +78,8 @@ impl Resolver<'_> {
             .iter()
             .fold(0u64, |set, s| set | 1 << s.len().min(63));
         let list = &self.list;
-        let before = self.mentions.len();
-        self.mentions.retain(|m| {
+        // Whether mention `m` stays.
+        let outranks = |m: &MentionData| {
             let e = &list[m.entity as usize];
             let Origin::Gazetteer(entry) = e.origin else {
                 return true;
@@ -104,10 +107,16 @@ impl Resolver<'_> {
             let other_gender = honorific_gender(text, m.span.start())
                 .is_some_and(|g| e.gender.is_some_and(|eg| eg != g));
             in_full.contains(&entry) && !other_gender
+        };
+        let tokens = self.tokens;
+        let cover = &mut self.cover;
+        self.mentions.retain(|m| {
+            let keep = outranks(m);
+            if !keep {
+                unmark_cover(cover, tokens, m.span);
+            }
+            keep
         });
-        if self.mentions.len() < before {
-            self.recount_cover();
-        }
     }
 
     /// A person the article names as the subject of "said" right before "she" or "he" ("Jess
@@ -125,11 +134,13 @@ impl Resolver<'_> {
             // Not a relative named in apposition, who speaks of the one it relates to: "His
             // billet mother, Darlene Fitzsimmons, said he eats a loaf a day".
             let first = self.tokens.first_at_or_after(m.span.start());
+            // Each word by its length first (3 or 5 bytes), before it is sliced.
             let related = (first.saturating_sub(6)..first).any(|j| {
-                matches!(
-                    self.tok(j),
-                    "his" | "His" | "her" | "Her" | "their" | "Their"
-                )
+                matches!(self.tokens[j].span.len(), 3 | 5)
+                    && matches!(
+                        self.tok(j),
+                        "his" | "His" | "her" | "Her" | "their" | "Their"
+                    )
             });
             if related {
                 continue;
@@ -142,7 +153,7 @@ impl Resolver<'_> {
                 if !t.word && (matches!(t.sym, b'.' | b';' | b'?' | b'!') || t.is_mark()) {
                     break;
                 }
-                if t.word && matches!(self.tok(j), "said" | "says") {
+                if t.word && t.span.len() == 4 && matches!(self.tok(j), "said" | "says") {
                     gender = match self.tok(j + 1) {
                         "she" => Some(Gender::Female),
                         "he" => Some(Gender::Male),
