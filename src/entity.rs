@@ -1049,13 +1049,6 @@ fn merge_sorted<T: Copy, K: Ord>(list: &mut Vec<T>, add: &[T], key: impl Fn(&T) 
     }
 }
 
-/// Whether a name found at `span` may be what the gazetteer says, for the abbreviations of
-/// places that are something else in some places: "Mass.", "Miss.", "Del.", "Ind.", "Man.",
-/// "N.L." are a state or province only after a town and a comma or a party and a hyphen
-/// ("Worcester, Mass.", "(D-Mass.)", "Brandon, Man."), not the Mass, Miss Smith, Delegate
-/// Jones, an independent, a sentence's last word or the National League; "B.C." is British
-/// Columbia but after a number, where it is the era ("500 B.C.", "the 300s B.C."). Any other
-/// name fits.
 /// Whether byte `at` follows a one-letter prefix and an apostrophe at a word's start: the rest
 /// of a name such as "O’Driscoll" or "D'Souza", where no gazetteer name ("Driscoll") starts.
 fn after_name_prefix(text: &str, at: usize) -> bool {
@@ -1107,6 +1100,13 @@ fn before_place_noun(text: &str, span: Span) -> bool {
     !text[span.range()].contains(' ') && NOUNS.contains(&word)
 }
 
+/// Whether a name found at `span` may be what the gazetteer says, for the abbreviations of
+/// places that are something else in some places: "Mass.", "Miss.", "Del.", "Ind.", "Man.",
+/// "N.L." are a state or province only after a town and a comma or a party and a hyphen
+/// ("Worcester, Mass.", "(D-Mass.)", "Brandon, Man."), not the Mass, Miss Smith, Delegate
+/// Jones, an independent, a sentence's last word or the National League; "B.C." is British
+/// Columbia but after a number, where it is the era ("500 B.C.", "the 300s B.C."). Any other
+/// name fits.
 fn abbreviation_fits(text: &str, span: Span) -> bool {
     const AFTER_TOWN: &[&str] = &["Mass.", "Miss.", "Del.", "Ind.", "Man.", "N.L."];
     if span.len() > 5 || text.as_bytes()[span.end() - 1] != b'.' {
