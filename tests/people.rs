@@ -862,6 +862,10 @@ fn unnamed_sources_are_not_whom_they_speak_for() {
          "It is law,", "a spokesman for Gov. Kathy Hochul"),
         (line!(), "Halvorsen Foods Inc. cut 200 jobs. Company officials said the plant would stay open.",
          "the plant would stay open", "Company officials"),
+        // An official's title no one was given is not whoever the sentences before are
+        // about.
+        (line!(), "The officer fired twice at Kwame Osei-Bonsu, 34, in a hallway. In a report, the director wrote that there were no grounds for charges.",
+         "there were no grounds for charges", "the director"),
         // "and" and commas inside the name are no end of the phrase.
         (line!(), "A spokesperson for the Food and Drug Administration said the review would take a year.",
          "the review would take a year", "A spokesperson for the Food and Drug Administration"),

@@ -260,8 +260,27 @@ impl<'a> Coref<'a> {
             }
             let mut buf = [0; 32];
             let noun = ascii_lowercase(self.at.tok(last), &mut buf);
-            if let Some(gender) =
-                person_noun(&noun).filter(|_| !self.unnamed_before(&noun, span.start()))
+            // An official's title no one was given ("the director", "the officer") is no
+            // description of whoever the sentences before are about (the man shot, the
+            // accused): left as written.
+            const OFFICIALS: &[&str] = &[
+                "director",
+                "officer",
+                "official",
+                "investigator",
+                "prosecutor",
+                "coroner",
+                "inspector",
+                "detective",
+                "superintendent",
+                "commissioner",
+                "spokesperson",
+                "spokesman",
+                "spokeswoman",
+            ];
+            let official = OFFICIALS.contains(&noun.as_ref());
+            if let Some(gender) = person_noun(&noun)
+                .filter(|_| !official && !self.unnamed_before(&noun, span.start()))
             {
                 let fits = |e: u32| {
                     let d = &ents.list[e as usize];
