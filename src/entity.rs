@@ -14,10 +14,13 @@ use crate::words::{
 };
 
 mod described;
+mod fits;
 mod infer;
 mod people;
 mod places;
 mod shape;
+
+use fits::{abbreviation_fits, after_name_prefix, after_unknown_hyphen, before_place_noun};
 
 /// How a gazetteer string names its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1047,81 +1050,6 @@ fn merge_sorted<T: Copy, K: Ord>(list: &mut Vec<T>, add: &[T], key: impl Fn(&T) 
             list[w] = add[j];
         }
     }
-}
-
-/// Whether byte `at` follows a one-letter prefix and an apostrophe at a word's start: the rest
-/// of a name such as "O’Driscoll" or "D'Souza", where no gazetteer name ("Driscoll") starts.
-fn after_name_prefix(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let Some(rest) = before
-        .strip_suffix('\'')
-        .or_else(|| before.strip_suffix('’'))
-    else {
-        return false;
-    };
-    let mut chars = rest.chars().rev();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && !chars.next().is_some_and(char::is_alphanumeric)
-}
-
-/// Whether the one-word name at `span` ends a hyphenated surname the gazetteer does not
-/// know: "Brown" of "Lydia Adjei-Brown", "Vance" of "Helena Moreira-Vance", but not "Putin"
-/// of "the Trump-Putin summit", whose first part is a known name (in `found`, sorted).
-fn after_unknown_hyphen(text: &str, span: Span, found: &[Found]) -> bool {
-    let before = &text[..span.start()];
-    let Some(rest) = before.strip_suffix('-') else {
-        return false;
-    };
-    let word_start = rest
-        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map_or(0, |i| {
-            i + rest[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let first = &rest[word_start..];
-    let known = found
-        .binary_search_by(|f| f.span.end().cmp(&rest.len()))
-        .is_ok();
-    !text[span.range()].contains(' ') && first.starts_with(char::is_uppercase) && !known
-}
-
-/// Whether the one-word name at `span` names a place by the lowercase noun after it: "Blair
-/// station", "Trudeau airport", "Macdonald bridge" are no people.
-fn before_place_noun(text: &str, span: Span) -> bool {
-    const NOUNS: &[&str] = &[
-        "station", "street", "avenue", "road", "bridge", "park", "airport", "arena", "square",
-    ];
-    let Some(rest) = text[span.end()..].strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
-    !text[span.range()].contains(' ') && NOUNS.contains(&word)
-}
-
-/// Whether a name found at `span` may be what the gazetteer says, for the abbreviations of
-/// places that are something else in some places: "Mass.", "Miss.", "Del.", "Ind.", "Man.",
-/// "N.L." are a state or province only after a town and a comma or a party and a hyphen
-/// ("Worcester, Mass.", "(D-Mass.)", "Brandon, Man."), not the Mass, Miss Smith, Delegate
-/// Jones, an independent, a sentence's last word or the National League; "B.C." is British
-/// Columbia but after a number, where it is the era ("500 B.C.", "the 300s B.C."). Any other
-/// name fits.
-fn abbreviation_fits(text: &str, span: Span) -> bool {
-    const AFTER_TOWN: &[&str] = &["Mass.", "Miss.", "Del.", "Ind.", "Man.", "N.L."];
-    if span.len() > 5 || text.as_bytes()[span.end() - 1] != b'.' {
-        return true;
-    }
-    let word = &text[span.range()];
-    let before = text[..span.start()].trim_end_matches(' ');
-    if AFTER_TOWN.iter().any(|a| a.eq_ignore_ascii_case(word)) {
-        return before.ends_with(',') || text[..span.start()].ends_with('-');
-    }
-    if word.eq_ignore_ascii_case("B.C.") {
-        let year = before.strip_suffix('s').unwrap_or(before);
-        return !year.ends_with(|c: char| c.is_ascii_digit());
-    }
-    true
 }
 
 /// What a capitalized name is, by its last word: "… Holdings" an organization, "… Street" a
