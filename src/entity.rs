@@ -525,6 +525,28 @@ impl<'a> Resolver<'a> {
 
     /// Puts `m` in place of flushed mention `k`: a longer name starting where it or the
     /// mention before it starts, so the order holds. The caller recounts the cover.
+    /// Replaces each flushed mention `k` of `replaced` by a mention of a new inferred entity
+    /// of `kind` named by its span (a longer name read over the old one), then counts the
+    /// cover again; nothing where `replaced` is empty.
+    fn replace_by_inferred(&mut self, replaced: &[(usize, Span)], kind: EntityKind) {
+        if replaced.is_empty() {
+            return;
+        }
+        for &(k, span) in replaced {
+            let entity = self.entity(Origin::Inferred(span), kind, None);
+            let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
+            self.replace_mention(
+                k,
+                MentionData {
+                    span,
+                    entity,
+                    possessive,
+                },
+            );
+        }
+        self.recount_cover();
+    }
+
     fn replace_mention(&mut self, k: usize, m: MentionData) {
         self.max_len = self.max_len.max(m.span.len());
         self.mentions[k] = m;

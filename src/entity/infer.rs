@@ -796,22 +796,7 @@ impl Resolver<'_> {
                 found.push((k, Span::new(m.span.start(), self.tokens[j + 1].span.end())));
             }
         }
-        if found.is_empty() {
-            return;
-        }
-        for (k, span) in found {
-            let entity = self.entity(Origin::Inferred(span), EntityKind::Organization, None);
-            let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
-            self.replace_mention(
-                k,
-                MentionData {
-                    span,
-                    entity,
-                    possessive,
-                },
-            );
-        }
-        self.recount_cover();
+        self.replace_by_inferred(&found, EntityKind::Organization);
     }
 
     /// Whether the comma at token `j`, inside the "of" part of an organization's name, goes on

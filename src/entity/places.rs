@@ -903,22 +903,7 @@ impl Resolver<'_> {
                 found.push((k, span));
             }
         }
-        if found.is_empty() {
-            return;
-        }
-        for &(k, span) in &found {
-            let entity = self.entity(Origin::Inferred(span), EntityKind::Location, None);
-            let possessive = crate::text::possessive_len(self.text, span.end()) > 0;
-            self.replace_mention(
-                k,
-                MentionData {
-                    span,
-                    entity,
-                    possessive,
-                },
-            );
-        }
-        self.recount_cover();
+        self.replace_by_inferred(&found, EntityKind::Location);
     }
 }
 
