@@ -502,6 +502,9 @@ impl Extractor {
         // The last unlinked speaker's name, for a "she" or "he" coreference could not
         // resolve right after, where it is named like a person.
         let mut last_name: Option<Span> = None;
+        // Each organization's speaker name, found once (its mentions read once, not once a
+        // quote): empty until an organization speaks.
+        let mut org_names: Vec<Option<String>> = Vec::new();
         for a in attributed {
             let speaker = a.speaker.map(|s| {
                 let words = &text[s.span.range()];
@@ -524,9 +527,20 @@ impl Extractor {
                 };
                 Speaker {
                     entity: s.entity.map(|e| out[e as usize].id.clone()),
-                    name: s
-                        .entity
-                        .map_or_else(|| fullest().to_string(), |e| speaker_name(&out[e as usize])),
+                    name: match s.entity {
+                        None => fullest().to_string(),
+                        Some(e) if out[e as usize].kind != EntityKind::Organization => {
+                            out[e as usize].name.clone()
+                        }
+                        Some(e) => {
+                            if org_names.is_empty() {
+                                org_names.resize(out.len(), None);
+                            }
+                            org_names[e as usize]
+                                .get_or_insert_with(|| org_speaker_name(&out[e as usize]))
+                                .clone()
+                        }
+                    },
                     text: words.to_string(),
                     start: s.span.start(),
                     end: s.span.end(),
@@ -835,14 +849,11 @@ impl Inner {
     }
 }
 
-/// The name a quote's speaker goes by: a person's canonical name, an organization's fullest
-/// name in the article ("Canadian Football League" where the article writes it, though the
-/// gazetteer's name is "CFL"; "WHL" where the article writes only that), the first written
-/// of the longest, without a possessive's "'s".
-fn speaker_name(e: &Entity) -> String {
-    if e.kind != EntityKind::Organization {
-        return e.name.clone();
-    }
+/// The name an organization speaks by: its fullest name in the article ("Canadian Football
+/// League" where the article writes it, though the gazetteer's name is "CFL"; "WHL" where the
+/// article writes only that), the first written of the longest, without a possessive's "'s".
+/// (A person speaks by the entity's name.)
+fn org_speaker_name(e: &Entity) -> String {
     let mut best: Option<&str> = None;
     let key = |t: &str| (t.split_whitespace().count(), t.len());
     for m in &e.mentions {
