@@ -619,12 +619,8 @@ impl Resolver<'_> {
                 continue;
             }
             let place = c + 2;
-            let end = match self.past_place(place) {
-                Some(end) => end,
-                None if !self.covered_tok(place) && self.name_word(place) => {
-                    place + self.name_run(place, 3)
-                }
-                None => continue,
+            let Some(end) = self.place_name_end(place, 3) else {
+                continue;
             };
             if end > place && !self.in_title_case_line(c) {
                 found.push((c, end - c));

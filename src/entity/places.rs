@@ -937,10 +937,8 @@ impl Resolver<'_> {
             if s >= self.tokens.len() || !self.tokens[s].word || !self.upper(s) {
                 continue;
             }
-            let end = match self.past_place(s) {
-                Some(end) => end,
-                None if !self.covered_tok(s) && self.name_word(s) => s + self.name_run(s, 2),
-                None => continue,
+            let Some(end) = self.place_name_end(s, 2) else {
+                continue;
             };
             // "the Gulf War", "the Lake Placid Games": an event.
             if end == s || matches!(self.tok(end - 1), "War" | "Games" | "Cup" | "Crisis") {
@@ -963,6 +961,17 @@ impl Resolver<'_> {
             self.infer_kind(c, n, None, EntityKind::Location);
         }
         self.drop_unplaced();
+    }
+
+    /// Where the name of a place that starts at token `j` ends: past a known place's mention,
+    /// else past up to `limit` name words no mention covers ("the City of Winnipeg", "the Town
+    /// of Corrabeg Falls", "Port of Saltmarsh"); `None` where neither starts there.
+    pub(super) fn place_name_end(&self, j: usize, limit: usize) -> Option<usize> {
+        match self.past_place(j) {
+            Some(end) => Some(end),
+            None if !self.covered_tok(j) && self.name_word(j) => Some(j + self.name_run(j, limit)),
+            None => None,
+        }
     }
 
     /// Places in a list with a known place: "Campbellton, Bathurst and Miramichi", "between
